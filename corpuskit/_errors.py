@@ -1,0 +1,118 @@
+"""Exceptions raised by corpuskit.
+
+Every error that bad input can cause derives from one root, and also from the
+built-in exception it most resembles, so ``except ValueError`` in existing code
+keeps working::
+
+    CorpusKitError
+    ├── InvalidTextError (ValueError)      text that cannot be an article
+    │   └── DecodeError                    bytes that are not valid UTF-8
+    ├── SpanError (ValueError)             offsets that do not describe a span
+    ├── OffsetError (ValueError)           an offset that is out of range, or not on a
+    │                                      character boundary in the unit asked for
+    ├── ReadError (OSError)                a file or folder that cannot be read
+    ├── DuplicateIdError (ValueError)      two files of one folder claim the same id
+    └── ArticleNotFoundError (KeyError)    no article with that id in a corpus
+
+Errors about a place in a file carry ``path``, ``line`` and ``column`` (both
+1-based, the column counted in code points) and ``byte_offset`` (0-based), and
+their message starts with ``path:line:column:`` like a compiler's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+__all__ = [
+    "ArticleNotFoundError",
+    "CorpusKitError",
+    "DecodeError",
+    "DuplicateIdError",
+    "InvalidTextError",
+    "OffsetError",
+    "ReadError",
+    "SpanError",
+]
+
+
+class CorpusKitError(Exception):
+    """Root of every error corpuskit raises about the data it is given."""
+
+
+class InvalidTextError(CorpusKitError, ValueError):
+    """Text that cannot be held by an `Article` (for example a lone surrogate)."""
+
+
+class DecodeError(InvalidTextError):
+    """Bytes that are not valid UTF-8.
+
+    Attributes name the file (``path``, or ``None`` for bytes given directly),
+    the 0-based ``byte_offset`` of the first bad byte, and the 1-based ``line``
+    and ``column`` (in code points) where it stands.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | os.PathLike[str] | None,
+        byte_offset: int,
+        line: int,
+        column: int,
+    ) -> None:
+        self.path = None if path is None else os.fspath(path)
+        self.byte_offset = byte_offset
+        self.line = line
+        self.column = column
+        where = "<bytes>" if self.path is None else self.path
+        super().__init__(f"{where}:{line}:{column}: {message}")
+
+
+class SpanError(CorpusKitError, ValueError):
+    """Offsets that do not describe a span of the text they are meant for."""
+
+
+class OffsetError(CorpusKitError, ValueError):
+    """An offset out of range, or inside a character in the unit asked for."""
+
+
+class ReadError(CorpusKitError, OSError):
+    """A file or folder that cannot be read; ``path`` names it."""
+
+    def __init__(self, message: str, *, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        super().__init__(f"{self.path}: {message}")
+
+    def __str__(self) -> str:
+        # OSError formats its own "[Errno …]" message; ours is already whole.
+        return str(self.args[0])
+
+
+class DuplicateIdError(CorpusKitError, ValueError):
+    """Two files of one folder carry the same article id."""
+
+    def __init__(self, article_id: str, paths: Sequence[str]) -> None:
+        self.article_id = article_id
+        self.paths = tuple(paths)
+        super().__init__(
+            f"article id {article_id!r} is claimed by {len(self.paths)} files: "
+            + ", ".join(self.paths)
+            + "; rename one of them or load the folder with on_error='skip'"
+        )
+
+
+class ArticleNotFoundError(CorpusKitError, KeyError):
+    """No article with the id asked for; ``close`` lists ids that look alike."""
+
+    def __init__(self, article_id: str, close: Sequence[str], where: str) -> None:
+        self.article_id = article_id
+        self.close = tuple(close)
+        hint = (
+            "; did you mean " + " or ".join(repr(c) for c in self.close) + "?" if self.close else ""
+        )
+        super().__init__(f"no article with id {article_id!r} in {where}{hint}")
+
+    def __str__(self) -> str:
+        # KeyError would show the repr of the message; show the message itself.
+        return str(self.args[0])
