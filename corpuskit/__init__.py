@@ -1,0 +1,51 @@
+r"""corpuskit: exact, offset-preserving parsing of raw news-article files.
+
+Read a folder of raw article files as a `Corpus`, or one file as an
+`Article`; every part of an article (zones today, claims to come) is a `Span`
+whose offsets index the exact text of the file.
+
+>>> import corpuskit
+>>> article = corpuskit.Article.from_text("Title Here\n\nThe body, at last.", id="demo")
+>>> [(z.kind.value, z.text) for z in article.zones]
+[('title', 'Title Here'), ('paragraph', 'The body, at last.')]
+"""
+
+from ._article import Article
+from ._corpus import Corpus, CorpusFile
+from ._errors import (
+    ArticleNotFoundError,
+    CorpusKitError,
+    DecodeError,
+    DuplicateIdError,
+    InvalidTextError,
+    OffsetError,
+    ReadError,
+    SpanError,
+)
+from ._offsets import LineCol, OffsetIndex
+from ._spans import Span
+from ._zones import Boilerplate, Image, Zone, ZoneKind
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticleNotFoundError",
+    "Boilerplate",
+    "Corpus",
+    "CorpusFile",
+    "CorpusKitError",
+    "DecodeError",
+    "DuplicateIdError",
+    "Image",
+    "InvalidTextError",
+    "LineCol",
+    "OffsetError",
+    "OffsetIndex",
+    "ReadError",
+    "Span",
+    "SpanError",
+    "Zone",
+    "ZoneKind",
+    "__version__",
+]

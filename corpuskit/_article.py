@@ -1,0 +1,232 @@
+"""Article: one raw file held exactly, with its zones computed when first asked for."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import attrs
+
+from ._errors import DecodeError, InvalidTextError, ReadError
+from ._offsets import OffsetIndex
+from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
+
+__all__ = ["Article", "parse_file_name"]
+
+_BOM = codecs.BOM_UTF8
+_FILE_NAME = re.compile(r"(\d+)_([0-9A-Fa-f]{16})\.txt")
+
+
+def parse_file_name(name: str) -> tuple[str, int | None]:
+    """Return ``(id, ordinal)`` for a file name.
+
+    ``NNN_<16 hex>.txt`` gives the hex id and the ordinal ``NNN``; any other
+    name gives its stem and ``None``.
+
+    >>> parse_file_name("000_dd2c270fb12b86b0.txt")
+    ('dd2c270fb12b86b0', 0)
+    >>> parse_file_name("notes.txt")
+    ('notes', None)
+    """
+    m = _FILE_NAME.fullmatch(name)
+    if m is None:
+        return Path(name).stem, None
+    return m.group(2), int(m.group(1))
+
+
+def _decode(data: bytes, path: str | os.PathLike[str] | None) -> tuple[str, bool]:
+    """Decode UTF-8 exactly, splitting off a leading byte-order mark."""
+    bom = data.startswith(_BOM)
+    try:
+        text = (data[len(_BOM) :] if bom else data).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start + (len(_BOM) if bom else 0)
+        raise _decode_error(data, bad, exc.reason, path) from None
+    return text, bom
+
+
+def _decode_error(
+    data: bytes, bad: int, reason: str, path: str | os.PathLike[str] | None
+) -> DecodeError:
+    """Build the error for an undecodable byte at ``bad``, locating its line and column."""
+    line_start = max(data.rfind(b"\n", 0, bad), data.rfind(b"\r", 0, bad)) + 1
+    newlines = data.count(b"\n", 0, bad) + data.count(b"\r", 0, bad) - data.count(b"\r\n", 0, bad)
+    prefix = data[line_start:bad]
+    if line_start == 0 and prefix.startswith(_BOM):
+        prefix = prefix[len(_BOM) :]
+    column = len(prefix.decode("utf-8", errors="replace")) + 1
+    return DecodeError(
+        f"invalid UTF-8 at byte offset {bad} (byte 0x{data[bad]:02x}: {reason}); "
+        "corpuskit reads UTF-8 only: re-encode the file as UTF-8, "
+        "or load the folder with on_error='skip' to pass over it",
+        path=path,
+        byte_offset=bad,
+        line=newlines + 1,
+        column=column,
+    )
+
+
+def _check_text(article: Article, attribute: attrs.Attribute[str], text: str) -> None:
+    if not isinstance(text, str):
+        raise InvalidTextError(f"article text must be a str, got {type(text).__name__}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidTextError(
+                f"article text has a lone surrogate U+{ord(text[exc.start]):04X} at code point "
+                f"{exc.start}; text must be encodable as UTF-8 so the raw bytes can be recovered"
+            ) from None
+    if text.startswith("\ufeff") and not article.bom:
+        raise InvalidTextError(
+            "article text starts with U+FEFF, a byte-order mark: build the article with "
+            "Article.from_text or Article.from_bytes, which record it in `bom` instead"
+        )
+
+
+def _check_id(article: Article, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidTextError(f"article id must be a non-empty str, got {value!r}")
+
+
+def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise InvalidTextError(f"article ordinal must be a non-negative int or None, got {value!r}")
+
+
+@attrs.frozen
+class Article:
+    """One raw news-article file, held exactly.
+
+    ``text`` is the file's bytes decoded as UTF-8 with no newline translation
+    and no stripping; a leading UTF-8 byte-order mark is not part of it but
+    recorded in ``bom``, so offsets count from the first character after it and
+    `to_bytes` gives the raw bytes back byte for byte.  Everything else (zones,
+    the offset index, the checksum) is computed from ``text`` when first asked
+    for and kept.
+
+    Build articles with `from_path`, `from_bytes` or `from_text`; the
+    constructor takes finished values only.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text, repr=lambda t: f"<{len(t)} code points>")
+    ordinal: int | None = attrs.field(default=None, validator=_check_ordinal, kw_only=True)
+    source: str | None = attrs.field(default=None, kw_only=True)
+    bom: bool = attrs.field(default=False, kw_only=True)
+
+    # -- constructors -------------------------------------------------------------
+
+    @classmethod
+    def from_path(cls, path: str | os.PathLike[str]) -> Article:
+        """Read the file at ``path`` and hold it exactly.
+
+        The id and ordinal come from a ``NNN_<16 hex>.txt`` name; other names
+        give the file's stem as id and no ordinal.  Raises `ReadError` when the
+        file cannot be read and `DecodeError` (naming the file, line, column and
+        byte offset) when it is not UTF-8.
+        """
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as exc:
+            raise ReadError(f"cannot read article file: {exc.strerror or exc}", path=path) from exc
+        name = os.path.basename(os.fspath(path))
+        article_id, ordinal = parse_file_name(name)
+        text, bom = _decode(data, path)
+        return cls(article_id, text, ordinal=ordinal, source=name, bom=bom)
+
+    @classmethod
+    def from_bytes(
+        cls,
+        data: bytes,
+        *,
+        id: str,
+        ordinal: int | None = None,
+        source: str | None = None,
+    ) -> Article:
+        r"""Decode raw UTF-8 ``data`` exactly; a leading byte-order mark goes to ``bom``.
+
+        >>> a = Article.from_bytes(b"\xef\xbb\xbfHello\r\n", id="x")
+        >>> a.text, a.bom, a.to_bytes()
+        ('Hello\r\n', True, b'\xef\xbb\xbfHello\r\n')
+        """
+        text, bom = _decode(bytes(data), source)
+        return cls(id, text, ordinal=ordinal, source=source, bom=bom)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        id: str,
+        ordinal: int | None = None,
+        source: str | None = None,
+    ) -> Article:
+        """Hold ``text`` as the article's text.
+
+        A leading U+FEFF is treated as a byte-order mark exactly as `from_bytes`
+        treats the bytes ``EF BB BF``, so ``from_text(t)`` equals
+        ``from_bytes(t.encode("utf-8"))``.  Raises `InvalidTextError` for text
+        that cannot be encoded as UTF-8 (a lone surrogate).
+        """
+        bom = text.startswith("\ufeff")
+        return cls(id, text[1:] if bom else text, ordinal=ordinal, source=source, bom=bom)
+
+    # -- the raw file ---------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """Return the raw bytes of the file, byte-identical to what was read."""
+        data = self.text.encode("utf-8")
+        return _BOM + data if self.bom else data
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of the raw bytes, as 64 lower-case hex digits."""
+        return hashlib.sha256(self.to_bytes()).hexdigest()
+
+    @functools.cached_property
+    def offsets(self) -> OffsetIndex:
+        """The index converting this text's code-point offsets to other units.
+
+        UTF-8 offsets count bytes of the raw file, so after a byte-order mark
+        the first character stands at byte 3; UTF-16 offsets count code units
+        of ``text`` (what a JavaScript string of it would hold).
+        """
+        return OffsetIndex(self.text, byte_base=len(_BOM) if self.bom else 0)
+
+    # -- zones ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _zone_parse(self) -> ZoneParse:
+        return parse_zones(self.text)
+
+    @property
+    def zones(self) -> tuple[Zone, ...]:
+        """Every zone in text order: together they cover each non-space character once."""
+        return self._zone_parse.zones
+
+    @property
+    def title(self) -> Zone | None:
+        """The headline, or ``None`` when the file has none."""
+        zones = self._zone_parse.zones
+        return zones[0] if zones and zones[0].kind is ZoneKind.TITLE else None
+
+    @property
+    def paragraphs(self) -> tuple[Zone, ...]:
+        """The body paragraphs, in order."""
+        return tuple(z for z in self._zone_parse.zones if z.kind is ZoneKind.PARAGRAPH)
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """The image blocks (alt text, caption, credit), in order."""
+        return self._zone_parse.images
+
+    @property
+    def boilerplate(self) -> tuple[Boilerplate, ...]:
+        """The end-matter zones (translator credit, contact line, links, bylines, other)."""
+        return tuple(z for z in self._zone_parse.zones if isinstance(z, Boilerplate))

@@ -1,0 +1,180 @@
+"""Corpus: the ``*.txt`` files of a folder, listed at once and parsed lazily."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import os
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+from ._article import Article, parse_file_name
+from ._errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
+
+__all__ = ["Corpus", "CorpusFile", "OnError"]
+
+OnError = Literal["raise", "skip"]
+_ON_ERROR = ("raise", "skip")
+_MAX_CLOSE = 3
+_DIFFLIB_LIMIT = 20_000
+
+
+@attrs.frozen
+class CorpusFile:
+    """One file of a corpus folder, known from its name alone (nothing is read)."""
+
+    id: str
+    ordinal: int | None
+    path: str
+
+
+def _sort_key(f: CorpusFile) -> tuple[bool, int, str]:
+    return (f.ordinal is None, f.ordinal or 0, os.path.basename(f.path))
+
+
+class Corpus:
+    """A folder of raw article files.
+
+    Opening a corpus lists the folder and reads nothing else: ``len()``,
+    `ids` and ``id in corpus`` need no parse.  Iterating reads and decodes one
+    file at a time, in ordinal order (files with other names follow, by name),
+    and keeps nothing, so memory stays flat however large the folder; an
+    article's zones are computed when first asked for.
+
+    With ``on_error="skip"`` a file that cannot be read or decoded, or whose id
+    another file already claimed, is passed over while iterating and reported in
+    `skipped`; with ``on_error="raise"`` (the default) its error is raised.
+    """
+
+    __slots__ = ("_by_id", "_files", "_on_error", "_path", "_skipped")
+
+    def __init__(
+        self,
+        path: str,
+        files: tuple[CorpusFile, ...],
+        *,
+        on_error: OnError = "raise",
+        skipped: tuple[CorpusKitError, ...] = (),
+    ) -> None:
+        if on_error not in _ON_ERROR:
+            raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
+        self._path = path
+        self._files = files
+        self._by_id = {f.id: i for i, f in enumerate(files)}
+        self._on_error: OnError = on_error
+        self._skipped: dict[str, CorpusKitError] = {}
+        for error in skipped:
+            self._record(getattr(error, "path", path), error)
+
+    @classmethod
+    def from_dir(cls, path: str | os.PathLike[str], *, on_error: OnError = "raise") -> Corpus:
+        """List the ``*.txt`` files of the folder ``path`` (not its subfolders).
+
+        Raises `ReadError` when the folder cannot be listed, and
+        `DuplicateIdError` when two files carry the same id (unless
+        ``on_error="skip"``, which keeps the first in order and reports the
+        others in `skipped`).
+        """
+        if on_error not in _ON_ERROR:
+            raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
+        root = os.fspath(path)
+        try:
+            with os.scandir(root) as entries:
+                files = [
+                    CorpusFile(*parse_file_name(e.name), e.path)
+                    for e in entries
+                    if e.name.endswith(".txt") and e.is_file()
+                ]
+        except OSError as exc:
+            raise ReadError(f"cannot list corpus folder: {exc.strerror or exc}", path=root) from exc
+        files.sort(key=_sort_key)
+        kept: list[CorpusFile] = []
+        seen: dict[str, CorpusFile] = {}
+        skipped: list[CorpusKitError] = []
+        for f in files:
+            first = seen.get(f.id)
+            if first is None:
+                seen[f.id] = f
+                kept.append(f)
+                continue
+            error = DuplicateIdError(f.id, [first.path, f.path])
+            if on_error == "raise":
+                raise error
+            error.path = f.path  # type: ignore[attr-defined]
+            skipped.append(error)
+        return cls(root, tuple(kept), on_error=on_error, skipped=tuple(skipped))
+
+    # -- what the folder holds ----------------------------------------------------------
+
+    @property
+    def path(self) -> str:
+        """The folder this corpus lists."""
+        return self._path
+
+    @property
+    def files(self) -> tuple[CorpusFile, ...]:
+        """The files of the corpus in iteration order, known from their names."""
+        return self._files
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The article ids in iteration order."""
+        return tuple(f.id for f in self._files)
+
+    @property
+    def skipped(self) -> tuple[CorpusKitError, ...]:
+        """The errors of files passed over so far (``on_error="skip"``), one per file."""
+        return tuple(self._skipped.values())
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"Corpus({self._path!r}, {len(self._files)} files, on_error={self._on_error!r})"
+
+    # -- articles -------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Article]:
+        for f in self._files:
+            try:
+                article = Article.from_path(f.path)
+            except CorpusKitError as error:
+                if self._on_error == "raise":
+                    raise
+                self._record(f.path, error)
+                continue
+            yield article
+
+    def __getitem__(self, article_id: str) -> Article:
+        """Read and return the article with this id.
+
+        Raises `ArticleNotFoundError` (a `KeyError`) naming ids that look alike
+        when there is none, and the file's own error when it cannot be loaded,
+        whatever ``on_error`` says: the article was asked for by name.
+        """
+        index = self._by_id.get(article_id)
+        if index is None:
+            raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
+        return Article.from_path(self._files[index].path)
+
+    def _close_ids(self, article_id: str) -> list[str]:
+        """Ids that look like ``article_id``: those it begins, then near spellings."""
+        ids = sorted(self._by_id)
+        at = bisect.bisect_left(ids, article_id)
+        close = [i for i in ids[at : at + _MAX_CLOSE] if i.startswith(article_id)]
+        if len(close) < _MAX_CLOSE:
+            pool = (
+                ids if len(ids) <= _DIFFLIB_LIMIT else [i for i in ids if i[:2] == article_id[:2]]
+            )
+            for i in difflib.get_close_matches(article_id, pool, n=_MAX_CLOSE, cutoff=0.6):
+                if i not in close:
+                    close.append(i)
+        return close[:_MAX_CLOSE]
+
+    def _record(self, path: str, error: CorpusKitError) -> None:
+        self._skipped.setdefault(path, error)

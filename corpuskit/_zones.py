@@ -1,0 +1,436 @@
+r"""Text → zones: title, image alt / caption / credit, body paragraphs and boilerplate.
+
+The parser works on lines and blocks.  A *line* runs between line breaks
+(``\r\n``, lone ``\r`` or ``\n``); a *block* is a run of non-blank lines with
+no blank line inside.  Every line of a block goes to exactly one zone, trimmed of
+surrounding whitespace (anything `str.isspace` calls whitespace, U+00A0 among
+it), so the zones are ordered, never overlap and together cover every
+non-whitespace character of the text exactly once.
+
+How a line is classified, in this order:
+
+1. **Boilerplate**: a short line that is wholly one of the end-matter forms news
+   sites add (translator credit, contact line, link text, byline, "Share this
+   article" and the like; see ``_BOILERPLATE``).
+2. **Image**: a line that ends in a photo credit (``_CREDIT``: agency chains such
+   as ``WANG ZHAO/AFP/Getty Images``, ``REUTERS/Kim Hong-Ji``, ``AP Photo/…``,
+   ``… via Getty Images``, ``Photo: …``, ``(Photo by …)``, ``© …``) is a caption
+   with its credit, or a credit alone; the line directly above it in the same
+   block is the caption (when the credit stood alone) or the image's alt text
+   (when it is short and not a sentence).
+3. **Title**: the first block of the file, one or two short lines followed by
+   more text, when the evidence says headline rather than lede (see
+   `_looks_like_title`).
+4. **Paragraph**: everything else.  Consecutive lines of a block are one
+   paragraph wrapped over several lines unless a line is longer than a wrapped
+   line would be (``_WRAP_WIDTH``), which marks a file that puts one paragraph
+   on each line.
+
+Every pattern here is linear in the length of the line it is applied to: no
+nested quantifiers over overlapping classes, possessive quantifiers where a
+match could otherwise back off, and credit searches confined to a line's tail.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+import regex
+
+from ._spans import Span
+
+__all__ = ["Boilerplate", "Image", "Zone", "ZoneKind", "ZoneParse", "parse_zones"]
+
+
+class ZoneKind(enum.StrEnum):
+    """What a zone of an article is; the value is the name used in data files."""
+
+    TITLE = "title"
+    IMAGE_ALT = "image_alt"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    PARAGRAPH = "paragraph"
+    TRANSLATOR_CREDIT = "translator_credit"
+    CONTACT_LINE = "contact_line"
+    LINK_TEXT = "link_text"
+    BYLINE = "byline"
+    OTHER_BOILERPLATE = "other_boilerplate"
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """Whether zones of this kind are end matter rather than content."""
+        return self in _BOILERPLATE_KINDS
+
+    @property
+    def is_image(self) -> bool:
+        """Whether zones of this kind belong to an image block."""
+        return self in _IMAGE_KINDS
+
+
+_BOILERPLATE_KINDS = frozenset(
+    {
+        ZoneKind.TRANSLATOR_CREDIT,
+        ZoneKind.CONTACT_LINE,
+        ZoneKind.LINK_TEXT,
+        ZoneKind.BYLINE,
+        ZoneKind.OTHER_BOILERPLATE,
+    }
+)
+_IMAGE_KINDS = frozenset({ZoneKind.IMAGE_ALT, ZoneKind.CAPTION, ZoneKind.CREDIT})
+
+
+@attrs.frozen
+class Zone(Span):
+    """A typed part of an article: a `Span` with a `ZoneKind`."""
+
+    kind: ZoneKind
+
+
+@attrs.frozen
+class Boilerplate(Zone):
+    """An end-matter zone; a translator credit also names the translator in ``name``."""
+
+    name: Span | None = None
+
+
+@attrs.frozen
+class Image(Span):
+    """An image block: its alt text, caption and photo credit, any of which may be missing.
+
+    The image's own span runs from the first of its parts to the last.
+    """
+
+    alt: Zone | None
+    caption: Zone | None
+    credit: Zone | None
+
+
+@attrs.frozen
+class ZoneParse:
+    """The zones of a text in order, with the image blocks they form."""
+
+    zones: tuple[Zone, ...]
+    images: tuple[Image, ...]
+
+
+# --- lines and blocks ---------------------------------------------------------
+
+_NL = r"(?:\r\n|\r|\n)"
+# A block: a non-blank line, then further lines that each hold a non-space character.
+_BLOCK = re.compile(rf"\S[^\r\n]*+(?:{_NL}[^\S\r\n]*+\S[^\r\n]*+)*+")
+# A line's trimmed content.
+_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+_WRAP_WIDTH = 100
+
+# --- boilerplate ---------------------------------------------------------------
+
+_BOILERPLATE_MAX = 200
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}.'’-]*+"
+_PARTICLE = r"(?:de|van|von|der|da|di|al|bin|la|le)"
+_NAME = _NAME_WORD + r"(?:[ ](?:" + _NAME_WORD + "|" + _PARTICLE + r")){0,5}"
+_BOILERPLATE = regex.compile(
+    r"""
+    (?P<translator_credit>\*?[ ]*+(?:Translated|Translation|Edited[ ]and[ ]translated)
+        (?:[ ]and[ ](?:edited|adapted))?[ ]by:?[ ]*+(?P<name>.+?)\.?)
+    |(?P<contact_line>
+        Please[ ]direct[ ]any[ ]comments[ ]or[ ]questions.*
+        |(?:For|Send|Direct)[ ](?:any[ ])?(?:comments|questions|inquiries|tips|corrections)\b.*
+        |(?:Contact|Email|E-mail)[ ](?:us|the[ ](?:author|editor|newsroom))\b.*
+        |Questions[ ]or[ ]comments\b.*)
+    |(?P<link_text>
+        Read[ ](?:in|this[ ](?:article|story)[ ]in)[ ]\p{Lu}\p{L}*+
+        |Read[ ]more\b.*|Read[ ]the[ ](?:original|full)\b.*|Click[ ]here\b.*
+        |(?:Related|See[ ]also|Also[ ]read|RELATED|READ[ ]MORE|MORE)[ ]?:.*
+        |Continue[ ]reading\b.*|View[ ](?:comments|original|the[ ]original)\b.*
+        |Originally[ ]published\b.*
+        |This[ ](?:article|story)[ ](?:was|first)[ ](?:originally[ ])?(?:published|appeared)\b.*)
+    |(?P<byline>
+        By[ ]"""
+    + _NAME
+    + r"""(?:(?:,[ ]|[ ]and[ ]|[ ]&[ ])"""
+    + _NAME
+    + r"""){0,3}(?:,[ ].{1,60})?
+        |\(?(?:Reporting|Writing|Additional[ ]reporting|Editing)[ ]by\b.*
+        |(?:Staff[ ](?:reporter|writer)|Special[ ]correspondent)\b.{0,60})
+    |(?P<other_boilerplate>
+        Share[ ](?:this|the)[ ](?:article|story|post)\b.*|Share[ ]on\b.*
+        |Advertisement|ADVERTISEMENT|Sponsored(?:[ ]content)?|Subscribe\b.*
+        |Sign[ ]up\b.*|Follow[ ]us\b.*|Copyright\b.*|©[ ]*+\d{4}.*|All[ ]rights[ ]reserved\.?
+        |\(?END\)?|Back[ ]to[ ]top|Print(?:[ ]this[ ](?:article|page))?|Tags?:.*|Topics?:.*)
+    """,
+    regex.VERBOSE,
+)
+_BOILERPLATE_GROUPS = (
+    ("translator_credit", ZoneKind.TRANSLATOR_CREDIT),
+    ("contact_line", ZoneKind.CONTACT_LINE),
+    ("link_text", ZoneKind.LINK_TEXT),
+    ("byline", ZoneKind.BYLINE),
+    ("other_boilerplate", ZoneKind.OTHER_BOILERPLATE),
+)
+
+# --- photo credits ---------------------------------------------------------------
+
+# Agencies, picture desks and photo libraries whose names end captions.  Longer
+# names first so that alternation prefers them.
+_AGENCY = r"""(?:
+    AFP[ ]via[ ]Getty[ ]Images|AFP|Getty[ ]Images|Getty
+    |AP[ ]Photo|AP[ ]Images|AP|The[ ]Associated[ ]Press|Associated[ ]Press
+    |REUTERS|Reuters|Reuters[ ]Pictures
+    |EPA-EFE|EPA|EFE|PA[ ]Wire|PA[ ]Images|PA[ ]Media|PA
+    |KCNA[ ]via[ ]REUTERS|KCNA|KNS|KCTV|Rodong[ ]Sinmun
+    |Yonhap[ ]News[ ]Agency|Yonhap[ ]News|Yonhap|YONHAP|News1|Newsis
+    |Xinhua[ ]News[ ]Agency|Xinhua|XINHUA|China[ ]News[ ]Service|IC[ ]Photo|VCG|Imaginechina
+    |Kyodo[ ]News|Kyodo|KYODO|Jiji[ ]Press|JIJI[ ]PRESS|TASS|Sputnik|RIA[ ]Novosti|UPI
+    |REX[ ]Features|REX|Shutterstock|Alamy[ ]Stock[ ]Photo|Alamy|Bloomberg|NurPhoto|WireImage
+    |Anadolu[ ]Agency|Anadolu|SOPA[ ]Images|LightRocket|Sipa[ ]USA|SIPA|Sipa
+    |ZUMA[ ]Wire|ZUMA[ ]Press|ZUMA
+    |dpa|DPA|ANSA|ANP|Belga|Xinhua/Zuma|Pool|POOL|Handout|HANDOUT|Daily[ ]NK|NK[ ]News
+    |Wikimedia[ ]Commons|Flickr|iStock|Unsplash|Planet[ ]Labs|Maxar[ ]Technologies|Maxar|Airbus
+    |Corbis|Newscom|Polaris|Redux|Pacific[ ]Press|Hindustan[ ]Times|Barcroft[ ]Media)"""
+_CAPS_NAME = r"\p{Lu}[\p{Lu}\p{M}.'’-]*+(?:[ ]\p{Lu}[\p{Lu}\p{M}.'’-]*+){0,3}"
+# A photographer written in title case before a slash ("Chung Sung-Jun/Getty Images"):
+# two words, or three with an initial in the middle, so that a place name ending the
+# caption ("… in Pyongyang Ed Jones/AFP") stays with the caption.
+_TITLE_NAME = r"\p{Lu}[\p{L}\p{M}'’-]*+(?:[ ]\p{Lu}\.)?[ ]\p{Lu}[\p{L}\p{M}'’-]*+"
+_AFTER = r"(?:" + _AGENCY + r"|" + _CAPS_NAME + r"|" + _NAME + r")"
+_SLASH = r"[ ]?/[ ]?"
+_CREDIT = regex.compile(
+    r"""
+    (?<![^\s(\[])                      # a credit starts a word
+    (?:
+      \(?(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Photo[ ]credit|Courtesy(?:[ ]of)?
+          |Photo[ ]courtesy(?:[ ]of)?|Source)(?:[ ]*+:[ ]*+|[ ]by[ ]|[ ]of[ ])[^\s:][^:]{0,80}
+      |©[ ]*+\S.{0,80}
+      |\(?(?:(?:"""
+    + _CAPS_NAME
+    + r"|"
+    + _TITLE_NAME
+    + r")"
+    + _SLASH
+    + r""")?"""
+    + _AGENCY
+    + r"""
+          (?:"""
+    + _SLASH
+    + _AFTER
+    + r""")*+
+          (?:[ ]via[ ]"""
+    + _AGENCY
+    + r"""(?:"""
+    + _SLASH
+    + _AFTER
+    + r""")*+)?\)?
+    )
+    $""",
+    regex.VERBOSE,
+)
+# Credits are short; only a line's tail is searched, which keeps the search linear.
+_CREDIT_TAIL = 120
+# A bare agency name with no slash, "via" or trigger word ends a caption only when it
+# cannot be the last word of a sentence ("… the official told Reuters").
+_BARE_AGENCY_OK = regex.compile(
+    r"\(?(?:Getty Images|Shutterstock|Alamy Stock Photo|Yonhap|Xinhua|[A-Z]{2,}(?: [A-Z]{2,})*)\)?"
+)
+_NOT_CREDIT_END = frozenset(".!?,;:\"”’'")
+
+# --- titles -----------------------------------------------------------------------
+
+_TITLE_MAX_WORDS = 20
+_TITLE_MAX_CHARS = 150
+_ALT_MAX_WORDS = 12
+_SMALL_WORDS = frozenset(
+    (
+        "a an the and or but nor for of in on at to by as from with into onto over per via "
+        "vs up off out than that is are be was were its it his her their our your"
+    ).split()
+)
+# A full stop (not after an initial or a common abbreviation) followed by a new sentence.
+_SENTENCE_BREAK = regex.compile(
+    r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Inc|Co|"
+    r"Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))"
+    r"[.!?][\"”’)]*+\s++[\"“‘(]?\p{Lu}"
+)
+# What ledes say and headlines leave out: past-tense attribution and a time of day.
+_LEDE_WORDS = regex.compile(
+    r"\b(?:said|told|reported|explained|added|has[ ]learned|have[ ]learned|according[ ]to|"
+    r"on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last[ ]week)\b"
+)
+
+
+def _looks_like_title(text: str, next_len: int) -> bool:
+    """Decide by evidence whether the first block ``text`` is a headline.
+
+    Against a title: more than 20 words or 150 characters, two sentences, a
+    trailing colon or comma (a lead-in).  For it: title case; otherwise, no
+    attribution or time of day (which ledes carry), and either no final full
+    stop, or a short sentence (12 words or fewer) before a longer paragraph.
+    """
+    words = text.split()
+    if not words or len(words) > _TITLE_MAX_WORDS or len(text) > _TITLE_MAX_CHARS:
+        return False
+    last = text[-1]
+    if last in ",;:" or _SENTENCE_BREAK.search(text):
+        return False
+    significant = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    title_case = len(significant) >= 2 and sum(w[0].isupper() for w in significant) >= 0.75 * len(
+        significant
+    )
+    ends_with_stop = last == "." and not text.endswith("...")
+    if title_case and not ends_with_stop:
+        return True
+    if _LEDE_WORDS.search(text):
+        return False
+    if not ends_with_stop:
+        return len(words) <= 16
+    return len(words) <= 12 and next_len > 1.5 * len(text)
+
+
+def _looks_like_alt(text: str) -> bool:
+    """Return whether a line reads like image alt text: a short label, not a sentence."""
+    return text[-1] not in '.!?:;,"”' and len(text.split()) <= _ALT_MAX_WORDS
+
+
+# --- the parser -----------------------------------------------------------------------
+
+
+def _find_credit(text: str, start: int, end: int) -> int:
+    """Return where a photo credit ending the line ``text[start:end]`` begins, or -1."""
+    if text[end - 1] in _NOT_CREDIT_END:
+        return -1
+    m = _CREDIT.search(text, max(start, end - _CREDIT_TAIL), end)
+    if m is None:
+        return -1
+    found = m.group()
+    if (
+        "/" not in found
+        and " via " not in found
+        and found[0] not in "(©"
+        and ":" not in found
+        and " by " not in found
+        and " of " not in found
+        and not _BARE_AGENCY_OK.fullmatch(found)
+    ):
+        return -1
+    credit_start: int = m.start()
+    return credit_start
+
+
+def _boilerplate(text: str, start: int, end: int) -> Boilerplate | None:
+    if end - start > _BOILERPLATE_MAX:
+        return None
+    m = _BOILERPLATE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    for group, kind in _BOILERPLATE_GROUPS:
+        if m.start(group) >= 0:
+            name = None
+            if kind is ZoneKind.TRANSLATOR_CREDIT:
+                ns, ne = m.span("name")
+                name = Span(ns, ne, text[ns:ne])
+            return Boilerplate(start, end, text[start:end], kind, name)
+    raise AssertionError("unreachable: a boilerplate match names its group")  # pragma: no cover
+
+
+class _Builder:
+    """Collects zones and image blocks in text order."""
+
+    __slots__ = ("images", "text", "zones")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.zones: list[Zone] = []
+        self.images: list[Image] = []
+
+    def zone(self, start: int, end: int, kind: ZoneKind) -> Zone:
+        z = Zone(start, end, self.text[start:end], kind)
+        self.zones.append(z)
+        return z
+
+    def image(self, alt: Zone | None, caption: Zone | None, credit: Zone | None) -> None:
+        parts = [p for p in (alt, caption, credit) if p is not None]
+        s, e = parts[0].start, parts[-1].end
+        self.images.append(Image(s, e, self.text[s:e], alt, caption, credit))
+
+    def paragraphs(self, lines: list[tuple[int, int]]) -> None:
+        """Emit paragraphs for consecutive lines, joining wrapped lines."""
+        first = lines[0][0]
+        for i, (s, e) in enumerate(lines):
+            last = i + 1 == len(lines)
+            if last or e - s > _WRAP_WIDTH or lines[i + 1][1] - lines[i + 1][0] > _WRAP_WIDTH:
+                self.zone(first, e, ZoneKind.PARAGRAPH)
+                if not last:
+                    first = lines[i + 1][0]
+
+
+def _block_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _LINE.finditer(text, start, end)]
+
+
+def parse_zones(text: str) -> ZoneParse:
+    """Split ``text`` into zones; see the module docstring for the rules."""
+    out = _Builder(text)
+    blocks: list[tuple[int, int]] = []
+    for m in _BLOCK.finditer(text):
+        s = m.start()
+        blocks.append((s, s + len(m.group().rstrip())))
+    for index, (bstart, bend) in enumerate(blocks):
+        block = text[bstart:bend]
+        if "\n" not in block and "\r" not in block:
+            lines = [(bstart, bend)]
+        else:
+            lines = _block_lines(text, bstart, bend)
+        pending: list[tuple[int, int]] = []  # lines waiting to become text zones
+        for s, e in lines:
+            bp = _boilerplate(text, s, e)
+            if bp is not None:
+                _flush(out, pending, index, blocks)
+                out.zones.append(bp)
+                continue
+            credit_at = _find_credit(text, s, e)
+            if credit_at < 0:
+                pending.append((s, e))
+                continue
+            # An image block: claim the caption and alt lines from what is pending.
+            caption_end = credit_at
+            while caption_end > s and text[caption_end - 1].isspace():
+                caption_end -= 1
+            alt_line = caption_line = None
+            if caption_end > s:
+                caption_line = (s, caption_end)
+                if pending and _looks_like_alt(text[pending[-1][0] : pending[-1][1]]):
+                    alt_line = pending.pop()
+            elif pending:
+                caption_line = pending.pop()
+                if pending and _looks_like_alt(text[pending[-1][0] : pending[-1][1]]):
+                    alt_line = pending.pop()
+            _flush(out, pending, index, blocks)
+            alt = None if alt_line is None else out.zone(*alt_line, ZoneKind.IMAGE_ALT)
+            caption = None if caption_line is None else out.zone(*caption_line, ZoneKind.CAPTION)
+            credit = out.zone(credit_at, e, ZoneKind.CREDIT)
+            out.image(alt, caption, credit)
+        _flush(out, pending, index, blocks)
+    return ZoneParse(tuple(out.zones), tuple(out.images))
+
+
+def _flush(
+    out: _Builder, pending: list[tuple[int, int]], index: int, blocks: list[tuple[int, int]]
+) -> None:
+    """Turn the pending lines into a title or paragraphs, and clear them."""
+    if not pending:
+        return
+    if index == 0 and not out.zones and len(pending) <= 2 and pending[0][0] == blocks[0][0]:
+        # What follows the candidate: the rest of its block, else the next block.
+        end = pending[-1][1]
+        if end < blocks[0][1]:
+            following = blocks[0][1] - end
+        else:
+            following = blocks[1][1] - blocks[1][0] if len(blocks) > 1 else 0
+        candidate = " ".join(out.text[s:e] for s, e in pending)
+        if following and _looks_like_title(candidate, following):
+            out.zone(pending[0][0], end, ZoneKind.TITLE)
+            pending.clear()
+            return
+    out.paragraphs(pending)
+    pending.clear()
