@@ -1,0 +1,105 @@
+"""Hypothesis strategies for news-like raw article text, shared by every property test.
+
+`news_texts` builds files the way scrapers leave them: optional title, image
+blocks with credits, paragraphs wrapped or not, boilerplate at the end, any
+line-break convention, trailing spaces and U+00A0, tabs, emoji, combining
+marks, zero-width characters and NUL bytes.  `any_texts` is every Unicode
+string Python can hold, lone surrogates included.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+WORDS = (
+    "the a of North Korean workers restaurant in China said source Daily NK Pyongyang "
+    "Seoul officials 2016 RMB 2,000–3,000 U.S. Mr. Kim Jong-un’s “quote” ‘single’ "
+    "don’t $10m 50% Feb. 24 [in China] — – … café naïve 😀 👍🏽 𝔘 e\u0301 \u200b \x00 "
+    "\ufeff AFP Reuters Photo Getty"
+).split(" ")
+SPACES = st.sampled_from([" ", " ", " ", "\u00a0", "\t", "  ", "\u2009"])
+BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
+CREDITS = st.sampled_from(
+    [
+        "KCNA/AFP/Getty Images",
+        "WANG ZHAO/AFP/Getty Images",
+        "REUTERS/Kim Hong-Ji",
+        "AP Photo/Ahn Young-joon",
+        "EPA/JEON HEON-KYUN",
+        "Ed Jones/AFP via Getty Images",
+        "(Photo by Chung Sung-Jun/Getty Images)",
+        "Photo: Daily NK",
+        "Yonhap",
+        "KCNA via REUTERS",
+    ]
+)
+BOILERPLATE = st.sampled_from(
+    [
+        "*Translated by Violet Kim",
+        "Please direct any comments or questions about this article to",
+        "Read in Korean",
+        "By Jane Doe",
+        "Share this article",
+        "Advertisement",
+    ]
+)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+    spaces = draw(st.lists(SPACES, min_size=len(words), max_size=len(words)))
+    body = "".join(w + s for w, s in zip(words, spaces, strict=True)).strip()
+    end = draw(st.sampled_from([".", ".", "?", "!", ".”", '."', "", ":"]))
+    return (body or "x") + end
+
+
+@st.composite
+def lines(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["sentence", "sentence", "caption", "boilerplate", "short"]))
+    if kind == "caption":
+        text = draw(sentences()).rstrip('.?!:”"') + " " + draw(CREDITS)
+    elif kind == "boilerplate":
+        text = draw(BOILERPLATE)
+    elif kind == "short":
+        text = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
+    else:
+        text = " ".join(draw(st.lists(sentences(), min_size=1, max_size=6)))
+    lead = draw(st.sampled_from(["", "", " ", "\t", "\u00a0"]))
+    trail = draw(st.sampled_from(["", "", " ", "\u00a0", "  \u00a0 ", "\t"]))
+    return lead + text + trail
+
+
+@st.composite
+def news_texts(draw: st.DrawFn) -> str:
+    """A raw article file's text, as a scraper might leave it."""
+    brk = draw(BREAKS)
+    mixed = draw(st.booleans())
+    blocks = draw(st.lists(st.lists(lines(), min_size=1, max_size=3), max_size=8))
+    out: list[str] = []
+    for block in blocks:
+        sep = draw(BREAKS) if mixed else brk
+        out.append(sep.join(block))
+        blank = draw(st.sampled_from(["", " ", "\u00a0", "\t "]))
+        out.append((sep + blank) * draw(st.integers(1, 3)))
+    text = "".join(out)
+    if draw(st.booleans()):
+        text = text.rstrip("\r\n")
+    if draw(st.integers(0, 9)) == 0:
+        text = "\ufeff" + text
+    return text
+
+
+def any_texts() -> st.SearchStrategy[str]:
+    """Every string Python can hold, lone surrogates included."""
+    return st.text(st.characters(codec=None))
+
+
+def encodable_texts() -> st.SearchStrategy[str]:
+    """Every string that UTF-8 can encode (no lone surrogates)."""
+    return st.text(st.characters(exclude_categories=("Cs",)))
+
+
+def texts() -> st.SearchStrategy[str]:
+    """News-like and arbitrary encodable text, mixed."""
+    return st.one_of(news_texts(), encodable_texts())

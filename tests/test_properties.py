@@ -1,0 +1,112 @@
+"""Invariants that must hold for every input: spans never lie, nothing is lost."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import any_texts, encodable_texts, news_texts, texts
+
+from corpuskit import Article, Boilerplate, CorpusKitError, ZoneKind
+
+
+def check_zones(article: Article) -> None:
+    text = article.text
+    zones = article.zones
+    covered = [0] * len(text)
+    previous_end = 0
+    for z in zones:
+        assert 0 <= previous_end <= z.start < z.end <= len(text), "ordered, non-empty, in bounds"
+        assert text[z.start : z.end] == z.text
+        assert not z.text[0].isspace() and not z.text[-1].isspace(), "trimmed"
+        for i in range(z.start, z.end):
+            covered[i] += 1
+        previous_end = z.end
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            assert covered[i] <= 1, f"space at {i} is in two zones"
+        else:
+            assert covered[i] == 1, f"non-space {ch!r} at {i} is not in exactly one zone"
+    zone_set = set(zones)
+    for image in article.images:
+        parts = [p for p in (image.alt, image.caption, image.credit) if p is not None]
+        assert parts
+        assert all(p in zone_set for p in parts)
+        assert [p.kind for p in parts] == sorted(
+            (p.kind for p in parts),
+            key=[ZoneKind.IMAGE_ALT, ZoneKind.CAPTION, ZoneKind.CREDIT].index,
+        )
+        assert image.start == parts[0].start
+        assert image.end == parts[-1].end
+        assert text[image.start : image.end] == image.text
+    for b in article.boilerplate:
+        assert isinstance(b, Boilerplate)
+        assert b.kind.is_boilerplate
+        if b.name is not None:
+            assert b.kind is ZoneKind.TRANSLATOR_CREDIT
+            assert b.start <= b.name.start <= b.name.end <= b.end
+            assert text[b.name.start : b.name.end] == b.name.text
+    if article.title is not None:
+        assert zones[0] is article.title
+    assert all(z.kind is ZoneKind.PARAGRAPH for z in article.paragraphs)
+
+
+@given(texts())
+def test_zones_invariants_hold_for_any_text(text: str) -> None:
+    check_zones(Article.from_text(text, id="x"))
+
+
+@given(news_texts())
+def test_zones_invariants_hold_for_news_like_text(text: str) -> None:
+    check_zones(Article.from_text(text, id="x"))
+
+
+@given(any_texts())
+def test_from_text_raises_only_corpuskit_errors(text: str) -> None:
+    try:
+        article = Article.from_text(text, id="x")
+    except CorpusKitError:
+        return
+    check_zones(article)
+
+
+@given(st.binary())
+def test_from_bytes_raises_only_corpuskit_errors(data: bytes) -> None:
+    try:
+        article = Article.from_bytes(data, id="x")
+    except CorpusKitError:
+        return
+    assert article.to_bytes() == data
+    check_zones(article)
+
+
+@given(texts())
+def test_bytes_round_trip_is_exact(text: str) -> None:
+    data = text.encode("utf-8")
+    article = Article.from_bytes(data, id="x")
+    assert article.to_bytes() == data
+    assert article.sha256 == hashlib.sha256(data).hexdigest()
+    assert article == Article.from_text(text, id="x")
+    assert Article.from_bytes(article.to_bytes(), id="x") == article
+
+
+@given(encodable_texts() | news_texts(), st.booleans(), st.data())
+def test_article_offsets_agree_with_encodings(text: str, bom: bool, data: st.DataObject) -> None:
+    raw = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    article = Article.from_bytes(raw, id="x")
+    t = article.text
+    idx = article.offsets
+    utf16 = t.encode("utf-16-le")
+    start = data.draw(st.integers(0, len(t)))
+    end = data.draw(st.integers(start, len(t)))
+    b0, b1 = idx.span_to_utf8(start, end)
+    assert raw[b0:b1].decode("utf-8") == t[start:end]
+    u0, u1 = idx.span_to_utf16(start, end)
+    assert utf16[2 * u0 : 2 * u1].decode("utf-16-le") == t[start:end]
+    assert idx.span_from_utf8(b0, b1) == (start, end)
+    assert idx.span_from_utf16(u0, u1) == (start, end)
+    assert idx.from_line_col(*idx.to_line_col(start)) == start
+    for z in article.zones:
+        zb0, zb1 = idx.span_to_utf8(z.start, z.end)
+        assert raw[zb0:zb1].decode("utf-8") == z.text
