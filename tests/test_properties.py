@@ -19,7 +19,8 @@ def check_zones(article: Article) -> None:
     for z in zones:
         assert 0 <= previous_end <= z.start < z.end <= len(text), "ordered, non-empty, in bounds"
         assert text[z.start : z.end] == z.text
-        assert not z.text[0].isspace() and not z.text[-1].isspace(), "trimmed"
+        assert not z.text[0].isspace(), "trimmed at the start"
+        assert not z.text[-1].isspace(), "trimmed at the end"
         for i in range(z.start, z.end):
             covered[i] += 1
         previous_end = z.end
