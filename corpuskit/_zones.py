@@ -258,6 +258,9 @@ _BARE_AGENCY_OK = regex.compile(
     r"\(?(?:AFP|EPA|EPA-EFE|KCNA|KNS|REUTERS|YONHAP|Yonhap|XINHUA|Xinhua|AP Photo|PA Wire"
     r"|PA Images|Getty Images|AFP via Getty Images|Shutterstock|Alamy Stock Photo)\)?"
 )
+_REPORTING_WORDS = frozenset(
+    "by to from of told said says reported according via with and the a an".split()
+)
 _NOT_CREDIT_END = frozenset(".!?,;:\"”’'")
 
 # --- titles -----------------------------------------------------------------------
@@ -342,18 +345,24 @@ def _find_credit(text: str, start: int, end: int) -> int:
     m = _CREDIT.search(text, max(tail, hint.start() - _CREDIT_LEAD), end)
     if m is None:
         return -1
+    credit_start: int = m.start()
     found = m.group()
     if (
-        "/" not in found
-        and " via " not in found
-        and found[0] not in "(©"
-        and ":" not in found
-        and " by " not in found
-        and " of " not in found
-        and not _BARE_AGENCY_OK.fullmatch(found)
+        "/" in found
+        or " via " in found
+        or found[0] in "(©"
+        or ":" in found
+        or " by " in found
+        or " of " in found
     ):
+        return credit_start
+    # A bare agency name: a credit only when it is one of the distinctive ones and
+    # does not end a sentence about the agency ("… first reported by Yonhap").
+    if not _BARE_AGENCY_OK.fullmatch(found):
         return -1
-    credit_start: int = m.start()
+    before = text[max(start, credit_start - 16) : credit_start].split()
+    if before and before[-1] in _REPORTING_WORDS:
+        return -1
     return credit_start
 
 

@@ -1,0 +1,171 @@
+"""Corpus over a folder: order, lookup, laziness and files that fail."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpuskit import (
+    Article,
+    ArticleNotFoundError,
+    Corpus,
+    DecodeError,
+    DuplicateIdError,
+    ReadError,
+)
+
+
+def make(folder: Path, files: dict[str, bytes]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_corpus_iterates_seeds_in_ordinal_order(seeds_dir: Path) -> None:
+    corpus = Corpus.from_dir(seeds_dir)
+    assert len(corpus) == 2
+    assert corpus.ids == ("dd2c270fb12b86b0", "09ca764c561f071a")
+    assert [a.ordinal for a in corpus] == [0, 1]
+    assert "09ca764c561f071a" in corpus
+    assert corpus["09ca764c561f071a"] == Article.from_path(seeds_dir / "001_09ca764c561f071a.txt")
+
+
+def test_corpus_orders_by_ordinal_number_then_name(tmp_path: Path) -> None:
+    folder = make(
+        tmp_path / "c",
+        {
+            "10_aaaaaaaaaaaaaaaa.txt": b"ten",
+            "9_bbbbbbbbbbbbbbbb.txt": b"nine",
+            "zeta.txt": b"z",
+            "alpha.txt": b"a",
+            "002_cccccccccccccccc.txt": b"two",
+            "notes.md": b"not a text file",
+        },
+    )
+    (folder / "sub.txt").mkdir()  # a folder named like a file is not a file
+    corpus = Corpus.from_dir(folder)
+    assert corpus.ids == (
+        "cccccccccccccccc",
+        "bbbbbbbbbbbbbbbb",
+        "aaaaaaaaaaaaaaaa",
+        "alpha",
+        "zeta",
+    )
+    assert [a.text for a in corpus] == ["two", "nine", "ten", "a", "z"]
+    assert [f.ordinal for f in corpus.files] == [2, 9, 10, None, None]
+
+
+def test_corpus_opening_reads_no_file(tmp_path: Path) -> None:
+    folder = make(
+        tmp_path / "c", {"001_aaaaaaaaaaaaaaaa.txt": b"ok", "002_bbbbbbbbbbbbbbbb.txt": b"\xff"}
+    )
+    corpus = Corpus.from_dir(folder)  # the bad file is not read yet
+    assert len(corpus) == 2
+    (folder / "001_aaaaaaaaaaaaaaaa.txt").write_bytes(b"changed")
+    assert corpus["aaaaaaaaaaaaaaaa"].text == "changed", "parsed when asked for, not before"
+
+
+def test_corpus_lookup_error_names_close_ids(seeds_dir: Path) -> None:
+    corpus = Corpus.from_dir(seeds_dir)
+    with pytest.raises(ArticleNotFoundError) as info:
+        corpus["dd2c270fb12b86b1"]
+    err = info.value
+    assert isinstance(err, KeyError)
+    assert err.close == ("dd2c270fb12b86b0",)
+    assert "did you mean 'dd2c270fb12b86b0'" in str(err)
+    assert str(seeds_dir) in str(err)
+
+
+def test_corpus_lookup_error_suggests_ids_a_prefix_begins(seeds_dir: Path) -> None:
+    with pytest.raises(ArticleNotFoundError, match="09ca764c561f071a"):
+        Corpus.from_dir(seeds_dir)["09ca"]
+
+
+def test_corpus_lookup_error_without_close_ids(seeds_dir: Path) -> None:
+    with pytest.raises(ArticleNotFoundError) as info:
+        Corpus.from_dir(seeds_dir)["zzzzzzzz"]
+    assert info.value.close == ()
+    assert "did you mean" not in str(info.value)
+
+
+def test_corpus_bad_file_raises_by_default(tmp_path: Path) -> None:
+    folder = make(
+        tmp_path / "c", {"001_aaaaaaaaaaaaaaaa.txt": b"ok", "002_bbbbbbbbbbbbbbbb.txt": b"a\xffb"}
+    )
+    with pytest.raises(DecodeError, match=r"002_bbbbbbbbbbbbbbbb\.txt:1:2"):
+        list(Corpus.from_dir(folder))
+
+
+def test_corpus_skip_yields_the_good_files_and_reports_the_bad(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    folder = tmp_path / "c"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "002_bbbbbbbbbbbbbbbb.txt").write_bytes(b"caf\xe9")
+    (folder / "003_cccccccccccccccc.txt").write_bytes(b"fine.")
+    corpus = Corpus.from_dir(folder, on_error="skip")
+    assert [a.ordinal for a in corpus] == [0, 1, 3]
+    assert [a.ordinal for a in corpus] == [0, 1, 3], "iterating twice gives the same"
+    (error,) = corpus.skipped
+    assert isinstance(error, DecodeError)
+    assert error.path is not None
+    assert error.path.endswith("002_bbbbbbbbbbbbbbbb.txt")
+    assert error.byte_offset == 3
+
+
+def test_corpus_lookup_of_a_bad_file_raises_even_when_skipping(tmp_path: Path) -> None:
+    folder = make(tmp_path / "c", {"002_bbbbbbbbbbbbbbbb.txt": b"\xff"})
+    with pytest.raises(DecodeError):
+        Corpus.from_dir(folder, on_error="skip")["bbbbbbbbbbbbbbbb"]
+
+
+def test_corpus_duplicate_ids_raise_or_are_skipped(tmp_path: Path) -> None:
+    folder = make(
+        tmp_path / "c", {"001_aaaaaaaaaaaaaaaa.txt": b"one", "002_aaaaaaaaaaaaaaaa.txt": b"two"}
+    )
+    with pytest.raises(DuplicateIdError, match="aaaaaaaaaaaaaaaa"):
+        Corpus.from_dir(folder)
+    corpus = Corpus.from_dir(folder, on_error="skip")
+    assert [a.text for a in corpus] == ["one"]
+    (error,) = corpus.skipped
+    assert isinstance(error, DuplicateIdError)
+    assert error.paths[1].endswith("002_aaaaaaaaaaaaaaaa.txt")
+
+
+def test_corpus_file_removed_after_opening_is_a_read_error(tmp_path: Path) -> None:
+    folder = make(tmp_path / "c", {"001_aaaaaaaaaaaaaaaa.txt": b"one"})
+    corpus = Corpus.from_dir(folder)
+    (folder / "001_aaaaaaaaaaaaaaaa.txt").unlink()
+    with pytest.raises(ReadError, match="cannot read"):
+        list(corpus)
+    skipping = Corpus.from_dir(make(tmp_path / "d", {"x.txt": b"x"}), on_error="skip")
+    (tmp_path / "d" / "x.txt").unlink()
+    assert list(skipping) == []
+    assert isinstance(skipping.skipped[0], ReadError)
+
+
+@pytest.mark.parametrize("name", ["missing", "file.txt"])
+def test_corpus_folder_that_cannot_be_listed_is_a_read_error(tmp_path: Path, name: str) -> None:
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(ReadError) as info:
+        Corpus.from_dir(tmp_path / name)
+    assert str(tmp_path / name) in str(info.value)
+
+
+def test_corpus_rejects_an_unknown_on_error_mode(seeds_dir: Path) -> None:
+    with pytest.raises(ValueError, match="on_error"):
+        Corpus.from_dir(seeds_dir, on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_corpus_empty_folder(tmp_path: Path) -> None:
+    corpus = Corpus.from_dir(tmp_path)
+    assert (len(corpus), corpus.ids, list(corpus)) == (0, (), [])
+
+
+def test_corpus_repr_names_the_folder(seeds_dir: Path) -> None:
+    assert (
+        repr(Corpus.from_dir(seeds_dir)) == f"Corpus({str(seeds_dir)!r}, 2 files, on_error='raise')"
+    )
