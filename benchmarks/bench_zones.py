@@ -103,11 +103,7 @@ def bench_throughput(paths: list[Path], repeats: int) -> None:
         floor = floor or t
         print(f"{name:38} {size / t / 1e6:9.1f} {t / n * 1e6:11.1f} {t / floor:8.1f}")
 
-    per_file = []
-    for t in texts[: min(n, 2)]:
-        per_file.append(
-            best_of(2000, lambda t=t: parse_zones(t)) * 1e6  # type: ignore[misc]
-        )
+    per_file = [best_of(2000, lambda t=t: parse_zones(t)) * 1e6 for t in texts[:2]]
     sizes = [len(t.encode("utf-8")) for t in texts[: len(per_file)]]
     for b, us in zip(sizes, per_file, strict=True):
         print(f"one article of {b / 1e3:.1f} KB: zones in {us:.1f} us ({b / us:.1f} MB/s)")
