@@ -483,7 +483,13 @@ def _flush(
     """Turn the pending lines into a title or paragraphs, and clear them."""
     if not pending:
         return
-    if index == 0 and not out.zones and len(pending) <= 2 and pending[0][0] == blocks[0][0]:
+    if (
+        index == 0
+        and not out.zones
+        and len(pending) <= 2
+        and pending[0][0] == blocks[0][0]
+        and pending[-1][1] - pending[0][0] <= _TITLE_MAX_CHARS + 2  # + a line break
+    ):
         # What follows the candidate: the rest of its block, else the next block.
         end = pending[-1][1]
         if end < blocks[0][1]:

@@ -1,9 +1,12 @@
 """The public face: `corpuskit.__all__` lists exactly what users may import."""
 
 import importlib.resources
+import os
 import re
 import tomllib
 from pathlib import Path
+
+import pytest
 
 import corpuskit
 
@@ -63,3 +66,8 @@ def test_public_api_errors_share_one_root() -> None:
     assert issubclass(corpuskit.DecodeError, ValueError)
     assert issubclass(corpuskit.ArticleNotFoundError, KeyError)
     assert issubclass(corpuskit.ReadError, OSError)
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="CI tests the installed package")
+def test_public_api_ci_tests_the_installed_package_not_the_working_tree() -> None:
+    assert "site-packages" in Path(corpuskit.__file__).parts
