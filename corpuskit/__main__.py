@@ -29,6 +29,10 @@ def _short(text: str, width: int = 60) -> str:
 def _report(article: Article, out: TextIO, *, spans: bool) -> None:
     title = article.title
     print(f"{article.source or article.id}  id={article.id}  {len(article.text):,} chars", file=out)
+    if article.ordinal is None:
+        print(
+            "  note         name is not NNN_<16 hex>.txt: id is the file stem, no ordinal", file=out
+        )
     print(f"  title        {_short(title.text) if title else '-'}", file=out)
     print(f"  paragraphs   {len(article.paragraphs)}", file=out)
     print(f"  images       {len(article.images)}", file=out)

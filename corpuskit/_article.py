@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from ._errors import DecodeError, InvalidTextError, ReadError
+from ._errors import DecodeError, InvalidArticleError, ReadError
 from ._offsets import OffsetIndex
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
 
@@ -61,8 +61,8 @@ def _decode_error(
     column = len(prefix.decode("utf-8", errors="replace")) + 1
     return DecodeError(
         f"invalid UTF-8 at byte offset {bad} (byte 0x{data[bad]:02x}: {reason}); "
-        "corpuskit reads UTF-8 only: re-encode the file as UTF-8, "
-        "or load the folder with on_error='skip' to pass over it",
+        "corpuskit reads UTF-8 only: re-encode the file as UTF-8 "
+        "(for example `iconv -f latin1 -t utf-8`)",
         path=path,
         byte_offset=bad,
         line=newlines + 1,
@@ -72,30 +72,36 @@ def _decode_error(
 
 def _check_text(article: Article, attribute: attrs.Attribute[str], text: str) -> None:
     if not isinstance(text, str):
-        raise InvalidTextError(f"article text must be a str, got {type(text).__name__}")
+        raise TypeError(f"article text must be a str, got {type(text).__name__}")
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise InvalidTextError(
+            raise InvalidArticleError(
                 f"article text has a lone surrogate U+{ord(text[exc.start]):04X} at code point "
                 f"{exc.start}; text must be encodable as UTF-8 so the raw bytes can be recovered"
             ) from None
     if text.startswith("\ufeff") and not article.bom:
-        raise InvalidTextError(
+        raise InvalidArticleError(
             "article text starts with U+FEFF, a byte-order mark: build the article with "
             "Article.from_text or Article.from_bytes, which record it in `bom` instead"
         )
 
 
 def _check_id(article: Article, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise InvalidTextError(f"article id must be a non-empty str, got {value!r}")
+    if not isinstance(value, str):
+        raise TypeError(f"article id must be a str, got {type(value).__name__}")
+    if not value:
+        raise InvalidArticleError("article id must not be empty")
 
 
 def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        raise InvalidTextError(f"article ordinal must be a non-negative int or None, got {value!r}")
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"article ordinal must be an int or None, got {type(value).__name__}")
+    if value < 0:
+        raise InvalidArticleError(f"article ordinal must not be negative, got {value}")
 
 
 @attrs.frozen
@@ -134,7 +140,9 @@ class Article:
             with open(path, "rb") as f:
                 data = f.read()
         except OSError as exc:
-            raise ReadError(f"cannot read article file: {exc.strerror or exc}", path=path) from exc
+            raise ReadError(
+                f"cannot read article file: {exc.strerror or exc}", path=path, errno=exc.errno
+            ) from exc
         name = os.path.basename(os.fspath(path))
         article_id, ordinal = parse_file_name(name)
         text, bom = _decode(data, path)
@@ -143,7 +151,7 @@ class Article:
     @classmethod
     def from_bytes(
         cls,
-        data: bytes,
+        data: bytes | bytearray | memoryview,
         *,
         id: str,
         ordinal: int | None = None,
@@ -155,6 +163,9 @@ class Article:
         >>> a.text, a.bom, a.to_bytes()
         ('Hello\r\n', True, b'\xef\xbb\xbfHello\r\n')
         """
+        given: object = data  # callers without type checking pass a str now and then
+        if isinstance(given, str):
+            raise TypeError("Article.from_bytes takes bytes; for a str use Article.from_text")
         text, bom = _decode(bytes(data), source)
         return cls(id, text, ordinal=ordinal, source=source, bom=bom)
 
@@ -171,9 +182,14 @@ class Article:
 
         A leading U+FEFF is treated as a byte-order mark exactly as `from_bytes`
         treats the bytes ``EF BB BF``, so ``from_text(t)`` equals
-        ``from_bytes(t.encode("utf-8"))``.  Raises `InvalidTextError` for text
+        ``from_bytes(t.encode("utf-8"))``.  Raises `InvalidArticleError` for text
         that cannot be encoded as UTF-8 (a lone surrogate).
         """
+        if not isinstance(text, str):
+            raise TypeError(
+                f"Article.from_text takes a str, got {type(text).__name__}; "
+                "for raw bytes use Article.from_bytes"
+            )
         bom = text.startswith("\ufeff")
         return cls(id, text[1:] if bom else text, ordinal=ordinal, source=source, bom=bom)
 

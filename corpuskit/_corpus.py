@@ -88,7 +88,9 @@ class Corpus:
                     if e.name.endswith(".txt") and e.is_file()
                 ]
         except OSError as exc:
-            raise ReadError(f"cannot list corpus folder: {exc.strerror or exc}", path=root) from exc
+            raise ReadError(
+                f"cannot list corpus folder: {exc.strerror or exc}", path=root, errno=exc.errno
+            ) from exc
         files.sort(key=_sort_key)
         kept: list[CorpusFile] = []
         seen: dict[str, CorpusFile] = {}
@@ -102,7 +104,6 @@ class Corpus:
             error = DuplicateIdError(f.id, [first.path, f.path])
             if on_error == "raise":
                 raise error
-            error.path = f.path  # type: ignore[attr-defined]
             skipped.append(error)
         return cls(root, tuple(kept), on_error=on_error, skipped=tuple(skipped))
 

@@ -5,7 +5,8 @@ built-in exception it most resembles, so ``except ValueError`` in existing code
 keeps working::
 
     CorpusKitError
-    ├── InvalidTextError (ValueError)      text that cannot be an article
+    ├── InvalidArticleError (ValueError)   values that cannot make an article (its text,
+    │   │                                  id or ordinal)
     │   └── DecodeError                    bytes that are not valid UTF-8
     ├── SpanError (ValueError)             offsets that do not describe a span
     ├── OffsetError (ValueError)           an offset that is out of range, or not on a
@@ -17,6 +18,10 @@ keeps working::
 Errors about a place in a file carry ``path``, ``line`` and ``column`` (both
 1-based, the column counted in code points) and ``byte_offset`` (0-based), and
 their message starts with ``path:line:column:`` like a compiler's.
+
+Misuse of the API (a ``str`` where bytes belong, an unknown option) raises the
+ordinary ``TypeError`` or ``ValueError``, outside this tree: it is a bug to fix
+in the calling code, not bad data to report.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ __all__ = [
     "CorpusKitError",
     "DecodeError",
     "DuplicateIdError",
-    "InvalidTextError",
+    "InvalidArticleError",
     "OffsetError",
     "ReadError",
     "SpanError",
@@ -40,11 +45,11 @@ class CorpusKitError(Exception):
     """Root of every error corpuskit raises about the data it is given."""
 
 
-class InvalidTextError(CorpusKitError, ValueError):
-    """Text that cannot be held by an `Article` (for example a lone surrogate)."""
+class InvalidArticleError(CorpusKitError, ValueError):
+    """Values that cannot make an `Article`: text with a lone surrogate, an empty id."""
 
 
-class DecodeError(InvalidTextError):
+class DecodeError(InvalidArticleError):
     """Bytes that are not valid UTF-8.
 
     Attributes name the file (``path``, or ``None`` for bytes given directly),
@@ -80,13 +85,20 @@ class OffsetError(CorpusKitError, ValueError):
 class ReadError(CorpusKitError, OSError):
     """A file or folder that cannot be read; ``path`` names it."""
 
-    def __init__(self, message: str, *, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, message: str, *, path: str | os.PathLike[str], errno: int | None = None
+    ) -> None:
         self.path = os.fspath(path)
-        super().__init__(f"{self.path}: {message}")
+        text = f"{self.path}: {message}"
+        if errno is None:
+            super().__init__(text)
+        else:
+            super().__init__(errno, text)
+        self.filename = self.path
 
     def __str__(self) -> str:
-        # OSError formats its own "[Errno …]" message; ours is already whole.
-        return str(self.args[0])
+        # OSError would format "[Errno …] message: 'filename'"; ours is already whole.
+        return str(self.strerror if self.errno is not None else self.args[0])
 
 
 class DuplicateIdError(CorpusKitError, ValueError):
@@ -95,10 +107,12 @@ class DuplicateIdError(CorpusKitError, ValueError):
     def __init__(self, article_id: str, paths: Sequence[str]) -> None:
         self.article_id = article_id
         self.paths = tuple(paths)
+        #: The file that lost: every path after the first, in ordinal order.
+        self.path = self.paths[-1]
         super().__init__(
             f"article id {article_id!r} is claimed by {len(self.paths)} files: "
             + ", ".join(self.paths)
-            + "; rename one of them or load the folder with on_error='skip'"
+            + "; rename all but one (with on_error='skip' the first in order is kept)"
         )
 
 
@@ -116,3 +130,18 @@ class ArticleNotFoundError(CorpusKitError, KeyError):
     def __str__(self) -> str:
         # KeyError would show the repr of the message; show the message itself.
         return str(self.args[0])
+
+
+# Tracebacks and reprs name the public path, ``corpuskit.SpanError``, not the module
+# that happens to define it.
+for _error in (
+    ArticleNotFoundError,
+    CorpusKitError,
+    DecodeError,
+    DuplicateIdError,
+    InvalidArticleError,
+    OffsetError,
+    ReadError,
+    SpanError,
+):
+    _error.__module__ = "corpuskit"

@@ -46,7 +46,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple, NoReturn, TypeGuard
 
-from ._errors import InvalidTextError, OffsetError
+from ._errors import OffsetError
 
 __all__ = ["LineCol", "OffsetIndex"]
 
@@ -94,9 +94,9 @@ class OffsetIndex:
 
     ``byte_base`` is the number of bytes in the file before the text, normally
     0, or 3 when the file began with a UTF-8 byte-order mark that was dropped
-    from the text.  Raises `InvalidTextError` when ``text`` is not a ``str`` or
-    holds a lone surrogate (which has no UTF-8 encoding), and `OffsetError`
-    when ``byte_base`` is not a non-negative ``int``.
+    from the text.  Raises ``TypeError`` when ``text`` is not a ``str``, and
+    `OffsetError` when it holds a lone surrogate (which has no UTF-8 encoding)
+    or ``byte_base`` is not a non-negative ``int``.
     """
 
     __slots__ = (
@@ -124,7 +124,7 @@ class OffsetIndex:
 
     def __init__(self, text: str, *, byte_base: int = 0) -> None:
         if not isinstance(text, str):
-            raise InvalidTextError(f"text must be a str, got {type(text).__name__}")
+            raise TypeError(f"OffsetIndex takes a str, got {type(text).__name__}")
         if not _is_int(byte_base) or byte_base < 0:
             raise OffsetError(
                 f"byte_base must be a non-negative int (0, or 3 after a UTF-8 byte-order "
@@ -146,7 +146,7 @@ class OffsetIndex:
                 assert group is not None  # every alternative is a group
                 if group == _SURROGATE_GROUP:
                     at = match.start()
-                    raise InvalidTextError(
+                    raise OffsetError(
                         f"text holds the lone surrogate U+{ord(text[at]):04X} at code-point "
                         f"offset {at}, which has no UTF-8 or UTF-16 encoding"
                     )

@@ -60,7 +60,11 @@ class Span:
         """
         _check_offset("start", start)
         _check_offset("end", end)
-        if not 0 <= start <= end <= len(source):
+        if not 0 <= start <= end:
+            raise SpanError(
+                f"span [{start}, {end}) is invalid: offsets must satisfy 0 <= start <= end"
+            )
+        if end > len(source):
             raise SpanError(
                 f"span [{start}, {end}) does not lie inside a text of {len(source)} code points"
             )

@@ -39,6 +39,7 @@ import re
 import attrs
 import regex
 
+from ._errors import SpanError
 from ._spans import Span
 
 __all__ = ["Boilerplate", "Image", "Zone", "ZoneKind", "ZoneParse", "parse_zones"]
@@ -87,12 +88,26 @@ class Zone(Span):
 
     kind: ZoneKind
 
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not isinstance(self.kind, ZoneKind):
+            raise SpanError(f"zone kind must be a ZoneKind, got {self.kind!r}")
+
 
 @attrs.frozen
 class Boilerplate(Zone):
     """An end-matter zone; a translator credit also names the translator in ``name``."""
 
     name: Span | None = None
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.kind.is_boilerplate:
+            raise SpanError(f"a Boilerplate zone needs a boilerplate kind, got {self.kind}")
+        if self.name is not None and not self.contains(self.name):
+            raise SpanError(
+                f"name {self.name} does not lie inside its zone [{self.start}, {self.end})"
+            )
 
 
 @attrs.frozen
@@ -154,17 +169,21 @@ _BOILERPLATE = regex.compile(
     + _NAME
     + r"""(?:(?:,[ ]|[ ]and[ ]|[ ]&[ ])"""
     + _NAME
-    + r"""){0,3}(?:(?:,[ ]|[ ](?:in|for|at|from)[ ]).{1,60})?
+    + r"""){0,3}(?:(?:,[ ]|[ ](?:in|for|at|from)[ ])[\p{Lu}\d][^.!?]{0,60})?
         |\(?(?:Reporting|Writing|Additional[ ]reporting|Editing)[ ]by\b.*
         |(?:Staff[ ](?:reporter|writer)|Special[ ]correspondent)\b.{0,60})
     |(?P<other_boilerplate>
-        Share[ ](?:this|the)[ ](?:article|story|post)\b.*|Share[ ]on\b.*
+        Share[ ](?:this|the)[ ](?:article|story|post)\b.*|Share[ ]on[ ].{1,40}
         |Advertisement|ADVERTISEMENT|Sponsored(?:[ ]content)?|Subscribe\b.*
         |Sign[ ]up\b.*|Follow[ ]us\b.*|Copyright\b.*|©[ ]*+\d{4}.*|All[ ]rights[ ]reserved\.?
         |\(?END\)?|Back[ ]to[ ]top|Print(?:[ ]this[ ](?:article|page))?|Tags?:.*|Topics?:.*)
     """,
     regex.VERBOSE,
 )
+# A line that ends like a sentence, in a lower-case word and a full stop, is body text
+# whatever its first words ("Subscribe to sanctions, he added."); end matter that
+# ends so is rare enough to name.
+_SENTENCE_END = regex.compile(r"(?<![^ ])(?!reserved)\p{Ll}++[.!?][\"”’)]?\Z")
 # How every boilerplate form begins: a cheap test that passes most lines over.
 _BOILERPLATE_START = re.compile(
     r"[*(©]|Translat|Edited|Please|For |Send|Direct|Contact|E-?mail|Questions|Read|READ|Click"
@@ -374,6 +393,9 @@ def _boilerplate(text: str, start: int, end: int) -> Boilerplate | None:
         return None
     for group, kind in _BOILERPLATE_GROUPS:
         if m.start(group) >= 0:
+            if kind is not ZoneKind.TRANSLATOR_CREDIT and _SENTENCE_END.search(text, start, end):
+                # "By Tuesday, the talks had collapsed." reads as a sentence: body text.
+                return None
             name = None
             if kind is ZoneKind.TRANSLATOR_CREDIT:
                 ns, ne = m.span("name")

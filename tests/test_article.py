@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 
 import pytest
 
-from corpuskit import Article, DecodeError, InvalidTextError, ReadError, ZoneKind
+from corpuskit import Article, DecodeError, InvalidArticleError, ReadError, ZoneKind
 
 SEED = "000_dd2c270fb12b86b0.txt"
 
@@ -75,7 +76,7 @@ def test_article_double_bom_keeps_the_second() -> None:
 
 
 def test_article_rejects_unmarked_leading_bom_in_constructor() -> None:
-    with pytest.raises(InvalidTextError, match="byte-order mark"):
+    with pytest.raises(InvalidArticleError, match="byte-order mark"):
         Article("x", "\ufeffText.")
 
 
@@ -154,24 +155,48 @@ def test_article_truncated_multibyte_sequence_at_the_end() -> None:
 
 
 def test_article_lone_surrogate_is_invalid_text() -> None:
-    with pytest.raises(InvalidTextError, match="U\\+D800 at code point 2"):
+    with pytest.raises(InvalidArticleError, match="U\\+D800 at code point 2"):
         Article.from_text("ab\ud800", id="x")
 
 
 def test_article_unreadable_path_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         Article.from_path(tmp_path / "missing.txt")
-    assert str(tmp_path / "missing.txt") in str(info.value)
+    assert str(info.value).startswith(f"{tmp_path / 'missing.txt'}: cannot read article file")
     assert isinstance(info.value, OSError)
+    assert info.value.errno == errno.ENOENT
+    assert info.value.filename == str(tmp_path / "missing.txt")
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "match"),
-    [({"id": ""}, "id"), ({"id": 3}, "id"), ({"id": "x", "ordinal": -1}, "ordinal")],
+    ("kwargs", "error"),
+    [
+        ({"id": ""}, InvalidArticleError),
+        ({"id": "x", "ordinal": -1}, InvalidArticleError),
+        ({"id": 3}, TypeError),
+        ({"id": "x", "ordinal": "1"}, TypeError),
+        ({"id": "x", "ordinal": True}, TypeError),
+    ],
 )
-def test_article_constructor_checks_values(kwargs: dict[str, object], match: str) -> None:
-    with pytest.raises(InvalidTextError, match=match):
+def test_article_constructor_checks_values(kwargs: dict[str, object], error: type) -> None:
+    with pytest.raises(error):
         Article(text="x", **kwargs)  # type: ignore[arg-type]
+
+
+def test_article_misuse_is_a_type_error_that_names_the_right_call() -> None:
+    with pytest.raises(TypeError, match=r"use Article\.from_bytes"):
+        Article.from_text(b"bytes", id="x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"use Article\.from_text"):
+        Article.from_bytes("text", id="x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        Article("x", b"bytes")  # type: ignore[arg-type]
+
+
+def test_article_from_bytes_accepts_any_bytes_like() -> None:
+    raw = b"Body text."
+    expected = Article.from_bytes(raw, id="x")
+    assert Article.from_bytes(bytearray(raw), id="x") == expected
+    assert Article.from_bytes(memoryview(raw), id="x") == expected
 
 
 def test_article_repr_does_not_print_the_text() -> None:

@@ -59,3 +59,11 @@ def test_cli_runs_as_a_module(seeds_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "2 articles" in result.stdout
+
+
+def test_cli_says_when_a_name_does_not_follow_the_convention(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_bytes(b"A paragraph.")
+    assert main(["zones", str(tmp_path)]) == 0
+    assert "name is not NNN_<16 hex>.txt" in capsys.readouterr().out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpuskit import Article, Boilerplate, ZoneKind
+from corpuskit import Article, Boilerplate, Span, SpanError, Zone, ZoneKind
 
 BODY = (
     "The ministry said on Monday that the programme would be reviewed next year, "
@@ -216,3 +216,29 @@ def test_zones_kind_properties() -> None:
     assert ZoneKind.CREDIT.is_image
     assert not ZoneKind.TITLE.is_image
     assert ZoneKind("paragraph") is ZoneKind.PARAGRAPH
+
+
+def test_zones_zone_and_boilerplate_check_their_kind() -> None:
+    with pytest.raises(SpanError, match="ZoneKind"):
+        Zone(0, 5, "hello", "title")  # type: ignore[arg-type]
+    with pytest.raises(SpanError, match="boilerplate kind"):
+        Boilerplate(0, 5, "hello", ZoneKind.TITLE)
+    with pytest.raises(SpanError, match="does not lie inside"):
+        Boilerplate(0, 5, "hello", ZoneKind.BYLINE, Span(6, 7, "x"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday, the talks had collapsed.",
+        "Copyright disputes between the two studios have dragged on for years.",
+        "Subscribe to sanctions, he added.",
+        "Follow the money, investigators say.",
+        "For questions of sovereignty, the court has no say, he said.",
+        "Originally published in 1990, the book was banned for a decade.",
+        "Read more widely than you think, she told the graduates.",
+        "Staff writers at the paper walked out on Monday.",
+    ],
+)
+def test_zones_sentences_that_begin_like_boilerplate_stay_paragraphs(line: str) -> None:
+    assert zones(f"{BODY}\n\n{line}") == [("paragraph", BODY), ("paragraph", line)]
