@@ -134,14 +134,5 @@ class ArticleNotFoundError(CorpusKitError, KeyError):
 
 # Tracebacks and reprs name the public path, ``corpuskit.SpanError``, not the module
 # that happens to define it.
-for _error in (
-    ArticleNotFoundError,
-    CorpusKitError,
-    DecodeError,
-    DuplicateIdError,
-    InvalidArticleError,
-    OffsetError,
-    ReadError,
-    SpanError,
-):
-    _error.__module__ = "corpuskit"
+for _name in __all__:
+    globals()[_name].__module__ = "corpuskit"

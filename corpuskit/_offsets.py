@@ -78,6 +78,64 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+class _Runs:
+    """Runs of characters that take more than one unit of some encoding.
+
+    ``cp_starts``/``cp_ends`` bound each run in code points, ``widths`` give
+    the units per character inside it; everything between runs takes one unit
+    per code point.  Conversions bisect over the run starts.
+    """
+
+    __slots__ = (
+        "cp_ends",
+        "cp_starts",
+        "extra_after",
+        "extra_before",
+        "unit_ends",
+        "unit_starts",
+        "units",
+        "widths",
+    )
+
+    def __init__(self, cp_starts: list[int], cp_ends: list[int], widths: list[int], n: int) -> None:
+        extra = [(e - s) * (w - 1) for s, e, w in zip(cp_starts, cp_ends, widths, strict=True)]
+        after = list(accumulate(extra))
+        before = [0, *after[:-1]] if after else []
+        self.cp_starts = cp_starts
+        self.cp_ends = cp_ends
+        self.widths = widths
+        self.extra_before = before
+        self.extra_after = after
+        self.unit_starts = [s + x for s, x in zip(cp_starts, before, strict=True)]
+        self.unit_ends = [e + x for e, x in zip(cp_ends, after, strict=True)]
+        #: The length of the whole text in units.
+        self.units = n + (after[-1] if after else 0)
+
+    def to_units(self, cp: int) -> int:
+        """Return the unit offset of a valid code-point offset."""
+        i = bisect_right(self.cp_starts, cp) - 1
+        if i < 0:
+            return cp
+        if cp >= self.cp_ends[i]:
+            return cp + self.extra_after[i]
+        return cp + self.extra_before[i] + (cp - self.cp_starts[i]) * (self.widths[i] - 1)
+
+    def from_units(self, unit: int) -> tuple[int, int, int]:
+        """Return ``(cp, rest, width)`` for a unit offset in range.
+
+        ``rest`` is 0 on a character boundary; otherwise ``unit`` falls ``rest``
+        units into the ``width``-unit character at code point ``cp``.
+        """
+        i = bisect_right(self.unit_starts, unit) - 1
+        if i < 0:
+            return unit, 0, 1
+        if unit >= self.unit_ends[i]:
+            return unit - self.extra_after[i], 0, 1
+        width = self.widths[i]
+        chars, rest = divmod(unit - self.unit_starts[i], width)
+        return self.cp_starts[i] + chars, rest, width
+
+
 class OffsetIndex:
     r"""Convert code-point offsets of one text to and from UTF-8, UTF-16 and line:column.
 
@@ -99,28 +157,7 @@ class OffsetIndex:
     or ``byte_base`` is not a non-negative ``int``.
     """
 
-    __slots__ = (
-        "_ascii",
-        "_byte_base",
-        "_len",
-        "_len8",
-        "_len16",
-        "_line_starts",
-        "_r8_byte_ends",
-        "_r8_byte_starts",
-        "_r8_cp_ends",
-        "_r8_cp_starts",
-        "_r8_extra_after",
-        "_r8_extra_before",
-        "_r8_widths",
-        "_r16_cp_ends",
-        "_r16_cp_starts",
-        "_r16_extra_after",
-        "_r16_extra_before",
-        "_r16_unit_ends",
-        "_r16_unit_starts",
-        "_text",
-    )
+    __slots__ = ("_ascii", "_byte_base", "_len", "_line_starts", "_text", "_utf8", "_utf16")
 
     def __init__(self, text: str, *, byte_base: int = 0) -> None:
         if not isinstance(text, str):
@@ -153,37 +190,21 @@ class OffsetIndex:
                 cp_starts.append(match.start())
                 cp_ends.append(match.end())
                 widths.append(group + 1)
-        extra = [(e - s) * (w - 1) for s, e, w in zip(cp_starts, cp_ends, widths, strict=True)]
-        extra_after = list(accumulate(extra))
-        extra_before = [0, *extra_after[:-1]] if extra_after else []
-        self._r8_cp_starts = cp_starts
-        self._r8_cp_ends = cp_ends
-        self._r8_widths = widths
-        self._r8_extra_before = extra_before
-        self._r8_extra_after = extra_after
-        self._r8_byte_starts = [s + x for s, x in zip(cp_starts, extra_before, strict=True)]
-        self._r8_byte_ends = [e + x for e, x in zip(cp_ends, extra_after, strict=True)]
-        self._len8 = self._len + (extra_after[-1] if extra_after else 0)
-
-        # UTF-16 runs: the 4-byte UTF-8 runs, each character two units.
+        self._utf8 = _Runs(cp_starts, cp_ends, widths, self._len)
+        # UTF-16: the 4-byte UTF-8 runs (astral characters), each character two units.
         astral = [i for i, w in enumerate(widths) if w == 4]
-        a_starts = [cp_starts[i] for i in astral]
-        a_ends = [cp_ends[i] for i in astral]
-        a_after = list(accumulate(e - s for s, e in zip(a_starts, a_ends, strict=True)))
-        a_before = [0, *a_after[:-1]] if a_after else []
-        self._r16_cp_starts = a_starts
-        self._r16_cp_ends = a_ends
-        self._r16_extra_before = a_before
-        self._r16_extra_after = a_after
-        self._r16_unit_starts = [s + x for s, x in zip(a_starts, a_before, strict=True)]
-        self._r16_unit_ends = [e + x for e, x in zip(a_ends, a_after, strict=True)]
-        self._len16 = self._len + (a_after[-1] if a_after else 0)
+        self._utf16 = _Runs(
+            [cp_starts[i] for i in astral],
+            [cp_ends[i] for i in astral],
+            [2] * len(astral),
+            self._len,
+        )
 
     def __repr__(self) -> str:
         base = f", byte_base={self._byte_base}" if self._byte_base else ""
         return (
-            f"<OffsetIndex of {self._len} code points, {self._len8} UTF-8 bytes, "
-            f"{self._len16} UTF-16 units{base}>"
+            f"<OffsetIndex of {self._len} code points, {self._utf8.units} UTF-8 bytes, "
+            f"{self._utf16.units} UTF-16 units{base}>"
         )
 
     @property
@@ -220,10 +241,10 @@ class OffsetIndex:
     def _inside(self, unit: str, offset: int, *, cp: int, at: int, width: int) -> NoReturn:
         """Raise the error for ``offset`` falling inside the character at ``cp``."""
         if unit == "UTF-8":
-            low, high = self._byte_base, self._byte_base + self._len8
+            low, high = self._byte_base, self._byte_base + self._utf8.units
             what = f"the {width}-byte character U+{ord(self._text[cp]):04X} at bytes"
         else:
-            low, high = 0, self._len16
+            low, high = 0, self._utf16.units
             what = f"the surrogate pair of U+{ord(self._text[cp]):04X} at units"
         raise OffsetError(
             f"{unit} offset {offset} falls inside {what} {at}..{at + width}; "
@@ -241,13 +262,7 @@ class OffsetIndex:
             offset = self._check_cp(offset)
         if self._ascii:
             return offset + self._byte_base
-        i = bisect_right(self._r8_cp_starts, offset) - 1
-        if i < 0:
-            return offset + self._byte_base
-        if offset >= self._r8_cp_ends[i]:
-            return offset + self._r8_extra_after[i] + self._byte_base
-        inside = (offset - self._r8_cp_starts[i]) * (self._r8_widths[i] - 1)
-        return offset + self._r8_extra_before[i] + inside + self._byte_base
+        return self._utf8.to_units(offset) + self._byte_base
 
     def from_utf8(self, offset: int) -> int:
         """Return the code-point offset of a UTF-8 byte offset that includes ``byte_base``.
@@ -257,19 +272,11 @@ class OffsetIndex:
         a multi-byte character.
         """
         base = self._byte_base
-        if type(offset) is not int or not base <= offset <= base + self._len8:
-            offset = self._check_unit(offset, "UTF-8", base, base + self._len8)
-        b = offset - base
+        if type(offset) is not int or not base <= offset <= base + self._utf8.units:
+            offset = self._check_unit(offset, "UTF-8", base, base + self._utf8.units)
         if self._ascii:
-            return b
-        i = bisect_right(self._r8_byte_starts, b) - 1
-        if i < 0:
-            return b
-        if b >= self._r8_byte_ends[i]:
-            return b - self._r8_extra_after[i]
-        width = self._r8_widths[i]
-        chars, rest = divmod(b - self._r8_byte_starts[i], width)
-        cp = self._r8_cp_starts[i] + chars
+            return offset - base
+        cp, rest, width = self._utf8.from_units(offset - base)
         if rest:
             self._inside("UTF-8", offset, cp=cp, at=offset - rest, width=width)
         return cp
@@ -301,14 +308,7 @@ class OffsetIndex:
         """
         if type(offset) is not int or not 0 <= offset <= self._len:
             offset = self._check_cp(offset)
-        if not self._r16_cp_starts:
-            return offset
-        i = bisect_right(self._r16_cp_starts, offset) - 1
-        if i < 0:
-            return offset
-        if offset >= self._r16_cp_ends[i]:
-            return offset + self._r16_extra_after[i]
-        return offset + self._r16_extra_before[i] + (offset - self._r16_cp_starts[i])
+        return self._utf16.to_units(offset)
 
     def from_utf16(self, offset: int) -> int:
         """Return the code-point offset of a UTF-16 code-unit offset.
@@ -317,17 +317,9 @@ class OffsetIndex:
         for an offset outside that range or one that falls between the two
         units of a surrogate pair.
         """
-        if type(offset) is not int or not 0 <= offset <= self._len16:
-            offset = self._check_unit(offset, "UTF-16", 0, self._len16)
-        if not self._r16_unit_starts:
-            return offset
-        i = bisect_right(self._r16_unit_starts, offset) - 1
-        if i < 0:
-            return offset
-        if offset >= self._r16_unit_ends[i]:
-            return offset - self._r16_extra_after[i]
-        chars, rest = divmod(offset - self._r16_unit_starts[i], 2)
-        cp = self._r16_cp_starts[i] + chars
+        if type(offset) is not int or not 0 <= offset <= self._utf16.units:
+            offset = self._check_unit(offset, "UTF-16", 0, self._utf16.units)
+        cp, rest, _ = self._utf16.from_units(offset)
         if rest:
             self._inside("UTF-16", offset, cp=cp, at=offset - rest, width=2)
         return cp
