@@ -20,7 +20,7 @@ EXPECTED = {
     "DecodeError",
     "DuplicateIdError",
     "Image",
-    "InvalidTextError",
+    "InvalidArticleError",
     "LineCol",
     "OffsetError",
     "OffsetIndex",
