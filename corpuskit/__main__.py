@@ -26,6 +26,13 @@ def _short(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _count(n: int, noun: str) -> str:
+    """Return "1 article", "2 articles"; mass nouns ("boilerplate") stay as they are."""
+    if n == 1 and noun.endswith("s"):
+        noun = noun[:-1]
+    return f"{n} {noun}"
+
+
 def _report(article: Article, out: TextIO, *, spans: bool) -> None:
     title = article.title
     print(f"{article.source or article.id}  id={article.id}  {len(article.text):,} chars", file=out)
@@ -44,8 +51,10 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
         name = f" (name: {b.name.text})" if b.name else ""
         print(f"    {b.kind.value}: {_short(b.text, 50)}{name}", file=out)
     if spans:
+        width = len(str(len(article.text))) * 2 + 3
         for z in article.zones:
-            print(f"    [{z.start}:{z.end}] {z.kind.value:<17} {_short(z.text, 50)}", file=out)
+            where = f"[{z.start}:{z.end}]"
+            print(f"    {where:<{width}} {z.kind.value:<17} {_short(z.text, 50)}", file=out)
 
 
 def _zones(args: argparse.Namespace, out: TextIO) -> int:
@@ -59,7 +68,7 @@ def _zones(args: argparse.Namespace, out: TextIO) -> int:
         totals["boilerplate"] += len(article.boilerplate)
     for error in corpus.skipped:
         print(f"skipped: {error}", file=sys.stderr)
-    summary = ", ".join(f"{n} {k}" for k, n in totals.items())
+    summary = ", ".join(_count(n, k) for k, n in totals.items())
     print(f"{summary}, {len(corpus.skipped)} skipped", file=out)
     return 1 if corpus.skipped else 0
 

@@ -164,8 +164,12 @@ class Article:
         ('Hello\r\n', True, b'\xef\xbb\xbfHello\r\n')
         """
         given: object = data  # callers without type checking pass a str now and then
-        if isinstance(given, str):
-            raise TypeError("Article.from_bytes takes bytes; for a str use Article.from_text")
+        if not isinstance(given, bytes | bytearray | memoryview):
+            hint = "; for a str use Article.from_text" if isinstance(given, str) else ""
+            raise TypeError(
+                f"Article.from_bytes takes bytes, bytearray or memoryview, "
+                f"got {type(given).__name__}{hint}"
+            )
         text, bom = _decode(bytes(data), source)
         return cls(id, text, ordinal=ordinal, source=source, bom=bom)
 

@@ -44,6 +44,26 @@ __all__ = [
 class CorpusKitError(Exception):
     """Root of every error corpuskit raises about the data it is given."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # The subclasses take keyword arguments that ``args`` does not hold, so the
+        # default (calling the class with ``args``) cannot rebuild them; errors must
+        # cross process boundaries intact (multiprocessing, concurrent.futures).
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(
+    cls: type[CorpusKitError], args: tuple[object, ...], state: dict[str, object]
+) -> object:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    if isinstance(error, OSError):
+        # OSError keeps errno, strerror and filename in slots, not in __dict__, and
+        # fills them in __init__ when a subclass defines its own.
+        OSError.__init__(error, *args)
+        error.filename = state.get("path")
+    return error
+
 
 class InvalidArticleError(CorpusKitError, ValueError):
     """Values that cannot make an `Article`: text with a lone surrogate, an empty id."""
@@ -89,16 +109,13 @@ class ReadError(CorpusKitError, OSError):
         self, message: str, *, path: str | os.PathLike[str], errno: int | None = None
     ) -> None:
         self.path = os.fspath(path)
-        text = f"{self.path}: {message}"
-        if errno is None:
-            super().__init__(text)
-        else:
-            super().__init__(errno, text)
+        # Like an OSError: ``errno``, ``strerror`` (the message) and ``filename``.
+        super().__init__(errno, message)
         self.filename = self.path
 
     def __str__(self) -> str:
-        # OSError would format "[Errno …] message: 'filename'"; ours is already whole.
-        return str(self.strerror if self.errno is not None else self.args[0])
+        # OSError would format "[Errno …] message: 'filename'"; read like a compiler.
+        return f"{self.path}: {self.strerror}"
 
 
 class DuplicateIdError(CorpusKitError, ValueError):

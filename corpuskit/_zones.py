@@ -11,7 +11,9 @@ How a line is classified, in this order:
 
 1. **Boilerplate**: a short line that is wholly one of the end-matter forms news
    sites add (translator credit, contact line, link text, byline, "Share this
-   article" and the like; see ``_BOILERPLATE``).
+   article" and the like; see ``_BOILERPLATE``).  Forms that also open ordinary
+   sentences ("By …", "For questions …") count only when the line does not end
+   like a sentence, in a lower-case word and a full stop.
 2. **Image**: a line that ends in a photo credit (``_CREDIT``: agency chains such
    as ``WANG ZHAO/AFP/Getty Images``, ``REUTERS/Kim Hong-Ji``, ``AP Photo/…``,
    ``… via Getty Images``, ``Photo: …``, ``(Photo by …)``, ``© …``) is a caption
@@ -142,48 +144,62 @@ _BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
 _LINE = re.compile(r"\S(?:.*\S)?")
 _WRAP_WIDTH = 100
 
+
+def _compose(template: str, **parts: str) -> regex.Pattern[str]:
+    """Compile a verbose pattern after putting each named part in place of ``<NAME>``."""
+    for name, part in parts.items():
+        template = template.replace(f"<{name}>", part)
+    if regex.search(r"<[A-Z_]+>", template):
+        raise AssertionError(f"a part of the pattern was not given: {template}")  # pragma: no cover
+    return regex.compile(template, regex.VERBOSE)
+
+
 # --- boilerplate ---------------------------------------------------------------
 
 _BOILERPLATE_MAX = 200
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.'’-]*+"
 _PARTICLE = r"(?:de|van|von|der|da|di|al|bin|la|le)"
 _NAME = _NAME_WORD + r"(?:[ ](?:" + _NAME_WORD + "|" + _PARTICLE + r")){0,5}"
-_BOILERPLATE = regex.compile(
+# Forms that also open ordinary sentences ("By Tuesday, the talks had collapsed.",
+# "For questions of sovereignty, …") are end matter only when the line does not end
+# like a sentence, in a lower-case word and a full stop.
+_NOT_SENTENCE = r"(?!.*[ ]\p{Ll}++[.!?][\"”’)]?$)"
+_BOILERPLATE = _compose(
     r"""
     (?P<translator_credit>\*?[ ]*+(?:Translated|Translation|Edited[ ]and[ ]translated)
         (?:[ ]and[ ](?:edited|adapted))?[ ]by:?[ ]*+(?P<name>.+?)\.?)
     |(?P<contact_line>
         Please[ ]direct[ ]any[ ]comments[ ]or[ ]questions.*
-        |(?:For|Send|Direct)[ ](?:any[ ])?(?:comments|questions|inquiries|tips|corrections)\b.*
+        |<NOT_SENTENCE>(?:For|Send|Direct)[ ](?:any[ ])?
+            (?:comments|questions|inquiries|tips|corrections)\b.*
         |(?:Contact|Email|E-mail)[ ](?:us|the[ ](?:author|editor|newsroom))\b.*
         |Questions[ ]or[ ]comments\b.*)
     |(?P<link_text>
         Read[ ](?:in|this[ ](?:article|story)[ ]in)[ ]\p{Lu}\p{L}*+
-        |Read[ ]more\b.*|Read[ ]the[ ](?:original|full)\b.*|Click[ ]here\b.*
+        |Read[ ]more(?:[ ]*+:.*|[ ]*+)|<NOT_SENTENCE>Read[ ]the[ ](?:original|full)\b.*
+        |Click[ ]here\b.*
         |(?:Related|See[ ]also|Also[ ]read|RELATED|READ[ ]MORE|MORE)[ ]?:.*
         |Continue[ ]reading\b.*|View[ ](?:comments|original|the[ ]original)\b.*
-        |Originally[ ]published\b.*
+        |<NOT_SENTENCE>Originally[ ]published\b.*
         |This[ ](?:article|story)[ ](?:was|first)[ ](?:originally[ ])?(?:published|appeared)\b.*)
     |(?P<byline>
-        By[ ]"""
-    + _NAME
-    + r"""(?:(?:,[ ]|[ ]and[ ]|[ ]&[ ])"""
-    + _NAME
-    + r"""){0,3}(?:(?:,[ ]|[ ](?:in|for|at|from)[ ])[\p{Lu}\d][^.!?]{0,60})?
+        <NOT_SENTENCE>By[ ]<NAME>(?:(?:,[ ]|[ ]and[ ]|[ ]&[ ])<NAME>){0,3}
+            (?:(?:,[ ]|[ ](?:in|for|at|from)[ ]).{1,60})?
         |\(?(?:Reporting|Writing|Additional[ ]reporting|Editing)[ ]by\b.*
-        |(?:Staff[ ](?:reporter|writer)|Special[ ]correspondent)\b.{0,60})
+        |<NOT_SENTENCE>(?:Staff[ ](?:reporter|writer)|Special[ ]correspondent)\b.{0,60})
     |(?P<other_boilerplate>
         Share[ ](?:this|the)[ ](?:article|story|post)\b.*|Share[ ]on[ ].{1,40}
-        |Advertisement|ADVERTISEMENT|Sponsored(?:[ ]content)?|Subscribe\b.*
-        |Sign[ ]up\b.*|Follow[ ]us\b.*|Copyright\b.*|©[ ]*+\d{4}.*|All[ ]rights[ ]reserved\.?
+        |Advertisement|ADVERTISEMENT|Sponsored(?:[ ]content)?
+        |Subscribe(?:[ ](?:now|today|here))?
+            (?:[ ](?:to|for)[ ](?:our|the|a|free|Daily[ ]NK|premium)\b.{0,60})?[.!]?
+        |Sign[ ]up[ ](?:now[ ])?(?:for|to)[ ].{0,60}(?:newsletter|alerts|updates|briefing).{0,10}
+        |Follow[ ]us\b.{0,60}|Copyright[ ]*+(?:©|\([Cc]\)|\d{4}).{0,100}|©[ ]*+\d{4}.*
+        |All[ ]rights[ ]reserved\.?
         |\(?END\)?|Back[ ]to[ ]top|Print(?:[ ]this[ ](?:article|page))?|Tags?:.*|Topics?:.*)
     """,
-    regex.VERBOSE,
+    NOT_SENTENCE=_NOT_SENTENCE,
+    NAME=_NAME,
 )
-# A line that ends like a sentence, in a lower-case word and a full stop, is body text
-# whatever its first words ("Subscribe to sanctions, he added."); end matter that
-# ends so is rare enough to name.
-_SENTENCE_END = regex.compile(r"(?<![^ ])(?!reserved)\p{Ll}++[.!?][\"”’)]?\Z")
 # How every boilerplate form begins: a cheap test that passes most lines over.
 _BOILERPLATE_START = re.compile(
     r"[*(©]|Translat|Edited|Please|For |Send|Direct|Contact|E-?mail|Questions|Read|READ|Click"
@@ -198,15 +214,6 @@ _BOILERPLATE_GROUPS = (
     ("byline", ZoneKind.BYLINE),
     ("other_boilerplate", ZoneKind.OTHER_BOILERPLATE),
 )
-
-
-def _compose(template: str, **parts: str) -> regex.Pattern[str]:
-    """Compile a verbose pattern after putting each named part in place of ``<NAME>``."""
-    for name, part in parts.items():
-        template = template.replace(f"<{name}>", part)
-    if "<" in regex.sub(r"\(\?<[=!]", "", template):
-        raise AssertionError(f"a part of the pattern was not given: {template}")  # pragma: no cover
-    return regex.compile(template, regex.VERBOSE)
 
 
 # --- photo credits ---------------------------------------------------------------
@@ -393,9 +400,6 @@ def _boilerplate(text: str, start: int, end: int) -> Boilerplate | None:
         return None
     for group, kind in _BOILERPLATE_GROUPS:
         if m.start(group) >= 0:
-            if kind is not ZoneKind.TRANSLATOR_CREDIT and _SENTENCE_END.search(text, start, end):
-                # "By Tuesday, the talks had collapsed." reads as a sentence: body text.
-                return None
             name = None
             if kind is ZoneKind.TRANSLATOR_CREDIT:
                 ns, ne = m.span("name")

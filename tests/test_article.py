@@ -201,3 +201,9 @@ def test_article_from_bytes_accepts_any_bytes_like() -> None:
 
 def test_article_repr_does_not_print_the_text() -> None:
     assert "code points" in repr(Article.from_text("x" * 10_000, id="x"))
+
+
+@pytest.mark.parametrize("data", [5, [104, 105], None])
+def test_article_from_bytes_rejects_what_is_not_bytes(data: object) -> None:
+    with pytest.raises(TypeError, match="takes bytes, bytearray or memoryview"):
+        Article.from_bytes(data, id="x")  # type: ignore[arg-type]

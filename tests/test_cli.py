@@ -20,7 +20,7 @@ def test_cli_zones_reports_the_seeds(seeds_dir: Path, capsys: pytest.CaptureFixt
 
 def test_cli_zones_spans_lists_offsets(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["zones", str(seeds_dir), "--spans"]) == 0
-    assert "[111:132] credit            KCNA/AFP/Getty Images" in capsys.readouterr().out
+    assert "[111:132]   credit            KCNA/AFP/Getty Images" in capsys.readouterr().out
 
 
 def test_cli_bad_folder_is_one_line_and_exit_1(
@@ -41,7 +41,7 @@ def test_cli_skipped_file_is_reported_and_exit_1(
     captured = capsys.readouterr()
     assert "skipped: " in captured.err
     assert "002_bbbbbbbbbbbbbbbb.txt:1:1" in captured.err
-    assert "1 articles" in captured.out
+    assert "1 article, 1 paragraph," in captured.out
 
 
 def test_cli_misuse_exits_2() -> None:

@@ -242,3 +242,32 @@ def test_zones_zone_and_boilerplate_check_their_kind() -> None:
 )
 def test_zones_sentences_that_begin_like_boilerplate_stay_paragraphs(line: str) -> None:
     assert zones(f"{BODY}\n\n{line}") == [("paragraph", BODY), ("paragraph", line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Sign up for our newsletter.", "other_boilerplate"),
+        ("Subscribe to our newsletter.", "other_boilerplate"),
+        ("Follow us on social media.", "other_boilerplate"),
+        ("Contact us for more information.", "contact_line"),
+        ("Click here to read more.", "link_text"),
+        ("This article first appeared on the website.", "link_text"),
+        ("Share this article!", "other_boilerplate"),
+        ("Read more: what it means for trade.", "link_text"),
+        ("Tags: north korea, workers.", "other_boilerplate"),
+        ("By Jane Doe, staff reporter", "byline"),
+        ("By Jane Doe for the Guardian", "byline"),
+        ("By Jane Doe in St. Louis", "byline"),
+        ("By Jane Doe, U.S. correspondent", "byline"),
+        ("By Jane Doe in Seoul.", "byline"),
+        ("For comments, email us at desk@example.org.", "contact_line"),
+    ],
+)
+def test_zones_end_matter_that_ends_with_a_full_stop(line: str, kind: str) -> None:
+    assert zones(f"{BODY}\n\n{line}") == [("paragraph", BODY), (kind, line)]
+
+
+def test_zones_only_all_rights_reserved_is_exempt_from_the_sentence_rule() -> None:
+    line = "Everything the committee asked for was reserved."
+    assert zones(f"{BODY}\n\n{line}")[-1] == ("paragraph", line)
