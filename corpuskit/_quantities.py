@@ -1,0 +1,996 @@
+r"""Text → quantities: the numbers a text states, with their exact values.
+
+`find_quantities` reads a stretch of text (a sentence, a paragraph, a caption)
+and returns every `Quantity` in it, in order, never overlapping.  A quantity's
+``start``/``end``/``text`` cover the numeric expression from its first currency
+mark or number to its last number, multiplier or unit (``$10m and $40m``,
+``RMB 2,000–3,000``, ``two or three``, ``50%``, ``10 million yuan``); the hedge
+before it (``about``) and the noun it counts (``North Koreans``) are separate
+spans that lie outside it.  ``docs/claims.md`` states the conventions; the
+details:
+
+Numbers
+    Digits with thousands separators and decimals (``2,000``, ``3.5``);
+    multipliers attached (``10m``, ``1.5bn``, ``3mn``, ``2tn``; ``b`` and ``k``
+    only after a currency mark) or spaced (``3 million``, ``10 thousand``,
+    ``2 dozen``); spelled numbers from ``zero`` to ``trillion``, hyphenated or
+    not (``twenty-five``, ``twenty five``, ``two hundred and fifty``), and
+    ``a dozen`` / ``a hundred`` / ``a thousand`` / ``a million`` / ``a billion``,
+    in lower case or Capitalised (``Two``, not ``TWO``).  Values are exact
+    `decimal.Decimal`; a multiplied value that is a whole number is written
+    without a fraction (``1.5bn`` → ``1500000000``).  An expression may run over
+    a line break (wrapped paragraphs).
+
+Ranges
+    ``10-20`` (hyphen, en or em dash), ``X to Y``, ``X or Y``, ``between X and
+    Y`` (``between`` and ``from`` stay outside the span).  A range needs
+    ``low <= high``: ``from 20 to 10`` is two numbers, and a dash between a
+    larger and a smaller number (a score, ``3-1``) is not a quantity at all,
+    except ``2019-20``, a range of years.  A multiplier or unit written once
+    applies to both ends (``$10-40m``, ``10-20%``, ``RMB 2,000–3,000``) when the
+    bare end is the smaller number (``3 to 5 million`` is 3–5 million, ``500 to
+    2 million`` keeps 500); a unit written after the first end only is not
+    shared (``10% to 20 firms`` is two quantities).  Three or more numbers
+    joined by dashes or slashes (phone numbers, ISO dates) are not quantities.
+
+Units
+    ``$`` / ``US$`` / ``USD`` / ``dollars`` → ``USD``; ``RMB`` / ``CNY`` /
+    ``yuan`` / ``renminbi`` → ``RMB``; ``€`` / ``EUR`` / ``euro(s)`` → ``EUR``;
+    ``£`` / ``GBP`` → ``GBP``; ``¥`` / ``JPY`` / ``yen`` → ``JPY``; ``₩`` /
+    ``KRW`` / ``won`` → ``KRW``; ``HK$`` / ``HKD`` → ``HKD``; ``%`` /
+    ``percent`` / ``per cent`` → ``percent``.  Codes stand before or after the
+    number; currency words after it.
+
+Hedges
+    ``about``, ``approximately``, ``around``, ``roughly``, ``some``, ``up to``,
+    ``more than``, ``over``, ``nearly``, ``almost``, ``at least``, ``less
+    than``, ``fewer than``, ``under`` directly before the expression (any case;
+    ``hedge`` is lower case with single spaces).  A date takes no hedge.
+
+Counted nouns
+    After a plain number or range (money and percentages count nothing): a
+    run of up to five Capitalised words (``60,000 North Koreans``), else one
+    lower-case word that is not a function word, a verb form in ``-ing`` /
+    ``-ed``, a time word (``ago``, ``later``) or a number word.  A time unit
+    (``day``, ``week``, ``month``, ``year``, ``hour``, ``minute``, ``second``,
+    ``decade``, ``century`` and plurals) makes the kind ``duration``, also in
+    compounds (``10-day``, ``three-year-old`` count ``day`` / ``year``).
+
+Kinds
+    ``money`` / ``percent`` by unit; ``date`` for a month name or abbreviation
+    with a day (``Feb. 24``, ``March 3rd``, ``24 February``, ``Feb. 24-26``,
+    ``June 5, 2020``): the whole date is the span, ``low``/``high`` are the day
+    numbers and an attached year is part of the span (it is not a separate
+    ``year``); ``duration`` for counted time units; ``count`` for any other
+    counted noun; ``year`` for a plain four-digit number 1800–2100 (no
+    separator, unit or multiplier) that counts nothing — after ``in``,
+    ``since``, ``until``, ``till``, ``before``, ``after``, ``during``,
+    ``year``, ``early``, ``late``, ``mid`` it is a year whatever follows, and a
+    Capitalised run never makes it a count (``in 2016 North Korea``); ``number``
+    otherwise.  A year-like number hedged by ``more than``, ``up to``, ``at
+    least``, ``some``, ``nearly`` and the like is a ``number``; ``over`` and
+    ``under`` before a year are prepositions and are dropped.
+
+Not quantities
+    Digits inside words and identifiers (``COVID-19``, ``G7``, ``F-16``,
+    ``3D``, ``mp3``, ``1990s``), ordinals (``3rd``, ``second``), times, ratios
+    and dates written with ``:`` or ``/`` (``10:30``, ``24/7``, ``9/11``),
+    numbers with a leading zero (``010``) or more than 20 digits, indefinite
+    amounts (``a month``, ``a few``, ``several``, ``dozens``, ``hundreds``), a
+    bare ``hundred``/``thousand``/``million``, and the word ``one`` standing
+    alone (``one source said``: a determiner) unless it has a unit, a range
+    (``one or two``) or a time-unit compound (``one-day``).  Spelled numbers
+    in other compounds (``two-thirds``, ``twenty-first``) are not quantities;
+    digits in them are numbers (``a 12-member delegation``).
+
+Every pattern here is linear: possessive quantifiers wherever a match could
+back off, lookbehinds that stop a scan from starting inside a number or word,
+and what stands before a number (a hedge, a currency mark, a month name) read
+by matching backwards from it, so that each costs only the length of its match.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import re
+from typing import Any
+
+import attrs
+import regex
+
+from ._errors import SpanError
+from ._spans import Span
+
+__all__ = ["Quantity", "QuantityKind", "find_quantities"]
+
+
+class QuantityKind(enum.StrEnum):
+    """What a quantity measures; the value is the name used in data files."""
+
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    DURATION = "duration"
+    YEAR = "year"
+    DATE = "date"
+    NUMBER = "number"
+
+
+@attrs.frozen
+class Quantity(Span):
+    """A number stated in the text, with its exact value.
+
+    ``low`` and ``high`` are exact (``high == low`` for a single value; for a
+    ``date`` they are the day of the month).  ``unit`` is a currency code,
+    ``"percent"`` or ``None``; ``hedge`` the normalised hedge word and
+    ``hedge_span`` where it stands (before the quantity); ``counted`` the noun
+    the number counts (after it).  Construction checks that ``low <= high``,
+    that ``hedge`` and ``hedge_span`` come together, and that the hedge ends
+    before the quantity and the counted noun starts after it.
+    """
+
+    kind: QuantityKind
+    low: decimal.Decimal
+    high: decimal.Decimal
+    unit: str | None
+    hedge: str | None
+    hedge_span: Span | None
+    counted: Span | None
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not isinstance(self.kind, QuantityKind):
+            raise SpanError(f"quantity kind must be a QuantityKind, got {self.kind!r}")
+        for name, value in (("low", self.low), ("high", self.high)):
+            if not isinstance(value, decimal.Decimal) or not value.is_finite():
+                raise SpanError(f"quantity {name} must be a finite Decimal, got {value!r}")
+        if self.low > self.high:
+            raise SpanError(f"quantity low {self.low} is greater than high {self.high}")
+        if (self.hedge is None) != (self.hedge_span is None):
+            raise SpanError("a quantity's hedge and hedge_span must both be given or both None")
+        if self.hedge_span is not None and self.hedge_span.end > self.start:
+            raise SpanError(f"hedge {self.hedge_span} does not end before the quantity")
+        if self.counted is not None and self.counted.start < self.end:
+            raise SpanError(f"counted noun {self.counted} does not start after the quantity")
+
+
+# --- words and values ---------------------------------------------------------------------
+
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_NUMBER_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred", "dozen"})
+_ARTICLE_SCALES = frozenset({*_SCALES, "hundred", "dozen"})
+_ATTACHED_FACTOR = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "tn": 10**12}
+_SPACED_FACTOR = {"hundred": 100, "dozen": 12, "mn": 10**6, "bn": 10**9, **_SCALES}
+_CURRENCY = {
+    "$": "USD",
+    "US$": "USD",
+    "HK$": "HKD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "CNY": "RMB",
+    "dollars": "USD",
+    "yuan": "RMB",
+    "renminbi": "RMB",
+    "won": "KRW",
+    "yen": "JPY",
+    "euro": "EUR",
+    "euros": "EUR",
+}
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries".split()
+)
+# Words that a number does not count: function words, auxiliaries and common verbs,
+# adverbs, time words, calendar names, number words and unit words.
+_NOT_COUNTED = frozenset(
+    (
+        "a an the this that these those which who whom whose what when where while why how "
+        "and or but nor if then than so as yet also too very only just even still already "
+        "not no never ever again alone each every all both either neither some any many much "
+        "more most less least fewer few several such other others another own same last next "
+        "i me my we us our you your he him his she her it its they them their there here "
+        "at by for from in into of off on onto out over to under up upon with within without "
+        "about above across after against along among amid around before behind below beneath "
+        "beside besides between beyond during except inside near outside past per since "
+        "through throughout toward towards until till via versus vs despite like unlike "
+        "approximately roughly nearly almost "
+        "is are was were be been being am has have had having do does did will would shall "
+        "should can could may might must ought said says say told tells tell got get gets "
+        "went go goes came come comes fled left made make makes took take takes saw see "
+        "ago earlier later today tonight tomorrow yesterday now once twice apiece "
+        "respectively altogether overall total abroad overseas away back down "
+        "percent cent percentage points point times "
+        "gmt utc kst est pst bst cet jst pm "
+        "january february march april june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec "
+        "monday tuesday wednesday thursday friday saturday sunday "
+        "dollars dollar yuan renminbi won yen euro euros usd rmb cny eur gbp jpy krw hkd"
+    ).split()
+).union(_NUMBER_WORDS)
+# Hedges that make a year-like number a plain number, and those dropped before a year.
+_NUMBER_HEDGES = frozenset(
+    {"some", "up to", "more than", "nearly", "almost", "at least", "less than", "fewer than"}
+)
+_PREPOSITION_HEDGES = frozenset({"over", "under"})
+
+_CTX = decimal.Context(prec=80)
+_ONE = decimal.Decimal(1)
+_MAX_DIGITS = 20
+
+# --- patterns -------------------------------------------------------------------------------
+
+# Whitespace inside an expression: spaces, or one line break (wrapped paragraphs).
+_GAP = r"(?:[^\S\r\n]++(?:(?:\r\n?|\n)[^\S\r\n]*+)?|(?:\r\n?|\n)[^\S\r\n]*+)"
+_CODES = "USD|RMB|CNY|EUR|GBP|JPY|KRW|HKD"
+_CUR_WORDS = rf"US{_GAP}dollars|dollars|yuan|renminbi|won|yen|euros?|{_CODES}"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?:(?:{_MONTHS})|(?:{_MONTH_ABBR})\.?)(?!\w)"
+# Longest first, so that alternation tries "seventeen" before "seven".
+_WORDS_RE = "|".join(sorted(_NUMBER_WORDS, key=lambda w: (-len(w), w)))
+
+
+def _trie(words: list[str], *, capitals: bool = False) -> str:
+    """Return an alternation of ``words`` sharing prefixes, each branch opening with a literal."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for head, tails in sorted(heads.items()):
+        rest = [t for t in tails if t]
+        inner = _trie(rest) if rest else ""
+        if not inner:
+            body = ""
+        elif "" in tails:
+            body = f"(?:{inner})?"
+        else:
+            body = f"(?:{inner})"
+        branches.append(head + body)
+        if capitals:
+            branches.append(head.upper() + body)
+    return "|".join(branches)
+
+
+def _backward(pattern: str) -> Any:
+    """Compile a verbose pattern that matches backwards, ending at ``match``'s ``endpos``.
+
+    What stands before a number (a hedge, a currency mark, a month) is read by
+    matching backwards from it: the cost is the length of the match, however
+    long the text before it.
+    """
+    return regex.compile(pattern, regex.REVERSE | regex.VERBOSE)
+
+
+# Where numbers begin.  Scanning is most of the cost on ordinary text, so it is split
+# into passes the engine runs fast, each opening with a character class or a literal
+# it can skip ahead to: a digit that is not inside a word, number or identifier ("G7",
+# "COVID-19", "1,2", "24/7"); a number word after a space (every branch of the word
+# trie starts with a literal, which the engine tests cheaply); a number word after
+# any other character that may open one; and a number word at the very start.
+_DIGIT = re.compile(
+    rf"""[0-9](?:
+        (?<![\w.,/:@\#].)(?<!\w-.)
+        |(?<=(?:{_CODES})[0-9])                             # "RMB3,000"
+        |(?<=[Mm]id-[0-9]|[Pp]re-[0-9])|(?<=[Pp]ost-[0-9])  # "mid-2016"
+    )""",
+    re.VERBOSE,
+)
+_WORD_TRIE = _trie(sorted(_NUMBER_WORDS), capitals=True)
+_WORDS_AFTER_SPACE = re.compile(rf" (?:{_WORD_TRIE})(?!\w)")
+_OPENERS = "\n\r\t\u00a0\u2009\u202f([{“\"‘'—–/*…"
+_WORDS_AFTER_OPENER = re.compile(rf"[{re.escape(_OPENERS)}](?:{_WORD_TRIE})(?!\w)")
+_WORDS_AT = re.compile(rf"(?:{_WORD_TRIE})(?!\w)")
+_WORD_HEADS = frozenset(w[0] for w in _NUMBER_WORDS) | frozenset(
+    w[0].upper() for w in _NUMBER_WORDS
+)
+
+# What may stand directly before a number, each read backwards from it: a currency
+# mark, a hedge, "between", a preposition that introduces years, a month name, the
+# "a" of "a dozen".  Each is tried only when the characters before the number allow
+# it (see `_HEDGE_ENDS` and the like), which keeps ordinary numbers cheap.
+_SPACE = r"(?:[^\S\r\n]|\r?\n|\r)"  # one space or line break
+_CUR_BEFORE = _backward(rf"(?:(?<![\w$])(?P<m>(?:US|HK)\$|[$€£¥₩])|\b(?P<c>{_CODES})){_SPACE}?")
+_CUR_LASTS = frozenset("$€£¥₩DBYRPW")
+_HEDGE = _backward(
+    r"""\b(?P<h>(?i:about|approximately|around|roughly|some|up\s++to|more\s++than|over
+                  |nearly|almost|at\s++least|less\s++than|fewer\s++than|under))\s++"""
+)
+# How the hedges end: "about" → "ut", "roughly" → "ly", "at least" → "st"…
+_HEDGE_ENDS = frozenset({"ut", "ly", "nd", "me", "to", "an", "er", "st"})
+_BETWEEN = _backward(r"\b(?i:between)\s++")
+_YEAR_PREP = _backward(
+    r"\b(?:(?i:in|since|until|till|before|after|during|year|early|late|mid)\s++|(?i:mid|pre|post)-)"
+)
+_MONTH_BEFORE = _backward(rf"(?<![\w.]){_MONTH}[^\S\r\n]++")
+_MONTH_LASTS = frozenset("yhletrnbpgvc.")
+_ARTICLE = _backward(rf"(?<![\w-])[Aa]{_GAP}")
+# A number in digits and everything that may follow it, in one match: a multiplier,
+# attached or spaced, then a unit.
+_NUMBER = re.compile(
+    rf"""
+    (?P<n>(?:[0-9]{{1,3}}(?:,[0-9]{{3}})++|[0-9]++)(?:\.[0-9]++)?)
+    (?:(?P<att>mn|m|bn|b|k|tn)(?!\w)
+      |{_GAP}(?P<mult>(?i:hundred|thousand|million|billion|trillion|dozen|mn|bn))(?!\w)
+        (?:{_GAP}(?P<mult2>(?i:thousand|million|billion|trillion))(?!\w))?
+    )?
+    (?P<unit>[^\S\r\n]?%|{_GAP}(?:(?i:percent|per[^\S\r\n]cent)|(?P<cur>{_CUR_WORDS}))(?!\w))?
+    """,
+    re.VERBOSE,
+)
+# One number word ("twenty-five" is one), and what may join the next ("and").
+_WORD_NUM = re.compile(
+    rf"(?i:(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|{_WORDS_RE})"
+    r"(?!\w)"
+)
+_WORD_SEP = re.compile(rf"{_GAP}(?:(?P<and>(?i:and)){_GAP})?")
+# A unit after a spelled number ("two percent", "ten million dollars").
+_UNIT_AFTER = re.compile(
+    rf"[^\S\r\n]?%|{_GAP}(?:(?i:percent|per[^\S\r\n]cent)|(?P<cur>{_CUR_WORDS}))(?!\w)"
+)
+# What joins the two ends of a range, and the currency mark of the second end.
+_RANGE_SEP = re.compile(rf"(?P<dash>[^\S\r\n]?[-–—][^\S\r\n]?)|{_GAP}(?P<word>to|or|and){_GAP}")
+_CUR_AT = re.compile(rf"(?:(?P<m>(?:US|HK)\$|[$€£¥₩])|(?P<c>{_CODES})){_SPACE}?(?=[0-9])")
+_CHAIN = re.compile(r"[^\S\r\n]?[-–—/][^\S\r\n]?[0-9]")
+# Dates: the rest of "Feb. 24" after the day (an ordinal suffix, a second day, a
+# year), or the month after the day in "24 February".
+_YEAR_TAIL = rf"(?:,?{_GAP}(?:1[89][0-9]{{2}}|20[0-9]{{2}})(?![\w]|[.,:/][0-9]))?"
+_DATE_TAIL = re.compile(
+    r"(?:st|nd|rd|th)?(?![\w]|[.,:/][0-9])"
+    r"(?:[-–—](?P<day2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:/-][0-9]))?" + _YEAR_TAIL
+)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?{_MONTH}" + _YEAR_TAIL)
+_MONTH_NEXT = frozenset("JFMASONDo \t\u00a0\n\r")
+# Counted nouns: the next word, and the words of a Capitalised run.
+_WORD = r"[^\W\d_]++(?:['’-][^\W\d_]++)*+"
+_NEXT_WORD = re.compile(rf"{_GAP}({_WORD})")
+_NEXT_CAP = re.compile(rf"[^\S\r\n]({_WORD})")
+_LETTERS = re.compile(r"[^\W\d_]++")
+
+
+# --- trusted construction -----------------------------------------------------------------
+
+_new = object.__new__
+_slots = {**vars(Span), **vars(Quantity)}
+_set_start = _slots["start"].__set__
+_set_end = _slots["end"].__set__
+_set_text = _slots["text"].__set__
+_set_kind = _slots["kind"].__set__
+_set_low = _slots["low"].__set__
+_set_high = _slots["high"].__set__
+_set_unit = _slots["unit"].__set__
+_set_hedge = _slots["hedge"].__set__
+_set_hedge_span = _slots["hedge_span"].__set__
+_set_counted = _slots["counted"].__set__
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    # Offsets computed here are right by construction: skip Span's checks.
+    s = _new(Span)
+    _set_start(s, start)
+    _set_end(s, end)
+    _set_text(s, text[start:end])
+    return s
+
+
+def _quantity(
+    text: str,
+    start: int,
+    end: int,
+    kind: QuantityKind,
+    *,
+    low: decimal.Decimal,
+    high: decimal.Decimal,
+    unit: str | None = None,
+    hedge: tuple[str, int, int] | None = None,
+    counted: tuple[int, int] | None = None,
+) -> Quantity:
+    q = _new(Quantity)
+    _set_start(q, start)
+    _set_end(q, end)
+    _set_text(q, text[start:end])
+    _set_kind(q, kind)
+    _set_low(q, low)
+    _set_high(q, high)
+    _set_unit(q, unit)
+    if hedge is None:
+        _set_hedge(q, None)
+        _set_hedge_span(q, None)
+    else:
+        _set_hedge(q, hedge[0])
+        _set_hedge_span(q, _span(text, hedge[1], hedge[2]))
+    _set_counted(q, None if counted is None else _span(text, *counted))
+    return q
+
+
+# --- reading one number -------------------------------------------------------------------
+
+
+class _Num:
+    """One number as read: where it lies, its value before and after scaling, its unit."""
+
+    __slots__ = (
+        "base",
+        "compound",
+        "end",
+        "factor",
+        "lone_one",
+        "start",
+        "unit",
+        "unit_after",
+        "year",
+    )
+
+    def __init__(self, start: int, end: int, base: decimal.Decimal, unit: str | None) -> None:
+        self.start = start  # the currency mark, else the number
+        self.end = end  # after the number, its multiplier and unit
+        self.base = base  # the value as written, before any multiplier
+        self.factor = 1  # the multiplier
+        self.unit = unit
+        self.unit_after = False  # the unit is written after the number ("300 yuan")
+        self.year = False  # a plain four-digit 1800–2100
+        self.lone_one = False  # the word "one" alone
+        # A hyphenated lower-case word after the number: (start, end, is a time unit).
+        self.compound: tuple[int, int, bool] | None = None
+
+
+def _scaled(value: decimal.Decimal, factor: int) -> decimal.Decimal:
+    if factor == 1:
+        return value
+    out = _CTX.multiply(value, decimal.Decimal(factor))
+    if out == out.to_integral_value(context=_CTX):
+        out = out.quantize(_ONE, context=_CTX)
+    return out
+
+
+def _currency_word(word: str) -> str:
+    """Return the code of a currency written after a number ("yuan", "US dollars", "EUR")."""
+    return "USD" if word.startswith("US") else _CURRENCY.get(word, word)
+
+
+def _compound(text: str, q: int, end: int) -> tuple[int, int, bool] | int | None:
+    """Read ``-word`` after a number at ``q``: None if there is none, -1 if capitalised."""
+    if q + 1 >= end or text[q] != "-":
+        return None
+    m = _LETTERS.match(text, q + 1, end)
+    if m is None or _WORD_NUM.match(text, q + 1, end):
+        return None  # "-20" or "-three": a range, read elsewhere
+    word = m.group()
+    if not word[0].islower():
+        return -1
+    return (q + 1, m.end(), word in _TIME_UNITS)
+
+
+def _read_digits(
+    text: str, m: re.Match[str], end: int, prefix: int, unit: str | None
+) -> _Num | int:
+    """Read the number `_NUMBER` matched; return where to resume if it is none."""
+    token, att, mult, mult2, unit_text, cur = m.group("n", "att", "mult", "mult2", "unit", "cur")
+    q = m.end("n")
+    if len(token) > _MAX_DIGITS and len(token) - token.count(",") - token.count(".") > _MAX_DIGITS:
+        return q
+    if token[0] == "0" and len(token) > 1 and token[1] != ".":
+        return q  # "007", "010-…"
+    nxt = text[q] if q < end else " "
+    if nxt in ".,:/" and q + 1 < end and "0" <= text[q + 1] <= "9":
+        return q  # "1,23", "3.5.1", "10:30", "24/7"
+    if att is None and (nxt.isalnum() or nxt == "_"):
+        return q  # "3D", "3rd", "1990s", "10km"
+    if att in ("b", "k") and unit is None:
+        return m.end("att")  # "3b", "5k" without a currency: identifiers
+    num = _Num(prefix, q, decimal.Decimal(token.replace(",", "")), unit)
+    if att is not None or mult is not None:
+        _multiply(num, m, att, mult, mult2)
+    num.year = (
+        unit is None
+        and num.factor == 1
+        and len(token) == 4
+        and token.isdigit()
+        and 1800 <= int(token) <= 2100
+    )
+    if num.end < end and text[num.end] == "-":
+        comp = _compound(text, num.end, end)
+        if comp == -1:
+            return num.end  # "3-D"
+        if isinstance(comp, tuple):
+            num.compound = comp
+            return num
+    if unit is None and unit_text is not None and not (cur == "won" and num.year):
+        # ("won" after a year is a verb: "who in 2017 won the election")
+        num.unit = "percent" if cur is None else _currency_word(cur)
+        num.unit_after = True
+        num.year = False
+        num.end = m.end()
+    return num
+
+
+def _multiply(
+    num: _Num, m: re.Match[str], att: str | None, mult: str | None, mult2: str | None
+) -> None:
+    """Apply the multiplier `_NUMBER` matched after ``num``."""
+    if att is not None:
+        num.factor = _ATTACHED_FACTOR[att]
+        num.end = m.end("att")
+    elif mult is not None:
+        num.factor = _SPACED_FACTOR[mult.lower()]
+        num.end = m.end("mult")
+        if mult2 is not None:
+            num.factor *= _SPACED_FACTOR[mult2.lower()]
+            num.end = m.end("mult2")
+
+
+# The spelled-number grammar: (state, word class, after "and") → next state.  States:
+# "unit", a number below 100 that is complete ("five", "fifteen", "twenty-five");
+# "tens", which a digit word may complete ("twenty five"); "hundred"; "scale" (after
+# thousand, million…); "end", which takes nothing more.  After "and" ("hundred and
+# fifty") only a larger scale may follow ("… and fifty thousand"), so that "between
+# two hundred and three hundred" reads two numbers.
+_GRAMMAR = {
+    ("", "zero", False): "end",
+    ("", "digit", False): "unit",
+    ("", "teen", False): "unit",
+    ("", "tens", False): "tens",
+    ("a", "hundred", False): "hundred",
+    ("a", "dozen", False): "end",
+    ("a", "scale", False): "scale",
+    ("unit", "hundred", False): "hundred",
+    ("unit", "dozen", False): "end",
+    ("unit", "scale", False): "scale",
+    ("tens", "digit", False): "unit",
+    ("tens", "hundred", False): "hundred",
+    ("tens", "dozen", False): "end",
+    ("tens", "scale", False): "scale",
+    ("hundred", "digit", False): "unit",
+    ("hundred", "teen", False): "unit",
+    ("hundred", "tens", False): "tens",
+    ("hundred", "scale", False): "scale",
+    ("scale", "digit", False): "unit",
+    ("scale", "teen", False): "unit",
+    ("scale", "tens", False): "tens",
+    ("hundred", "digit", True): "and-unit",
+    ("hundred", "teen", True): "and-unit",
+    ("hundred", "tens", True): "and-tens",
+    ("scale", "digit", True): "and-unit",
+    ("scale", "teen", True): "and-unit",
+    ("scale", "tens", True): "and-tens",
+    ("and-tens", "digit", False): "and-unit",
+    ("and-tens", "scale", False): "scale",
+    ("and-unit", "scale", False): "scale",
+}
+_CLASS: dict[str, tuple[str, int]] = {
+    "zero": ("zero", 0),
+    "hundred": ("hundred", 100),
+    "dozen": ("dozen", 12),
+    **{w: ("digit", v) for w, v in _SMALL.items() if 0 < v < 10},
+    **{w: ("teen", v) for w, v in _SMALL.items() if v >= 10},
+    **{w: ("tens", v) for w, v in _TENS.items()},
+    **{w: ("scale", v) for w, v in _SCALES.items()},
+}
+
+
+def _word_class(word: str) -> tuple[str, int]:
+    if "-" in word:  # "twenty-five" is one number below 100
+        tens, _, unit = word.partition("-")
+        return "teen", _TENS[tens] + _SMALL[unit]
+    return _CLASS[word]
+
+
+def _next_word(text: str, q: int, end: int) -> tuple[re.Match[str] | None, bool]:
+    """Match the number word after ``q`` (and a space, maybe "and"); say if "and" came first."""
+    sep = _WORD_SEP.match(text, q, end)
+    if sep is None:
+        return None, False
+    return _WORD_NUM.match(text, sep.end(), end), sep.group("and") is not None
+
+
+def _spell(text: str, p: int, end: int, article: bool) -> tuple[int, int, int] | int:
+    """Parse the number words from ``p``: (value, end, words) or where to resume."""
+    total, group, top = 0, int(article), 10**13
+    state = "a" if article else ""
+    best: tuple[int, int, int] | None = None
+    before_and: tuple[int, int, int] | None = None
+    q, words = p, 0
+    while True:
+        wm, has_and = _next_word(text, q, end) if words else (_WORD_NUM.match(text, p, end), False)
+        if wm is None:
+            break
+        cls, value = _word_class(wm.group().lower())
+        nxt = _GRAMMAR.get((state, cls, has_and))
+        if (cls in ("hundred", "dozen") and group >= 100) or (cls == "scale" and value >= top):
+            nxt = None
+        if nxt is None:
+            if before_and is not None and cls in ("hundred", "scale"):
+                best = before_and  # "between two hundred and | three hundred"
+            break
+        if has_and:
+            before_and = best
+        if cls in ("hundred", "dozen"):
+            group *= value
+        elif cls == "scale":
+            total, group, top = total + group * value, 0, value
+            before_and = None
+        else:
+            group += value
+        state, q, words = nxt, wm.end(), words + 1
+        best = (total + group, q, words)
+        if state == "end":
+            break
+    if best is None:
+        m = _WORD_NUM.match(text, p, end)
+        return p + 1 if m is None else m.end()
+    return best
+
+
+def _read_words(text: str, p: int, floor: int, end: int) -> _Num | int:
+    """Read a spelled number whose first number word is at ``p``."""
+    s = p
+    if p - 2 >= floor and text[p - 2] in "aA" and text[p - 1].isspace():
+        first = _WORD_NUM.match(text, p, end)
+        if first is not None and first.group().lower() in _ARTICLE_SCALES:
+            a = _ARTICLE.match(text, floor, p)
+            if a is not None:
+                s = a.start()  # "a dozen", "a million"
+    spelled = _spell(text, p, end, s < p)
+    if isinstance(spelled, int):
+        return spelled
+    value, q, words = spelled
+    num = _Num(s, q, decimal.Decimal(value), None)
+    num.lone_one = words == 1 and s == p and text[p:q].lower() == "one"
+    comp = _compound(text, q, end)
+    if comp is None:
+        u = _UNIT_AFTER.match(text, q, end)
+        if u is not None:
+            cur = u.group("cur")
+            num.unit = "percent" if cur is None else _currency_word(cur)
+            num.unit_after = True
+            num.end = u.end()
+        return num
+    if not isinstance(comp, tuple):
+        return q  # "two-Thirds"
+    if not comp[2]:
+        return comp[1]  # "two-thirds", "twenty-first": not quantities
+    num.compound = comp
+    return num
+
+
+def _read_second(text: str, p: int, end: int) -> _Num | None:
+    """Read the number that ends a range, at ``p`` (after its separator)."""
+    unit = None
+    q = p
+    c = _CUR_AT.match(text, p, end)
+    if c is not None:
+        unit = _currency(c)
+        q = c.end()
+    if q < end and "0" <= text[q] <= "9":
+        m = _NUMBER.match(text, q, end)
+        num = _read_digits(text, m, end, p, unit) if m is not None else None
+    elif c is None and _WORD_NUM.match(text, q, end):
+        num = _read_words(text, q, q, end)
+    else:
+        return None
+    return num if isinstance(num, _Num) else None
+
+
+def _currency(m: Any) -> str:
+    """Return the code of the currency mark or code a match found (group "m" or "c")."""
+    mark = m.group("m")
+    if mark is not None:
+        return _CURRENCY[mark]
+    code: str = m.group("c")
+    return _CURRENCY.get(code, code)
+
+
+# --- ranges, dates, counted nouns ---------------------------------------------------------
+
+# What a range reads: low, high, the number that ends it, its unit, whether it is years.
+_Range = tuple[decimal.Decimal, decimal.Decimal, _Num, str | None, bool]
+
+
+def _join(first: _Num, second: _Num, dash: bool) -> _Range | None:
+    """Join two numbers into a range, or None when they do not make one."""
+    if first.unit and second.unit and first.unit != second.unit:
+        return None
+    if second.compound is not None and not second.compound[2]:
+        return None
+    if first.unit and not second.unit and (first.unit_after or first.factor > second.factor):
+        return None  # "10% to 20 companies", "$10m to 20 companies"
+    f1, f2 = first.factor, second.factor
+    if f1 == 1 and f2 > 1 and first.base < second.base:
+        f1 = f2  # "$10-40m", "3 to 5 million"
+    low, high = _scaled(first.base, f1), _scaled(second.base, f2)
+    if low <= high:
+        return low, high, second, first.unit or second.unit, first.year and second.year
+    if dash and first.year and second.end - second.start == 2 and second.factor == 1:
+        high = first.base - first.base % 100 + second.base  # "2019-20"
+        if low < high and second.unit is None:
+            return low, high, second, None, True
+    return None
+
+
+def _range(text: str, first: _Num, floor: int, end: int) -> _Range | int | None:
+    """Extend ``first`` into a range; None if it is alone, where to resume if it is none."""
+    q = first.end
+    if q >= end:
+        return None
+    c = text[q]
+    if c not in "-–—" and not (
+        c.isspace() and q + 1 < end and (text[q + 1] in "-–—toa" or text[q + 1].isspace())
+    ):
+        return None
+    sep = _RANGE_SEP.match(text, q, end)
+    if sep is None:
+        return None
+    if sep.group("word") == "and" and (
+        first.start <= floor or _BETWEEN.match(text, floor, first.start) is None
+    ):
+        return None  # "X and Y" is a range only after "between"
+    dash = sep.group("dash") is not None
+    second = _read_second(text, sep.end(), end)
+    if second is None:
+        if dash and sep.end() < end and "0" <= text[sep.end()] <= "9":
+            return sep.end()  # "2020-02-24", "010-…": an identifier
+        return None
+    if dash and _CHAIN.match(text, second.end, end):
+        return second.end  # three numbers or more: a phone number, a date
+    joined = _join(first, second, dash)
+    if joined is None and dash:
+        return second.end  # "3-1": a score, not a quantity
+    return joined
+
+
+def _date(text: str, m: re.Match[str], month: int, end: int) -> Quantity | None:
+    """Read a date whose day is the number `_NUMBER` matched: ``Feb. 24``, ``24 February``.
+
+    ``month`` is where a month name before the day starts, or -1.
+    """
+    s, e = m.span("n")
+    if e - s > 2 or not 1 <= int(m.group("n")) <= 31:
+        return None
+    day = decimal.Decimal(m.group("n"))
+    if month >= 0:
+        t = _DATE_TAIL.match(text, e, end)
+        if t is None:
+            return None
+        e = t.end()
+        high = day
+        if t.group("day2") is not None:
+            high = decimal.Decimal(t.group("day2"))
+            if high <= day:  # not a range of days: the date ends at the dash
+                high = day
+                e = t.start("day2") - 1
+        return _quantity(text, month, e, QuantityKind.DATE, low=day, high=high)
+    if e < end and (
+        text[e] in "snrt" or (text[e].isspace() and e + 1 < end and text[e + 1] in _MONTH_NEXT)
+    ):
+        ma = _MONTH_AFTER.match(text, e, end)
+        if ma is not None:
+            return _quantity(text, s, ma.end(), QuantityKind.DATE, low=day, high=day)
+    return None
+
+
+def _counted(text: str, p: int, end: int, caps: bool) -> tuple[int, int] | None:
+    """Find the noun a number ending at ``p`` counts (``caps``: a Capitalised run may)."""
+    m = _NEXT_WORD.match(text, p, end)
+    if m is None:
+        return None
+    ws, we = m.span(1)
+    word = m.group(1)
+    if len(word) == 1 or word.lower() in _NOT_COUNTED:
+        return None
+    if word[0].isupper():
+        if not caps:
+            return None
+        for _ in range(4):
+            n = _NEXT_CAP.match(text, we, end)
+            if n is None:
+                break
+            following = n.group(1)
+            if not following[0].isupper() or following.lower() in _NOT_COUNTED:
+                break
+            we = n.end(1)
+        return ws, we
+    if not word[0].islower() or word.endswith(("ing", "ed")):
+        return None
+    return ws, we
+
+
+def _hedge(text: str, at: int, floor: int) -> tuple[str, int, int] | None:
+    """Find the hedge directly before ``at``: (normalised, start, end)."""
+    if (
+        at - 3 < floor
+        or not text[at - 1].isspace()
+        or text[at - 3 : at - 1].lower() not in _HEDGE_ENDS
+    ):
+        return None
+    h = _HEDGE.match(text, floor, at)
+    if h is None:
+        return None
+    return " ".join(h.group("h").lower().split()), h.start("h"), h.end("h")
+
+
+def _classify(
+    text: str,
+    first: _Num,
+    last: _Num,
+    year_like: bool,
+    hedge: tuple[str, int, int] | None,
+    *,
+    floor: int,
+    end: int,
+) -> tuple[QuantityKind, tuple[str, int, int] | None, tuple[int, int] | None]:
+    """Decide the kind of a number without a unit; return it, its hedge and counted noun."""
+    if last.compound is not None:
+        if last.compound[2]:
+            return QuantityKind.DURATION, hedge, (last.compound[0], last.compound[1])
+        return QuantityKind.NUMBER, hedge, None
+    if year_like and hedge is not None and hedge[0] in _NUMBER_HEDGES:
+        year_like = False  # "more than 2000": a number
+    prep = year_like and first.start > floor and _YEAR_PREP.match(text, floor, first.start)
+    counted = None if prep else _counted(text, last.end, end, not year_like)
+    if counted is not None:
+        noun = text[counted[0] : counted[1]].lower()
+        kind = QuantityKind.DURATION if noun in _TIME_UNITS else QuantityKind.COUNT
+        return kind, hedge, counted
+    if not year_like:
+        return QuantityKind.NUMBER, hedge, None
+    if hedge is not None and hedge[0] in _PREPOSITION_HEDGES:
+        hedge = None  # "over 2016": a preposition
+    return QuantityKind.YEAR, hedge, None
+
+
+# --- the finder -------------------------------------------------------------------------------
+
+
+def _at(text: str, s: int, digit: bool, floor: int, end: int) -> tuple[Quantity | None, int]:
+    """Read the quantity whose number starts at ``s``; return it (or None) and where to go on."""
+    first = _read_first(text, s, digit, floor, end)
+    if not isinstance(first, _Num):
+        return (first, first.end) if isinstance(first, Quantity) else (None, max(first, s + 1))
+    joined = None if first.compound is not None else _range(text, first, floor, end)
+    if isinstance(joined, int):
+        return None, joined
+    if joined is None:
+        if first.lone_one and first.unit is None and first.compound is None:
+            return None, first.end  # "one source said": a determiner
+        low = high = _scaled(first.base, first.factor)
+        last, unit, year_like = first, first.unit, first.year
+    else:
+        low, high, last, unit, year_like = joined
+    hedge = _hedge(text, first.start, floor)
+    counted = None
+    if unit == "percent":
+        kind = QuantityKind.PERCENT
+    elif unit is not None:
+        kind = QuantityKind.MONEY
+    elif year_like and high != last.base:
+        kind = QuantityKind.YEAR  # "2019-20": the second year is abbreviated
+    else:
+        kind, hedge, counted = _classify(text, first, last, year_like, hedge, floor=floor, end=end)
+    q = _quantity(
+        text,
+        first.start,
+        last.end,
+        kind,
+        low=low,
+        high=high,
+        unit=unit,
+        hedge=hedge,
+        counted=counted,
+    )
+    return q, last.end
+
+
+def _read_first(text: str, s: int, digit: bool, floor: int, end: int) -> _Num | Quantity | int:
+    """Read the number at ``s`` with what stands before it; a date is read whole."""
+    if not digit:
+        return _read_words(text, s, floor, end)
+    m = _NUMBER.match(text, s, end)
+    if m is None:  # pragma: no cover - the scan found a digit
+        return s + 1
+    before = s - 1 >= floor and text[s - 1]
+    e = m.end("n")
+    if e - s <= 2 and (
+        (before and before.isspace())
+        or (
+            e < end
+            and (text[e] in "snrt" or (text[e].isspace() and text[e + 1 : e + 2] in _MONTH_NEXT))
+        )
+    ):
+        # A day of the month, perhaps: a month name stands before it or after it.
+        month = -1
+        if (
+            before
+            and before.isspace()
+            and s - 2 >= floor
+            and text[s - 2] in _MONTH_LASTS
+            and not text[max(floor, s - 11) : s - 1].islower()  # months are capitalised
+        ):
+            mb = _MONTH_BEFORE.match(text, floor, s)
+            month = -1 if mb is None else mb.start()
+        date = _date(text, m, month, end)
+        if date is not None:
+            return date
+    prefix, unit = s, None
+    k = s - 2 if before and before.isspace() else s - 1  # the character before a space
+    if k > floor and text[k] == "\r" and before == "\n":
+        k -= 1
+    if k >= floor and text[k] in _CUR_LASTS:
+        c = _CUR_BEFORE.match(text, floor, s)
+        if c is not None:
+            prefix, unit = c.start(), _currency(c)
+    return _read_digits(text, m, end, prefix, unit)
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where number words begin in ``text[start:end]``, in order."""
+    found = [m.start() + 1 for m in _WORDS_AFTER_SPACE.finditer(text, start, end)]
+    others = [m.start() + 1 for m in _WORDS_AFTER_OPENER.finditer(text, start, end)]
+    if others:
+        found = sorted(found + others)
+    if start < end and text[start] in _WORD_HEADS and _WORDS_AT.match(text, start, end):
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before in "_-"):
+            found.insert(0, start)
+    return found
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Return the quantities in ``text[start:end]``, in order, offsets into the whole text.
+
+    See the module docstring for what counts as a quantity.  Quantities never
+    overlap, and each one's hedge and counted noun lie inside ``[start, end)``
+    and outside every quantity.  Raises `SpanError` when ``start`` and ``end``
+    do not describe a range of ``text``.
+
+    >>> [(q.text, q.kind.value, str(q.low), q.hedge) for q in find_quantities(
+    ...     "They earn about RMB 2,000–3,000 a month, in 2016.")]
+    [('RMB 2,000–3,000', 'money', '2000', 'about'), ('2016', 'year', '2016', None)]
+    """
+    if end is None:
+        end = len(text)
+    if type(start) is not int or type(end) is not int:  # the usual case passes at once
+        for name, value in (("start", start), ("end", end)):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise SpanError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+    if not 0 <= start <= end <= len(text):
+        raise SpanError(f"[{start}, {end}) is not a range of a text of {len(text)} code points")
+    words = _word_starts(text, start, end)
+    n_words = len(words)
+    wi = 0
+    out: list[Quantity] = []
+    floor = pos = start
+    search = _DIGIT.search
+    dm = search(text, pos, end)
+    while True:
+        if dm is not None and dm.start() < pos:
+            dm = search(text, pos, end)
+        while wi < n_words and words[wi] < pos:
+            wi += 1
+        d = end if dm is None else dm.start()
+        w = words[wi] if wi < n_words else end
+        if d == w:  # both at the end
+            return out
+        q, pos = _at(text, min(d, w), d < w, floor, end)
+        if q is not None:
+            out.append(q)
+            floor = q.end if q.counted is None else q.counted.end
+            pos = max(pos, floor)
