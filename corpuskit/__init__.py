@@ -11,6 +11,7 @@ whose offsets index the exact text of the file.
 """
 
 from ._article import Article
+from ._claims import Claim, ClaimKind
 from ._corpus import Corpus, CorpusFile
 from ._errors import (
     ArticleNotFoundError,
@@ -23,6 +24,8 @@ from ._errors import (
     SpanError,
 )
 from ._offsets import LineCol, OffsetIndex
+from ._quantities import Quantity, QuantityKind
+from ._quotes import Attribution, Quote
 from ._spans import Span
 from ._zones import Boilerplate, Image, Zone, ZoneKind
 
@@ -31,7 +34,10 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "ArticleNotFoundError",
+    "Attribution",
     "Boilerplate",
+    "Claim",
+    "ClaimKind",
     "Corpus",
     "CorpusFile",
     "CorpusKitError",
@@ -42,6 +48,9 @@ __all__ = [
     "LineCol",
     "OffsetError",
     "OffsetIndex",
+    "Quantity",
+    "QuantityKind",
+    "Quote",
     "ReadError",
     "Span",
     "SpanError",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import hashlib
@@ -11,13 +12,19 @@ from pathlib import Path
 
 import attrs
 
+from ._claims import Claim, ClaimParse, extract_claims
 from ._errors import DecodeError, InvalidArticleError, ReadError
 from ._offsets import OffsetIndex
+from ._quantities import Quantity
+from ._quotes import Quote
+from ._sentences import split_sentences
+from ._spans import Span
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
 
 __all__ = ["Article", "parse_file_name"]
 
 _BOM = codecs.BOM_UTF8
+_SENTENCE_ZONES = frozenset({ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
 _FILE_NAME = re.compile(r"(\d+)_([0-9A-Fa-f]{16})\.txt")
 
 
@@ -250,3 +257,52 @@ class Article:
     def boilerplate(self) -> tuple[Boilerplate, ...]:
         """The end-matter zones (translator credit, contact line, links, bylines, other)."""
         return tuple(z for z in self._zone_parse.zones if isinstance(z, Boilerplate))
+
+    # -- sentences and claims -----------------------------------------------------------
+
+    @functools.cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The sentences of every body paragraph and caption, in text order.
+
+        Sentences never cross a zone: within each zone they are trimmed and
+        cover its every non-space character once.  Titles, alt text, credits
+        and boilerplate have none.
+        """
+        text = self.text
+        out: list[Span] = []
+        for zone in self._zone_parse.zones:
+            if zone.kind in _SENTENCE_ZONES:
+                out.extend(
+                    Span(s, e, text[s:e]) for s, e in split_sentences(text, zone.start, zone.end)
+                )
+        return tuple(out)
+
+    def sentences_in(self, zone: Span) -> tuple[Span, ...]:
+        """Return the sentences that lie inside ``zone`` (a paragraph or caption)."""
+        sentences = self.sentences
+        i = bisect.bisect_left([s.start for s in sentences], zone.start)
+        out = []
+        for s in sentences[i:]:
+            if s.end > zone.end:
+                break
+            out.append(s)
+        return tuple(out)
+
+    @functools.cached_property
+    def _claim_parse(self) -> ClaimParse:
+        return extract_claims(self.id, self.text, self.paragraphs, self.sentences)
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """Every quotation in the body paragraphs, with its marks (nested ones too)."""
+        return self._claim_parse.quotes
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Every number stated in the body paragraphs and captions, parsed."""
+        return self._claim_parse.quantities
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The check-worthy statements of the body paragraphs, in text order."""
+        return self._claim_parse.claims

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_texts, encodable_texts, news_texts, texts
 
-from corpuskit import Article, Boilerplate, CorpusKitError, ZoneKind
+from corpuskit import Article, Boilerplate, CorpusKitError, Span, ZoneKind
 
 
 def check_zones(article: Article) -> None:
@@ -111,3 +111,64 @@ def test_article_offsets_agree_with_encodings(text: str, bom: bool, data: st.Dat
     for z in article.zones:
         zb0, zb1 = idx.span_to_utf8(z.start, z.end)
         assert raw[zb0:zb1].decode("utf-8") == z.text
+
+
+def check_span(article: Article, span: object) -> None:
+    assert isinstance(span, Span)
+    assert 0 <= span.start <= span.end <= len(article.text)
+    assert article.text[span.start : span.end] == span.text
+
+
+def check_claims(article: Article) -> None:
+    zones = [z for z in article.zones if z.kind in (ZoneKind.PARAGRAPH, ZoneKind.CAPTION)]
+    for zone in zones:
+        sentences = article.sentences_in(zone)
+        covered = "".join(s.text for s in sentences)
+        assert "".join(covered.split()) == "".join(zone.text.split()), "sentences tile the zone"
+        for s in sentences:
+            check_span(article, s)
+            assert zone.contains(s)
+            assert s.text == s.text.strip()
+            assert s.text
+    assert sum(len(article.sentences_in(z)) for z in zones) == len(article.sentences)
+    for q in article.quotes:
+        check_span(article, q)
+        check_span(article, q.content)
+    for n in article.quantities:
+        check_span(article, n)
+        assert n.low <= n.high
+        for part in (n.hedge_span, n.counted):
+            if part is not None:
+                check_span(article, part)
+    ids = [c.id for c in article.claims]
+    assert len(ids) == len(set(ids)), "claim ids are unique"
+    for c in article.claims:
+        check_span(article, c)
+        assert c.kinds
+        assert any(p.contains(c) for p in article.paragraphs), "claims come from body paragraphs"
+        for part in (c.source, c.cue, c.attribution and c.attribution.resolved, *c.sentences):
+            if part is not None:
+                check_span(article, part)
+        for n in c.quantities:
+            assert c.contains(n)
+    again = Article.from_bytes(article.to_bytes(), id=article.id)
+    assert [(c.id, c.kinds) for c in again.claims] == [(c.id, c.kinds) for c in article.claims]
+
+
+@given(news_texts())
+def test_claims_invariants_hold_for_news_like_text(text: str) -> None:
+    check_claims(Article.from_text(text, id="x"))
+
+
+@given(texts())
+def test_claims_invariants_hold_for_any_text(text: str) -> None:
+    check_claims(Article.from_text(text, id="x"))
+
+
+@given(any_texts())
+def test_claims_raise_only_corpuskit_errors(text: str) -> None:
+    try:
+        article = Article.from_text(text, id="x")
+    except CorpusKitError:
+        return
+    check_claims(article)

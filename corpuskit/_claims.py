@@ -1,0 +1,263 @@
+"""Sentences, quotes, attributions and quantities → `Claim` objects.
+
+The last stage of the pipeline (bytes → text → zones → sentences → quotes,
+attributions, quantities → claims).  It reads only the body paragraphs; see
+``docs/claims.md`` for the conventions every span follows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Sequence
+
+import attrs
+
+from ._quantities import Quantity, QuantityKind, find_quantities
+from ._quotes import (
+    Attribution,
+    Quote,
+    attribute_quote,
+    find_quotes,
+    find_reported_speech,
+    person_mentions,
+    resolve_source,
+)
+from ._spans import Span
+
+__all__ = ["Claim", "ClaimKind", "ClaimParse", "extract_claims"]
+
+
+class ClaimKind(enum.StrEnum):
+    """What makes a statement check-worthy; a claim can be several at once."""
+
+    DIRECT_QUOTE = "direct_quote"
+    REPORTED_SPEECH = "reported_speech"
+    STATISTIC = "statistic"
+
+
+_STATISTIC_KINDS = frozenset({QuantityKind.COUNT, QuantityKind.MONEY, QuantityKind.PERCENT})
+
+
+@attrs.frozen
+class Claim(Span):
+    """A statement someone could check; ``start``/``end``/``text`` cite its content.
+
+    ``kinds`` lists what it is, in `ClaimKind` order; ``sentences`` the
+    sentences it lies in; ``attribution`` who says it with which words (or
+    ``None`` for an unattributed statistic); ``quantities`` the numbers it
+    states; ``quote`` the quote it comes from, for a direct quote.  ``id`` is
+    derived from the article id and the offsets, so parsing the same text again
+    gives the same ids.
+    """
+
+    id: str
+    kinds: tuple[ClaimKind, ...]
+    sentences: tuple[Span, ...]
+    attribution: Attribution | None
+    quantities: tuple[Quantity, ...]
+    quote: Quote | None = None
+
+    @property
+    def source(self) -> Span | None:
+        """Who makes the claim, as written (``None`` when unattributed)."""
+        return None if self.attribution is None else self.attribution.source
+
+    @property
+    def cue(self) -> Span | None:
+        """The reporting verb or phrase (``None`` when unattributed)."""
+        return None if self.attribution is None else self.attribution.cue
+
+
+@attrs.frozen
+class ClaimParse:
+    """Everything the claims stage found in one article."""
+
+    quotes: tuple[Quote, ...]
+    quantities: tuple[Quantity, ...]
+    claims: tuple[Claim, ...]
+
+
+def _overlapping(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    """Return the spans of a sorted, non-overlapping list that overlap ``[start, end)``."""
+    i = max(bisect.bisect_right([s.start for s in spans], start) - 1, 0)
+    out = []
+    for s in spans[i:]:
+        if s.start >= end:
+            break
+        if s.end > start:
+            out.append(s)
+    return out
+
+
+def _containing(spans: Sequence[Span], offset: int) -> Span | None:
+    i = bisect.bisect_right([s.start for s in spans], offset) - 1
+    if i >= 0 and spans[i].start <= offset < spans[i].end:
+        return spans[i]
+    return None
+
+
+# A statement found, before it becomes a Claim: content, kind, attribution, quote.
+_Found = tuple[Span, ClaimKind, Attribution, Quote | None]
+
+
+class _Attributor:
+    """Attribute quotes and sentences, visited in text order.
+
+    Back-references ("the source", "she") resolve against the mentions seen so
+    far, a quote with no attribution of its own may continue the last one, and
+    a quoted phrase inside reported speech takes that report's attribution.
+    """
+
+    def __init__(self, text: str, sentences: Sequence[Span]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.mentions: list[Span] = []
+        self.reports: list[tuple[Span, Attribution]] = []
+        # The last attributed quote's attribution and the index of its last sentence.
+        self.speaker: tuple[Attribution, int] | None = None
+        self.runs_on = False  # the last quote continues into the next paragraph
+
+    def resolved(self, found: Attribution) -> Attribution:
+        if found.source is None:
+            return found
+        resolved = resolve_source(found.source, self.mentions)
+        if resolved is None:
+            self.mentions.append(found.source)
+        return attrs.evolve(found, resolved=resolved)
+
+    def _index(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].end else -1
+
+    def quote(self, quote: Quote) -> _Found | None:
+        first_i = self._index(quote.start)
+        last_i = self._index(max(quote.content.end - 1, quote.start))
+        found = None
+        if first_i >= 0 and last_i >= 0:
+            found = attribute_quote(
+                self.text, quote, self.sentences[first_i], self.sentences[last_i]
+            )
+        attribution = None
+        if found is not None:
+            attribution = self.resolved(found)
+        else:
+            report = next(
+                (a for c, a in self.reports if c.start <= quote.start and quote.end <= c.end),
+                None,
+            )
+            if report is not None:
+                attribution = report  # "said that the deal was “dead on arrival”"
+            elif self.speaker is not None and (
+                self.runs_on
+                or (first_i == self.speaker[1] + 1 and quote.start == self.sentences[first_i].start)
+            ):
+                # A quote opening the sentence right after an attributed one continues it.
+                attribution = self.speaker[0]
+        self.runs_on = quote.continued
+        if attribution is None or attribution.source is None:
+            return None  # a scare quote or a title: a quote, but no claim
+        self.speaker = (attribution, last_i)
+        return (quote.content, ClaimKind.DIRECT_QUOTE, attribution, quote)
+
+    def sentence(self, sentence: Span, quotes: Sequence[Quote]) -> _Found | None:
+        self.mentions.extend(person_mentions(self.text, sentence))
+        reported = find_reported_speech(self.text, sentence, quotes)
+        if reported is None:
+            return None
+        attribution = self.resolved(reported.attribution)
+        self.reports.append((reported.content, attribution))
+        return (reported.content, ClaimKind.REPORTED_SPEECH, attribution, None)
+
+
+def _statements(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -> list[_Found]:
+    """Return the quoted and reported statements, in text order."""
+    walker = _Attributor(text, sentences)
+    items: list[Quote | Span] = [q for q in quotes if q.depth == 0]
+    items.extend(sentences)
+    # At one offset the sentence comes first: a quote that opens a sentence is read
+    # after the sentence's own attribution has been seen.
+    items.sort(key=lambda item: (item.start, isinstance(item, Quote)))
+    found = []
+    for item in items:
+        statement = walker.quote(item) if isinstance(item, Quote) else walker.sentence(item, quotes)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _claim(
+    article_id: str,
+    span: Span,
+    kinds: tuple[ClaimKind, ...],
+    *,
+    sentences: Sequence[Span],
+    attribution: Attribution | None,
+    quantities: tuple[Quantity, ...],
+    quote: Quote | None,
+) -> Claim:
+    if any(q.kind in _STATISTIC_KINDS for q in quantities) and ClaimKind.STATISTIC not in kinds:
+        kinds = (*kinds, ClaimKind.STATISTIC)
+    return Claim(
+        span.start,
+        span.end,
+        span.text,
+        f"{article_id}:{span.start}-{span.end}",
+        kinds,
+        tuple(_overlapping(sentences, span.start, span.end)),
+        attribution,
+        quantities,
+        quote,
+    )
+
+
+def extract_claims(
+    article_id: str,
+    text: str,
+    paragraphs: Sequence[Span],
+    sentences: Sequence[Span],
+) -> ClaimParse:
+    """Find quotes, quantities and claims.
+
+    ``paragraphs`` are the body paragraphs, the only zones claims come from;
+    ``sentences`` are the sentences of every zone that has them (paragraphs and
+    captions), in text order: quantities are found in all of them.
+    """
+    quantities = tuple(q for s in sentences for q in find_quantities(text, s.start, s.end))
+    body = [s for s in sentences if _containing(paragraphs, s.start) is not None]
+    quotes = find_quotes(text, paragraphs)
+
+    def within(start: int, end: int) -> tuple[Quantity, ...]:
+        return tuple(q for q in quantities if start <= q.start and q.end <= end)
+
+    claims = [
+        _claim(
+            article_id,
+            span,
+            (kind,),
+            sentences=body,
+            attribution=attribution,
+            quantities=within(span.start, span.end),
+            quote=quote,
+        )
+        for span, kind, attribution, quote in _statements(text, body, quotes)
+    ]
+    # A sentence stating numbers that no quote or report holds is a statistic of its own.
+    held = {q for c in claims for q in c.quantities}
+    for sentence in body:
+        own = within(sentence.start, sentence.end)
+        if any(q.kind in _STATISTIC_KINDS and q not in held for q in own):
+            claims.append(
+                _claim(
+                    article_id,
+                    sentence,
+                    (),
+                    sentences=body,
+                    attribution=None,
+                    quantities=own,
+                    quote=None,
+                )
+            )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return ClaimParse(tuple(quotes), quantities, tuple(claims))

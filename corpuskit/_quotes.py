@@ -1,0 +1,399 @@
+"""Quotation marks → quotes; the words around them → who said it, with which verb.
+
+Quotes are paired within a paragraph from its quotation marks: curly ``“ ”``,
+straight ``"`` (opening or closing by what stands beside it), and single
+``‘ ’`` where ``’`` between letters, or after a word-final ``s`` with no
+``‘`` open, is an apostrophe.  A paragraph that ends inside a quote whose next
+paragraph opens with a fresh mark is news style for a quote that runs on: the
+quote is ``continued``; any other unclosed quote is ``balanced=False``.
+
+Attribution follows the three-span model (source, cue, content) and the
+patterns of news prose, each anchored on a quote's marks or a sentence's ends:
+
+- after a quote: ``“…,” a ministry official, told …`` / ``“…,” said a source``;
+- before a quote: ``Pyongyang warned of “…”``, ``X said: “…”``;
+- reported speech: ``X (has) (earlier) reported (that) …``, ``…, the Chosun Ilbo
+  reported.``, ``According to X, …``, ``…, according to X.``
+
+Every pattern is bounded: noun phrases take at most a handful of words, and
+searches run over one sentence or the few characters beside a mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._spans import Span
+
+__all__ = [
+    "Attribution",
+    "Quote",
+    "ReportedSpeech",
+    "attribute_quote",
+    "find_quotes",
+    "find_reported_speech",
+    "person_mentions",
+    "resolve_source",
+]
+
+
+@attrs.frozen
+class Quote(Span):
+    """Text between quotation marks; ``start``/``end``/``text`` include the marks.
+
+    ``content`` is the span strictly inside the marks.  ``balanced`` is false
+    when a mark is missing (broken text: a best effort); ``continued`` when the
+    quote runs on into the next paragraph, news style, without a closing mark.
+    ``depth`` is 0 for a quote and 1 for a quote inside another.
+    """
+
+    content: Span
+    balanced: bool = True
+    continued: bool = False
+    depth: int = 0
+
+
+@attrs.frozen
+class Attribution:
+    """Who says it (``source``), with which words (``cue``).
+
+    ``resolved`` is the full earlier mention that a back-reference such as
+    "the source" or "she" stands for, when there is one.
+    """
+
+    source: Span | None
+    cue: Span | None
+    resolved: Span | None = None
+
+
+@attrs.frozen
+class ReportedSpeech:
+    """A statement attributed without quotation marks: its content and attribution."""
+
+    content: Span
+    attribution: Attribution
+
+
+# --- quotation marks ---------------------------------------------------------------
+
+_MARKS = re.compile('["“”‘’]')
+# Straight double quotes open after these (or at the start of a paragraph).
+_OPENS_AFTER = frozenset(" \t\n\r\u00a0([{—–-/“‘")
+
+
+def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
+    """Whether ``’`` at ``at`` is an apostrophe: between letters, or after a word's "s"."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    if before.isalnum() and after.isalnum():
+        return True  # they’re, Workers’Party
+    return before in "sS" and not after.isalnum() and after not in '”"' and after != "’"
+
+
+def _single_quotes(
+    text: str, start: int, end: int, depth: int, out: list[tuple[int, int, bool, bool, int]]
+) -> None:
+    """Pair ‘…’ inside ``text[start:end]``, skipping apostrophes."""
+    opened = -1
+    for m in re.finditer("[‘’]", text[start:end]):
+        at = start + m.start()
+        if text[at] == "‘":
+            before = text[at - 1] if at > start else " "
+            if not before.isalnum():
+                opened = at
+        elif opened >= 0 and not _is_apostrophe(text, at, start, end):
+            out.append((opened, at + 1, True, False, depth))
+            opened = -1
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
+    """Return the quotes of the given paragraphs, in text order."""
+    found: list[tuple[int, int, bool, bool, int]] = []  # start, end, balanced, continued, depth
+    for index, para in enumerate(paragraphs):
+        start, end = para.start, para.end
+        opened = -1
+        marks = [m.start() + start for m in _MARKS.finditer(para.text) if m.group() in '"“”']
+        for at in marks:
+            ch = text[at]
+            before = text[at - 1] if at > start else " "
+            after = text[at + 1] if at + 1 < end else " "
+            if ch == "“" or (
+                ch == '"'
+                and (
+                    (before in _OPENS_AFTER and not after.isspace())
+                    or (opened < 0 and before.isspace() and after.isspace())
+                )
+            ):
+                if opened >= 0:
+                    # A second opening mark: the first quote never closed.
+                    found.append((opened, at, False, False, 0))
+                opened = at
+            elif opened >= 0:
+                found.append((opened, at + 1, True, False, 0))
+                opened = -1
+        if opened >= 0:
+            following = paragraphs[index + 1].text[:1] if index + 1 < len(paragraphs) else ""
+            runs_on = following in ("“", '"')
+            found.append((opened, end, runs_on, runs_on, 0))
+    quotes: list[Quote] = []
+    for qs, qe, balanced, continued, depth in found:
+        closed = balanced and not continued
+        cs, ce = qs + 1, (qe - 1 if closed else qe)
+        inner: list[tuple[int, int, bool, bool, int]] = []
+        _single_quotes(text, cs, ce, 1, inner)
+        quotes.append(
+            Quote(qs, qe, text[qs:qe], Span(cs, ce, text[cs:ce]), balanced, continued, depth)
+        )
+        quotes.extend(
+            Quote(s, e, text[s:e], Span(s + 1, e - 1, text[s + 1 : e - 1]), b, c, d)
+            for s, e, b, c, d in inner
+        )
+    # Quotes in single marks outside any double-quoted stretch (British style).
+    covered = [(q.start, q.end) for q in quotes]
+    for para in paragraphs:
+        outer: list[tuple[int, int, bool, bool, int]] = []
+        _single_quotes(text, para.start, para.end, 0, outer)
+        for s, e, b, c, d in outer:
+            if not any(cs <= s < ce for cs, ce in covered):
+                content = Span(s + 1, e - 1, text[s + 1 : e - 1])
+                quotes.append(Quote(s, e, text[s:e], content, b, c, d))
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+# --- sources and cues ----------------------------------------------------------------
+
+_CUE_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|continued|continues|explained|explains|stated|"
+    "states|noted|notes|warned|warns|claimed|claims|insisted|insists|argued|argues|reported|"
+    "reports|report|confirmed|confirms|denied|denies|announced|announces|asked|asks|replied|"
+    "replies|wrote|writes|learned|learnt|speculated|speculate|speculates|believes|believe|"
+    "believed|suggested|suggests|acknowledged|admitted|stressed|emphasized|emphasised|urged|"
+    "revealed|disclosed|predicted|recalled|remarked|observed|commented|concluded|alleged|"
+    "maintained|testified|indicated|estimated|estimates|estimate|agreed|complained|cautioned"
+)
+# Before a quoted phrase, naming it: "called the budget “a gift to the banks”".
+_NAMING_VERBS = "called|calls|described|describes|dubbed|labelled|labeled|branded|termed"
+# Verbs that report a clause with no "that" ("Local media reported the defectors were …").
+_BARE_CLAUSE_CUES = frozenset(
+    "said says say reported reports report believes believe believed claimed claims "
+    "estimated estimates estimate told tells".split()
+)
+_CUE = rf"(?:{_CUE_VERBS})(?:[ ]of)?"
+_AUX = r"(?:has|have|had|did|does|do|will|would|could|may|might|must|should)"
+_ADV = r"(?:also|earlier|previously|reportedly|recently|later|further|again|however|then|once)"
+# Words a noun phrase does not hold: they start clauses, phrases or the cue itself.
+_STOP = (
+    rf"(?:the|a|an|The|A|An|"
+    rf"who|which|that|and|but|or|when|if|because|while|as|on|in|at|of|from|with|for|to|by|"
+    rf"after|before|during|about|into|than|it|is|was|were|are|be|been|{_AUX}|{_ADV}|"
+    rf"{_CUE_VERBS}|{_NAMING_VERBS})"
+)
+_TITLE = r"(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Capt|Maj|Adm|Rev|Fr|St)\."
+_W = rf"(?!{_STOP}(?![\p{{L}}\p{{N}}’'-]))(?:{_TITLE}|[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}’'-]*+)"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+_DET = r"(?:[Tt]he|[Aa]n?)"
+# A noun phrase from its first word to its head noun, at most six words.
+_NP = rf"(?:{_PRONOUN}(?![\p{{L}}])|(?:{_DET}[ ])?{_W}(?:[ ]{_W}){{0,5}})"
+# A phrase after the head that is matched but not cited ("officials in Seoul").
+_PP = r"(?:[ ](?:in|at|of|from|with|for|on)[ ](?:[\p{L}\p{N}’'.-]+[ ]){0,4}?[\p{L}\p{N}’'-]+)"
+# Words between a cue and what it reports: "told reporters", "said on Sunday".
+_OBJECT = rf"(?:[ ](?:the[ ]|a[ ]|an[ ])?{_W})"
+_WHEN = r"(?:[ ](?:on|in|at|late|early|last|this)[ ](?:[\p{L}\p{N}]+[ ]){0,2}?[\p{L}\p{N}]+)"
+_NOT_WORD = r"(?![\p{L}\p{N}])"
+
+# After a closing mark: ", a ministry official, told" / ", said a source" / ", he said".
+_AFTER_QUOTE = regex.compile(
+    rf",?[ ]++(?:(?P<cue1>{_CUE})[ ](?P<src1>{_NP})|(?P<src2>{_NP}){_PP}?,?[ ]"
+    rf"(?:{_AUX}[ ])?(?:{_ADV}[ ])?(?P<cue2>{_CUE})){_NOT_WORD}"
+)
+# Before an opening mark: "Pyongyang warned of", "X said:", "X told the court:",
+# "The opposition called the budget".
+_BEFORE_QUOTE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?"
+    rf"(?P<cue>{_CUE}|{_NAMING_VERBS}){_NOT_WORD}(?:{_OBJECT}{{1,3}}?)?(?:[ ]that)?[ ]*+[,:]?[ ]*+$"
+)
+_BEFORE_WINDOW = 160
+
+# Reported speech, sentence by sentence.  A sentence may open with a short adjunct.
+_OPENER = r"(?:(?:In|On|At|Last|Earlier|Later|Meanwhile|However|But)[^,]{0,40},[ ])?"
+# Nouns that head a source ("the national statistics office", "Daily NK sources").
+_HEAD = (
+    r"(?:sources?|officials?|spokes(?:person|man|woman|people)|ministers?|ministry|ministries|"
+    r"media|agency|agencies|newspapers?|daily|police|analysts?|experts?|residents?|workers?|"
+    r"defectors?|diplomats?|government|military|authorities|person|people|witness(?:es)?|"
+    r"observers?|researchers?|president|leader|chief|director|head|professors?|insiders?|"
+    r"officers?|employees?|managers?|members?|lawmakers?|reporters?|journalists?|"
+    r"representatives?|activists?|citizens?|traders?|merchants?|doctors?|scientists?|"
+    r"economists?|farmers?|soldiers?|students?|locals?|individuals?|groups?|office|committee|"
+    r"council|service|institute|organi[sz]ation|company|firm|bank|union|bureau|agency|radio|"
+    r"television|broadcaster)"
+)
+# Without a comma after it, a source must end in a known head noun, or it would run
+# on into the statement ("According to the statistics office unemployment rose").
+_HEADED_NP = rf"(?:{_DET}[ ])?(?:{_W}[ ]){{0,5}}?(?i:{_HEAD}){_NOT_WORD}"
+_ACCORDING_START = regex.compile(
+    rf"{_OPENER}(?P<cue>[Aa]ccording[ ]to)[ ](?:(?P<src>{_NP}){_PP}?,|(?P<src>{_HEADED_NP}))"
+    r"[ ]+(?P<content>[\p{L}\p{N}].*?)[.!?]?[\"”’)]*$"
+)
+_ACCORDING_END = regex.compile(
+    rf"^(?P<content>\S.*?),[ ]+(?P<cue>according[ ]to)[ ](?P<src>{_NP}){_PP}?[.!?]?$"
+)
+_SAID_END = regex.compile(
+    rf"^(?P<content>\S.*?),[ ]+(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?"
+    rf"(?P<cue>{_CUE})[.!?]?$"
+)
+_SAID_START = regex.compile(
+    rf"^{_OPENER}(?P<src>{_NP}){_PP}?[ ](?:{_AUX},?[ ])?(?:{_ADV},?[ ])?(?P<cue>{_CUE})"
+    rf"(?:,?[ ]{_ADV},?)?"
+    # "told reporters (on Sunday)": only "told" takes its listener before the report;
+    # any cue may take a time before "that" ("said on Sunday that").
+    rf"(?:(?<=told|tells)(?P<object>{_OBJECT}){_WHEN}?|{_WHEN}(?=[ ]that[ ]))?"
+    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}].*?)[.!?]?$"
+)
+
+
+def _span(text: str, offset: int, m: regex.Match[str], group: str) -> Span | None:
+    s, e = m.span(group)
+    if s < 0:
+        return None
+    return Span(offset + s, offset + e, text[offset + s : offset + e])
+
+
+def attribute_quote(text: str, quote: Quote, first: Span, last: Span) -> Attribution | None:
+    """Return the source and cue written beside ``quote``, if any.
+
+    ``first`` and ``last`` are the sentences holding the quote's start and end;
+    the attribution is looked for after the quote in ``last`` and before it in
+    ``first``.
+    """
+    # After the quote: only when the quote ends in , ? ! or a comma follows it, or what
+    # follows is lower case, so that a new sentence is not read as its attribution.
+    if quote.end < last.end:
+        end_mark = quote.content.text.rstrip()[-1:]
+        window = text[quote.end : min(last.end, quote.end + _BEFORE_WINDOW)]
+        m = _AFTER_QUOTE.match(window)
+        opens = window.lstrip()[:1]
+        if m is not None and (end_mark in ",?!—–-" or opens == "," or opens.islower()):
+            source = _span(text, quote.end, m, "src1") or _span(text, quote.end, m, "src2")
+            cue = _span(text, quote.end, m, "cue1") or _span(text, quote.end, m, "cue2")
+            return Attribution(source, cue)
+    if quote.start > first.start:
+        begin = max(first.start, quote.start - _BEFORE_WINDOW)
+        window = text[begin : quote.start]
+        m = _BEFORE_QUOTE.search(window)
+        if m is not None:
+            return Attribution(_span(text, begin, m, "src"), _span(text, begin, m, "cue"))
+    return None
+
+
+def find_reported_speech(
+    text: str, sentence: Span, quotes: Sequence[Quote]
+) -> ReportedSpeech | None:
+    """Return the statement a sentence reports without quotation marks, if it does."""
+    s = sentence.text
+    for pattern in (_ACCORDING_START, _ACCORDING_END, _SAID_END, _SAID_START):
+        m = pattern.match(s)
+        if m is None:
+            continue
+        cue_word = m.group("cue").split()[0].lower()
+        bare = m.groupdict().get("that") is None  # no "that" before the statement
+        if pattern is _SAID_START and bare and cue_word not in _BARE_CLAUSE_CUES:
+            continue  # "Seoul denied the claims": a verb with an object, not a report
+        content = _span(text, sentence.start, m, "content")
+        if content is None or not content.text:
+            continue
+        if any(q.start <= content.start < q.end for q in quotes):
+            continue  # a statement inside a quote, or a quote: the quote holds it
+        if bare and any(q.start < content.end and content.start < q.end for q in quotes):
+            continue  # "told the court: “…”": the quote is the statement
+        source = _span(text, sentence.start, m, "src")
+        cue = _span(text, sentence.start, m, "cue")
+        return ReportedSpeech(content, Attribution(source, cue))
+    return None
+
+
+_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)[ ]")
+_PRONOUNS = frozenset({"he", "she", "they"})
+_MALE = re.compile(r"(?:Mr|Sir|Lord|King|Prince)\b")
+_FEMALE = re.compile(r"(?:Ms|Mrs|Miss|Madam|Lady|Queen|Princess)\b")
+
+
+def _gender(mention: str) -> str | None:
+    if _MALE.match(mention):
+        return "he"
+    if _FEMALE.match(mention):
+        return "she"
+    return None
+
+
+def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
+    """Return the earlier full mention that ``source`` refers back to, if any.
+
+    ``earlier`` lists, in text order, the mentions of possible speakers seen so
+    far (sources, and people named in the text).  "the source" resolves to the
+    most recent mention with the same head noun that is not itself a
+    back-reference ("a China-based source"); "he" and "she" to the most recent
+    mention of a person whose title does not say otherwise ("Ms. Tan" is not
+    "he"); "they" to the most recent plural mention.
+    """
+    word = source.text.lower()
+    candidates = [
+        m
+        for m in earlier
+        if m.text.lower() not in _PRONOUNS
+        and not _DEFINITE.match(m.text)
+        and m.start < source.start
+    ]
+    if word in ("he", "she"):
+        for mention in reversed(candidates):
+            gender = _gender(mention.text)
+            plural = mention.text.endswith("s") and gender is None
+            if gender in (None, word) and mention.text[:1].isupper() and not plural:
+                return mention
+        return None
+    if word == "they":
+        for mention in reversed(candidates):
+            if mention.text.endswith("s") and not mention.text.endswith("’s"):
+                return mention
+        return None
+    words = source.text.split()
+    if not _DEFINITE.match(source.text) or len(words) != 2:
+        return None
+    head = words[-1].lower()
+    for mention in reversed(candidates):
+        if mention.text.split()[-1].lower() == head:
+            return mention
+    return None
+
+
+# People named in the text, for "he", "she" and "they": a titled name ("Ms. Tan"), a
+# name of two or more capitalised words ("Felipe Duarte"), or a plural subject that
+# opens a sentence ("Nurses at the district hospital have …").
+_PERSON = regex.compile(
+    r"(?<![\p{L}\p{N}’'.-])(?:(?:Mr|Ms|Mrs|Dr|Prof|Miss|Sir)\.?[ ]\p{Lu}[\p{L}’'-]*+"
+    r"(?:[ ]\p{Lu}[\p{L}’'-]*+){0,2}"
+    r"|\p{Lu}\p{Ll}[\p{L}’'-]*+(?:[ ]\p{Lu}\p{Ll}[\p{L}’'-]*+){1,2}(?![ ]\p{Lu}))"
+)
+_PLURAL_SUBJECT = regex.compile(
+    r"^(?:(?:The|These|Those|Many|Some|Several|Most|Local)[ ])?(?:\p{L}+[ ]){0,2}?"
+    r"\p{L}+[^s’'\W]s(?=[ ](?:at|in|of|from|have|has|had|are|were|say|said|will|would|who))"
+)
+
+
+def person_mentions(text: str, sentence: Span) -> list[Span]:
+    """Return the people and plural subjects a sentence names, in order."""
+    out = []
+    m = _PLURAL_SUBJECT.match(sentence.text)
+    if m is not None:
+        out.append(Span(sentence.start, sentence.start + m.end(), m.group()))
+    for p in _PERSON.finditer(sentence.text):
+        if p.start() == 0 and p.group().split()[0] in ("The", "In", "On", "At", "But", "A"):
+            continue
+        s, e = sentence.start + p.start(), sentence.start + p.end()
+        out.append(Span(s, e, text[s:e]))
+    return out
