@@ -18,7 +18,7 @@ from ._offsets import OffsetIndex
 from ._quantities import Quantity
 from ._quotes import Quote
 from ._sentences import split_sentences
-from ._spans import Span
+from ._spans import Span, trusted_span
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
 
 __all__ = ["Article", "parse_file_name"]
@@ -273,7 +273,7 @@ class Article:
         for zone in self._zone_parse.zones:
             if zone.kind in _SENTENCE_ZONES:
                 out.extend(
-                    Span(s, e, text[s:e]) for s, e in split_sentences(text, zone.start, zone.end)
+                    trusted_span(text, s, e) for s, e in split_sentences(text, zone.start, zone.end)
                 )
         return tuple(out)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -78,23 +79,34 @@ class ClaimParse:
     claims: tuple[Claim, ...]
 
 
-def _overlapping(spans: Sequence[Span], start: int, end: int) -> list[Span]:
-    """Return the spans of a sorted, non-overlapping list that overlap ``[start, end)``."""
-    i = max(bisect.bisect_right([s.start for s in spans], start) - 1, 0)
-    out = []
-    for s in spans[i:]:
-        if s.start >= end:
-            break
-        if s.end > start:
-            out.append(s)
-    return out
+_S = TypeVar("_S", bound=Span)
 
 
-def _containing(spans: Sequence[Span], offset: int) -> Span | None:
-    i = bisect.bisect_right([s.start for s in spans], offset) - 1
-    if i >= 0 and spans[i].start <= offset < spans[i].end:
-        return spans[i]
-    return None
+class _Index(Generic[_S]):
+    """Spans sorted by start, for the spans overlapping, holding or inside a range."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: Sequence[_S]) -> None:
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+
+    def overlapping(self, start: int, end: int) -> list[_S]:
+        """Return the spans (non-overlapping among themselves) that overlap the range."""
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        j = bisect.bisect_left(self.starts, end, i)
+        return [s for s in self.spans[i:j] if s.end > start]
+
+    def containing(self, offset: int) -> int:
+        """Return the index of the span holding ``offset`` (spans do not overlap), or -1."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.spans[i].end else -1
+
+    def inside(self, start: int, end: int) -> list[_S]:
+        """Return the spans lying wholly inside the range."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, i)
+        return [s for s in self.spans[i:j] if s.end <= end]
 
 
 # A statement found, before it becomes a Claim: content, kind, attribution, quote.
@@ -109,11 +121,12 @@ class _Attributor:
     a quoted phrase inside reported speech takes that report's attribution.
     """
 
-    def __init__(self, text: str, sentences: Sequence[Span]) -> None:
+    def __init__(self, text: str, sentences: _Index[Span]) -> None:
         self.text = text
-        self.sentences = sentences
-        self.starts = [s.start for s in sentences]
+        self.sentences = sentences.spans
+        self.index = sentences
         self.mentions: list[Span] = []
+        self.named = 0  # sentences whose people are in ``mentions`` already
         self.reports: list[tuple[Span, Attribution]] = []
         # The last attributed quote's attribution and the index of its last sentence.
         self.speaker: tuple[Attribution, int] | None = None
@@ -122,18 +135,23 @@ class _Attributor:
     def resolved(self, found: Attribution) -> Attribution:
         if found.source is None:
             return found
+        if found.source.text.lower() in ("he", "she", "they"):
+            # Pronouns may point at people the text names outside any attribution:
+            # collect those mentions now, only as far as this source.
+            while self.named < len(self.sentences) and (
+                self.sentences[self.named].start < found.source.start
+            ):
+                self.mentions.extend(person_mentions(self.text, self.sentences[self.named]))
+                self.named += 1
+            self.mentions.sort(key=lambda m: m.start)
         resolved = resolve_source(found.source, self.mentions)
         if resolved is None:
             self.mentions.append(found.source)
         return attrs.evolve(found, resolved=resolved)
 
-    def _index(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i if i >= 0 and offset < self.sentences[i].end else -1
-
     def quote(self, quote: Quote) -> _Found | None:
-        first_i = self._index(quote.start)
-        last_i = self._index(max(quote.content.end - 1, quote.start))
+        first_i = self.index.containing(quote.start)
+        last_i = self.index.containing(max(quote.content.end - 1, quote.start))
         found = None
         if first_i >= 0 and last_i >= 0:
             found = attribute_quote(
@@ -162,7 +180,6 @@ class _Attributor:
         return (quote.content, ClaimKind.DIRECT_QUOTE, attribution, quote)
 
     def sentence(self, sentence: Span, quotes: Sequence[Quote]) -> _Found | None:
-        self.mentions.extend(person_mentions(self.text, sentence))
         reported = find_reported_speech(self.text, sentence, quotes)
         if reported is None:
             return None
@@ -171,11 +188,11 @@ class _Attributor:
         return (reported.content, ClaimKind.REPORTED_SPEECH, attribution, None)
 
 
-def _statements(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -> list[_Found]:
+def _statements(text: str, sentences: _Index[Span], quotes: Sequence[Quote]) -> list[_Found]:
     """Return the quoted and reported statements, in text order."""
     walker = _Attributor(text, sentences)
     items: list[Quote | Span] = [q for q in quotes if q.depth == 0]
-    items.extend(sentences)
+    items.extend(sentences.spans)
     # At one offset the sentence comes first: a quote that opens a sentence is read
     # after the sentence's own attribution has been seen.
     items.sort(key=lambda item: (item.start, isinstance(item, Quote)))
@@ -192,7 +209,7 @@ def _claim(
     span: Span,
     kinds: tuple[ClaimKind, ...],
     *,
-    sentences: Sequence[Span],
+    sentences: _Index[Span],
     attribution: Attribution | None,
     quantities: tuple[Quantity, ...],
     quote: Quote | None,
@@ -205,7 +222,7 @@ def _claim(
         span.text,
         f"{article_id}:{span.start}-{span.end}",
         kinds,
-        tuple(_overlapping(sentences, span.start, span.end)),
+        tuple(sentences.overlapping(span.start, span.end)),
         attribution,
         quantities,
         quote,
@@ -225,11 +242,13 @@ def extract_claims(
     captions), in text order: quantities are found in all of them.
     """
     quantities = tuple(q for s in sentences for q in find_quantities(text, s.start, s.end))
-    body = [s for s in sentences if _containing(paragraphs, s.start) is not None]
+    in_body = _Index(paragraphs)
+    body = _Index([s for s in sentences if in_body.containing(s.start) >= 0])
+    numbers = _Index(quantities)
     quotes = find_quotes(text, paragraphs)
 
     def within(start: int, end: int) -> tuple[Quantity, ...]:
-        return tuple(q for q in quantities if start <= q.start and q.end <= end)
+        return tuple(numbers.inside(start, end))
 
     claims = [
         _claim(
@@ -244,10 +263,10 @@ def extract_claims(
         for span, kind, attribution, quote in _statements(text, body, quotes)
     ]
     # A sentence stating numbers that no quote or report holds is a statistic of its own.
-    held = {q for c in claims for q in c.quantities}
-    for sentence in body:
+    held = {id(q) for c in claims for q in c.quantities}
+    for sentence in body.spans:
         own = within(sentence.start, sentence.end)
-        if any(q.kind in _STATISTIC_KINDS and q not in held for q in own):
+        if any(q.kind in _STATISTIC_KINDS and id(q) not in held for q in own):
             claims.append(
                 _claim(
                     article_id,

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._spans import Span
+from ._spans import Span, trusted_span
 
 __all__ = [
     "Attribution",
@@ -81,6 +81,7 @@ class ReportedSpeech:
 # --- quotation marks ---------------------------------------------------------------
 
 _MARKS = re.compile('["“”‘’]')
+_QUOTE_MARKS = frozenset('"“”‘’')
 # Straight double quotes open after these (or at the start of a paragraph).
 _OPENS_AFTER = frozenset(" \t\n\r\u00a0([{—–-/“‘")
 
@@ -146,7 +147,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         inner: list[tuple[int, int, bool, bool, int]] = []
         _single_quotes(text, cs, ce, 1, inner)
         quotes.append(
-            Quote(qs, qe, text[qs:qe], Span(cs, ce, text[cs:ce]), balanced, continued, depth)
+            Quote(qs, qe, text[qs:qe], trusted_span(text, cs, ce), balanced, continued, depth)
         )
         quotes.extend(
             Quote(s, e, text[s:e], Span(s + 1, e - 1, text[s + 1 : e - 1]), b, c, d)
@@ -236,32 +237,34 @@ _HEAD = (
 # Without a comma after it, a source must end in a known head noun, or it would run
 # on into the statement ("According to the statistics office unemployment rose").
 _HEADED_NP = rf"(?:{_DET}[ ])?(?:{_W}[ ]){{0,5}}?(?i:{_HEAD}){_NOT_WORD}"
+# The statement runs to the end of the sentence (greedy, then one final stop is
+# dropped), which keeps the match a single pass.
 _ACCORDING_START = regex.compile(
     rf"{_OPENER}(?P<cue>[Aa]ccording[ ]to)[ ](?:(?P<src>{_NP}){_PP}?,|(?P<src>{_HEADED_NP}))"
-    r"[ ]+(?P<content>[\p{L}\p{N}].*?)[.!?]?[\"”’)]*$"
-)
-_ACCORDING_END = regex.compile(
-    rf"^(?P<content>\S.*?),[ ]+(?P<cue>according[ ]to)[ ](?P<src>{_NP}){_PP}?[.!?]?$"
-)
-_SAID_END = regex.compile(
-    rf"^(?P<content>\S.*?),[ ]+(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?"
-    rf"(?P<cue>{_CUE})[.!?]?$"
+    r"[ ]+(?P<content>[\p{L}\p{N}].*)"
 )
 _SAID_START = regex.compile(
-    rf"^{_OPENER}(?P<src>{_NP}){_PP}?[ ](?:{_AUX},?[ ])?(?:{_ADV},?[ ])?(?P<cue>{_CUE})"
+    rf"{_OPENER}(?P<src>{_NP}){_PP}?[ ](?:{_AUX},?[ ])?(?:{_ADV},?[ ])?(?P<cue>{_CUE})"
     rf"(?:,?[ ]{_ADV},?)?"
     # "told reporters (on Sunday)": only "told" takes its listener before the report;
     # any cue may take a time before "that" ("said on Sunday that").
     rf"(?:(?<=told|tells)(?P<object>{_OBJECT}){_WHEN}?|{_WHEN}(?=[ ]that[ ]))?"
-    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}].*?)[.!?]?$"
+    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}].*)"
 )
+# Attribution closing a sentence, matched from one of its last commas:
+# "…, the Chosun Ilbo reported." / "…, according to Seoul."
+_SAID_TAIL = regex.compile(
+    rf",[ ]+(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?(?P<cue>{_CUE})[.!?]?$"
+)
+_ACCORDING_TAIL = regex.compile(rf",[ ]+(?P<cue>according[ ]to)[ ](?P<src>{_NP}){_PP}?[.!?]?$")
+_TAIL_COMMAS = 3
 
 
 def _span(text: str, offset: int, m: regex.Match[str], group: str) -> Span | None:
     s, e = m.span(group)
     if s < 0:
         return None
-    return Span(offset + s, offset + e, text[offset + s : offset + e])
+    return trusted_span(text, offset + s, offset + e)
 
 
 def attribute_quote(text: str, quote: Quote, first: Span, last: Span) -> Attribution | None:
@@ -291,30 +294,79 @@ def attribute_quote(text: str, quote: Quote, first: Span, last: Span) -> Attribu
     return None
 
 
+# A sentence that reports speech holds a cue word; most sentences are passed over by
+# one set test on their words (with the punctuation a cue may carry).
+_CUE_TOKENS = frozenset(
+    f"{word}{mark}"
+    for word in (*_CUE_VERBS.split("|"), "according", "According")
+    for mark in ("", ".", ",", ":", "?", "!")
+)
+
+
 def find_reported_speech(
     text: str, sentence: Span, quotes: Sequence[Quote]
 ) -> ReportedSpeech | None:
     """Return the statement a sentence reports without quotation marks, if it does."""
     s = sentence.text
-    for pattern in (_ACCORDING_START, _ACCORDING_END, _SAID_END, _SAID_START):
-        m = pattern.match(s)
-        if m is None:
-            continue
-        cue_word = m.group("cue").split()[0].lower()
-        bare = m.groupdict().get("that") is None  # no "that" before the statement
-        if pattern is _SAID_START and bare and cue_word not in _BARE_CLAUSE_CUES:
-            continue  # "Seoul denied the claims": a verb with an object, not a report
-        content = _span(text, sentence.start, m, "content")
-        if content is None or not content.text:
-            continue
-        if any(q.start <= content.start < q.end for q in quotes):
-            continue  # a statement inside a quote, or a quote: the quote holds it
-        if bare and any(q.start < content.end and content.start < q.end for q in quotes):
-            continue  # "told the court: “…”": the quote is the statement
-        source = _span(text, sentence.start, m, "src")
-        cue = _span(text, sentence.start, m, "cue")
-        return ReportedSpeech(content, Attribution(source, cue))
+    words = s.split()
+    if _CUE_TOKENS.isdisjoint(words):
+        return None
+    found = _reported_at_end(s, words) or _reported_at_start(s)
+    if found is None:
+        return None
+    m, (cs, ce), bare = found
+    if ce > cs and s[ce - 1] in ".!?":
+        ce -= 1
+    if ce <= cs:
+        return None
+    start = sentence.start
+    content = trusted_span(text, start + cs, start + ce)
+    if any(q.start <= content.start < q.end for q in quotes):
+        return None  # a statement inside a quote, or a quote: the quote holds it
+    if bare and any(q.start < content.end and content.start < q.end for q in quotes):
+        return None  # "told the court: “…”": the quote is the statement
+    return ReportedSpeech(
+        content, Attribution(_span(text, start, m, "src"), _span(text, start, m, "cue"))
+    )
+
+
+_Reported = tuple[regex.Match[str], tuple[int, int], bool]
+
+
+def _reported_at_end(s: str, words: list[str]) -> _Reported | None:
+    """Find an attribution after the statement: "…, the Chosun Ilbo reported."."""
+    if not (
+        words[-1] in _CUE_TOKENS
+        or "ccording to" in s
+        or (len(words) > 1 and words[-2] in _CUE_TOKENS)
+    ):
+        return None
+    comma = len(s)
+    for _ in range(_TAIL_COMMAS):
+        comma = s.rfind(",", 0, comma)
+        if comma <= 0:
+            return None
+        m = _SAID_TAIL.match(s, comma) or _ACCORDING_TAIL.match(s, comma)
+        if m is not None:
+            return m, (0, comma), False
     return None
+
+
+def _reported_at_start(s: str) -> _Reported | None:
+    """Find an attribution before the statement: "Local media reported (that) …"."""
+    m = None
+    if "ccording to" in s:
+        m = _ACCORDING_START.match(s)
+    if m is None and s[0] not in _QUOTE_MARKS:
+        m = _SAID_START.match(s)
+        if m is not None:
+            bare = m.group("that") is None
+            if bare and m.group("cue").split()[0].lower() not in _BARE_CLAUSE_CUES:
+                return None  # "Seoul denied the claims": a verb with an object, not a report
+            return m, m.span("content"), bare
+    if m is None:
+        return None
+    return m, m.span("content"), False
 
 
 _DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)[ ]")

@@ -77,3 +77,23 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """Return whether the two spans share at least one code point."""
         return self.start < other.end and other.start < self.end
+
+
+# Building a span from offsets the library computed itself needs none of the checks
+# above, which cost more than the rest of the construction; parsers use this.
+_new = object.__new__
+_set_start = Span.start.__set__  # type: ignore[attr-defined]
+_set_end = Span.end.__set__  # type: ignore[attr-defined]
+_set_text = Span.text.__set__  # type: ignore[attr-defined]
+
+
+def trusted_span(source: str, start: int, end: int) -> Span:
+    """Return ``Span(start, end, source[start:end])`` without checking the offsets.
+
+    For parsers only: the caller guarantees ``0 <= start <= end <= len(source)``.
+    """
+    span: Span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    _set_text(span, source[start:end])
+    return span

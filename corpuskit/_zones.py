@@ -42,7 +42,7 @@ import attrs
 import regex
 
 from ._errors import SpanError
-from ._spans import Span
+from ._spans import Span, _new, _set_end, _set_start, _set_text
 
 __all__ = ["Boilerplate", "Image", "Zone", "ZoneKind", "ZoneParse", "parse_zones"]
 
@@ -408,10 +408,6 @@ def _boilerplate(text: str, start: int, end: int) -> Boilerplate | None:
     raise AssertionError("unreachable: a boilerplate match names its group")  # pragma: no cover
 
 
-_new = object.__new__
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
-_set_text = Span.text.__set__  # type: ignore[attr-defined]
 _set_kind = Zone.kind.__set__  # type: ignore[attr-defined]
 
 
