@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
 from ._article import Article
+from ._claims import ClaimKind
 from ._corpus import Corpus
 from ._errors import CorpusKitError
 
@@ -46,6 +48,10 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
     for image in article.images:
         parts = (image.alt, image.caption, image.credit)
         print("    " + " | ".join(_short(p.text, 40) if p else "-" for p in parts), file=out)
+    kinds = Counter(kind.value for claim in article.claims for kind in claim.kinds)
+    detail = ", ".join(f"{kinds[k.value]} {k.value}" for k in ClaimKind if kinds[k.value])
+    print(f"  sentences    {len(article.sentences)}", file=out)
+    print(f"  claims       {len(article.claims)}" + (f" ({detail})" if detail else ""), file=out)
     print(f"  boilerplate  {len(article.boilerplate)}", file=out)
     for b in article.boilerplate:
         name = f" (name: {b.name.text})" if b.name else ""
@@ -55,16 +61,22 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
         for z in article.zones:
             where = f"[{z.start}:{z.end}]"
             print(f"    {where:<{width}} {z.kind.value:<17} {_short(z.text, 50)}", file=out)
+        for c in article.claims:
+            where = f"[{c.start}:{c.end}]"
+            kinds = "+".join(k.value for k in c.kinds)
+            said = f"  ({c.source.text} / {c.cue.text if c.cue else '-'})" if c.source else ""
+            print(f"    {where:<{width}} {kinds:<17} {_short(c.text, 50)}{said}", file=out)
 
 
 def _zones(args: argparse.Namespace, out: TextIO) -> int:
     corpus = Corpus.from_dir(args.dir, on_error="skip")
-    totals = {"articles": 0, "paragraphs": 0, "images": 0, "boilerplate": 0}
+    totals = {"articles": 0, "paragraphs": 0, "images": 0, "claims": 0, "boilerplate": 0}
     for article in corpus:
         _report(article, out, spans=args.spans)
         totals["articles"] += 1
         totals["paragraphs"] += len(article.paragraphs)
         totals["images"] += len(article.images)
+        totals["claims"] += len(article.claims)
         totals["boilerplate"] += len(article.boilerplate)
     for error in corpus.skipped:
         print(f"skipped: {error}", file=sys.stderr)
@@ -83,13 +95,15 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     zones = commands.add_parser(
         "zones",
-        help="report the title, paragraphs, images and boilerplate of each article",
+        help="report the title, paragraphs, images, claims and boilerplate of each article",
         description="Report the zones of every *.txt file in DIR, in ordinal order.",
         epilog=_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     zones.add_argument("dir", metavar="DIR", help="folder of NNN_<id>.txt article files")
-    zones.add_argument("--spans", action="store_true", help="list every zone with its offsets")
+    zones.add_argument(
+        "--spans", action="store_true", help="list every zone and claim with its offsets"
+    )
     zones.set_defaults(run=_zones)
     return parser
 

@@ -15,12 +15,17 @@ def test_cli_zones_reports_the_seeds(seeds_dir: Path, capsys: pytest.CaptureFixt
     assert "000_dd2c270fb12b86b0.txt  id=dd2c270fb12b86b0" in out
     assert "KCNA/AFP/Getty Images" in out
     assert "translator_credit: *Translated by Violet Kim (name: Violet Kim)" in out
-    assert out.rstrip().endswith("2 articles, 26 paragraphs, 2 images, 3 boilerplate, 0 skipped")
+    assert out.rstrip().endswith(
+        "2 articles, 26 paragraphs, 2 images, 32 claims, 3 boilerplate, 0 skipped"
+    )
 
 
 def test_cli_zones_spans_lists_offsets(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["zones", str(seeds_dir), "--spans"]) == 0
-    assert "[111:132]   credit            KCNA/AFP/Getty Images" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "[111:132]   credit            KCNA/AFP/Getty Images" in out
+    assert "direct_quote" in out
+    assert "(a ministry official / told)" in out
 
 
 def test_cli_bad_folder_is_one_line_and_exit_1(
@@ -41,7 +46,7 @@ def test_cli_skipped_file_is_reported_and_exit_1(
     captured = capsys.readouterr()
     assert "skipped: " in captured.err
     assert "002_bbbbbbbbbbbbbbbb.txt:1:1" in captured.err
-    assert "1 article, 1 paragraph," in captured.out
+    assert "1 article, 1 paragraph, 0 images, 0 claims, 0 boilerplate, 1 skipped" in captured.out
 
 
 def test_cli_misuse_exits_2() -> None:
