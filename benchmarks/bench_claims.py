@@ -49,6 +49,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from _common import best_of, replicate
+
 REPO = Path(__file__).resolve().parent.parent
 INSTALL_HINT = "not installed (pip install '.[bench]')"
 SPACY_BATCH_SIZE = 256
@@ -72,39 +74,9 @@ class Row:
         return self.megabytes / self.seconds
 
 
-def best_of(repeats: int, run: Callable[[], int]) -> tuple[float, int]:
-    """Return the fastest of ``repeats`` timings of ``run`` (seconds) and its last result."""
-    times = []
-    result = 0
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - t0)
-    return min(times), result
-
-
 def timed(repeats: int, run: Callable[[], int]) -> tuple[float, int]:
     run()  # warm up caches and compiled patterns
     return best_of(repeats, run)
-
-
-def replicate(source: Path, target: Path, megabytes: float) -> list[Path]:
-    """Copy the *.txt files of ``source`` into ``target`` until they reach ``megabytes``."""
-    originals = sorted(source.glob("*.txt"))
-    datas = [p.read_bytes() for p in originals]
-    if not datas or not any(datas):
-        sys.exit(f"no non-empty *.txt files in {source}")
-    paths: list[Path] = []
-    total = 0
-    i = 0
-    while total < megabytes * 1e6:
-        data = datas[i % len(datas)]
-        path = target / f"{i:06d}_{i:016x}.txt"
-        path.write_bytes(data)
-        paths.append(path)
-        total += len(data)
-        i += 1
-    return paths
 
 
 # -- what is installed -------------------------------------------------------------

@@ -26,42 +26,14 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _common import best_of, replicate
 
 from corpuskit import Article, Corpus
 from corpuskit._zones import parse_zones
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def best_of(repeats: int, run: Callable[[], object]) -> float:
-    """Return the fastest of ``repeats`` timings of ``run`` (seconds)."""
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-def replicate(source: Path, target: Path, megabytes: float) -> list[Path]:
-    """Copy the *.txt files of ``source`` into ``target`` until they reach ``megabytes``."""
-    originals = sorted(source.glob("*.txt"))
-    datas = [p.read_bytes() for p in originals]
-    if not datas or not any(datas):
-        sys.exit(f"no non-empty *.txt files in {source}")
-    paths: list[Path] = []
-    total = 0
-    i = 0
-    while total < megabytes * 1e6:
-        data = datas[i % len(datas)]
-        path = target / f"{i:06d}_{i:016x}.txt"
-        path.write_bytes(data)
-        paths.append(path)
-        total += len(data)
-        i += 1
-    return paths
 
 
 def bench_throughput(paths: list[Path], repeats: int) -> None:
@@ -99,11 +71,11 @@ def bench_throughput(paths: list[Path], repeats: int) -> None:
     floor = None
     for name, run in rows:
         run()  # warm up caches and compiled patterns
-        t = best_of(repeats, run)
+        t, _ = best_of(repeats, run)
         floor = floor or t
         print(f"{name:38} {size / t / 1e6:9.1f} {t / n * 1e6:11.1f} {t / floor:8.1f}")
 
-    per_file = [best_of(2000, lambda t=t: parse_zones(t)) * 1e6 for t in texts[:2]]
+    per_file = [best_of(2000, lambda t=t: parse_zones(t))[0] * 1e6 for t in texts[:2]]
     sizes = [len(t.encode("utf-8")) for t in texts[: len(per_file)]]
     for b, us in zip(sizes, per_file, strict=True):
         print(f"one article of {b / 1e3:.1f} KB: zones in {us:.1f} us ({b / us:.1f} MB/s)")

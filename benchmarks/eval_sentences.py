@@ -36,12 +36,13 @@ import runpy
 import subprocess
 import sys
 import tarfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run from any virtualenv that has corpuskit's dependencies
+
+from _common import best_of  # noqa: E402 - after the path is set
 
 from corpuskit._sentences import split_sentences  # noqa: E402 - after the path is set
 
@@ -131,15 +132,6 @@ def accuracy(show: bool) -> None:
             print(f"  corpuskit: {corpuskit_split(text)!r}")
 
 
-def best_of(repeats: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def speed(megabytes: float, repeats: int) -> None:
     seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
     texts: list[str] = []
@@ -176,7 +168,7 @@ def speed(megabytes: float, repeats: int) -> None:
     for name, run in rows:
         share = 20 if name.startswith("pySBD") else 1  # pySBD is timed on a 20th of the text
         run()  # warm up
-        t = best_of(1 if share > 1 else repeats, run) * share
+        t = best_of(1 if share > 1 else repeats, run)[0] * share
         first = first or t
         print(f"  {name:40} {size / t / 1e6:8.2f} MB/s  {t / first:7.1f}x corpuskit's time")
 
