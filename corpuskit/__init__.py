@@ -1,8 +1,8 @@
 r"""corpuskit: exact, offset-preserving parsing of raw news-article files.
 
 Read a folder of raw article files as a `Corpus`, or one file as an
-`Article`; every part of an article (zones today, claims to come) is a `Span`
-whose offsets index the exact text of the file.
+`Article`; every part of an article (zones, sentences, quotes, quantities and
+claims) is a `Span` whose offsets index the exact text of the file.
 
 >>> import corpuskit
 >>> article = corpuskit.Article.from_text("Title Here\n\nThe body, at last.", id="demo")

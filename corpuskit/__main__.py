@@ -19,7 +19,7 @@ __all__ = ["main"]
 _EXAMPLE = """\
 example:
   python -m corpuskit zones seeds          one summary per article
-  python -m corpuskit zones seeds --spans  every zone with its offsets
+  python -m corpuskit zones seeds --spans  every zone and claim with its offsets
 """
 
 
@@ -58,14 +58,18 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
         print(f"    {b.kind.value}: {_short(b.text, 50)}{name}", file=out)
     if spans:
         width = len(str(len(article.text))) * 2 + 3
-        for z in article.zones:
-            where = f"[{z.start}:{z.end}]"
-            print(f"    {where:<{width}} {z.kind.value:<17} {_short(z.text, 50)}", file=out)
+        rows = [(z.start, z.end, z.kind.value, z.text, "") for z in article.zones]
+        if article.claims:
+            rows.append((-1, -1, "claims:", "", ""))
         for c in article.claims:
-            where = f"[{c.start}:{c.end}]"
-            kinds = "+".join(k.value for k in c.kinds)
             said = f"  ({c.source.text} / {c.cue.text if c.cue else '-'})" if c.source else ""
-            print(f"    {where:<{width}} {kinds:<17} {_short(c.text, 50)}{said}", file=out)
+            rows.append((c.start, c.end, "+".join(k.value for k in c.kinds), c.text, said))
+        label = max((len(r[2]) for r in rows), default=0)
+        for start, end, kind, text, said in rows:
+            where = f"[{start}:{end}]" if start >= 0 else ""
+            print(
+                f"    {where:<{width}} {kind:<{label}} {_short(text, 50)}{said}".rstrip(), file=out
+            )
 
 
 def _zones(args: argparse.Namespace, out: TextIO) -> int:

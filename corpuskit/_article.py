@@ -277,16 +277,16 @@ class Article:
                 )
         return tuple(out)
 
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentences_in(self, zone: Span) -> tuple[Span, ...]:
         """Return the sentences that lie inside ``zone`` (a paragraph or caption)."""
-        sentences = self.sentences
-        i = bisect.bisect_left([s.start for s in sentences], zone.start)
-        out = []
-        for s in sentences[i:]:
-            if s.end > zone.end:
-                break
-            out.append(s)
-        return tuple(out)
+        starts = self._sentence_starts
+        i = bisect.bisect_left(starts, zone.start)
+        j = bisect.bisect_left(starts, zone.end, i)
+        return tuple(s for s in self.sentences[i:j] if s.end <= zone.end)
 
     @functools.cached_property
     def _claim_parse(self) -> ClaimParse:

@@ -38,23 +38,37 @@ Units
     ``yuan`` / ``renminbi`` → ``RMB``; ``€`` / ``EUR`` / ``euro(s)`` → ``EUR``;
     ``£`` / ``GBP`` → ``GBP``; ``¥`` / ``JPY`` / ``yen`` → ``JPY``; ``₩`` /
     ``KRW`` / ``won`` → ``KRW``; ``HK$`` / ``HKD`` → ``HKD``; ``%`` /
-    ``percent`` / ``per cent`` → ``percent``.  Codes stand before or after the
-    number; currency words after it.
+    ``percent`` / ``per cent`` → ``percent``; the ISO 4217 codes common in news
+    (``KES``, ``NGN``, ``ZAR``, ``INR``, ``AUD``, ``CHF``, ``AED``… 53 of them,
+    see `_ISO_CODES`) stay as written.  Codes stand before or after the number,
+    spaced or not (``RMB3,000``; but ``COP26`` and ``RON95`` are names, and so
+    are ``COP 28`` and ``RON 95``: a whole number below 100 after them is no
+    quantity); currency words stand after it.
 
 Hedges
     ``about``, ``approximately``, ``around``, ``roughly``, ``some``, ``up to``,
     ``more than``, ``over``, ``nearly``, ``almost``, ``at least``, ``less
     than``, ``fewer than``, ``under`` directly before the expression (any case;
-    ``hedge`` is lower case with single spaces).  A date takes no hedge.
+    ``hedge`` is lower case with single spaces).  A date takes no hedge, and
+    ``over`` and ``under`` before a duration are prepositions, not hedges
+    (``repaid over 10 years``).
 
 Counted nouns
     After a plain number or range (money and percentages count nothing): a
     run of up to five Capitalised words (``60,000 North Koreans``), else one
     lower-case word that is not a function word, a verb form in ``-ing`` /
-    ``-ed``, a time word (``ago``, ``later``) or a number word.  A time unit
-    (``day``, ``week``, ``month``, ``year``, ``hour``, ``minute``, ``second``,
-    ``decade``, ``century`` and plurals) makes the kind ``duration``, also in
-    compounds (``10-day``, ``three-year-old`` count ``day`` / ``year``).
+    ``-ed``, a time word (``ago``, ``later``) or a number word.  When that word
+    is not a regular plural and the next one, on the same line, is a plural
+    lower-case word that passes the same tests, the two make a compound
+    (``14 police stations``, ``five new cases``).  A number above one counts
+    only a noun that looks plural: one ending in ``s`` but not ``ss``, ``us``
+    or ``is``, an irregular plural (``people``, ``fishermen``, ``children``,
+    ``police``, ``staff``, ``sheep``… see `_IRREGULAR_PLURALS`) or a time unit
+    (``a 10 year loan``); else it counts nothing (``four remain trapped``).  A
+    time unit (``day``, ``week``, ``month``, ``year``, ``hour``, ``minute``,
+    ``second``, ``decade``, ``century`` and plurals) as the head makes the kind
+    ``duration``, also in hyphenated compounds (``10-day``, ``three-year-old``
+    count ``day`` / ``year``).
 
 Kinds
     ``money`` / ``percent`` by unit; ``date`` for a month name or abbreviation
@@ -81,12 +95,22 @@ Not quantities
     alone (``one source said``: a determiner) unless it has a unit, a range
     (``one or two``) or a time-unit compound (``one-day``).  Spelled numbers
     in other compounds (``two-thirds``, ``twenty-first``) are not quantities;
-    digits in them are numbers (``a 12-member delegation``).
+    digits in them are numbers (``a 12-member delegation``).  List labels: a
+    number of up to three digits in brackets, before a word, at the start of
+    the window or a line or after ``:``, ``,``, ``;``, a full stop, ``and`` or
+    ``or`` (``three parts: (1) new wells, (2) seed grants and (3) a road``).
+    Identifiers: a number or range after ``No.``, ``Number`` or ``Nos.`` (with
+    the numbers listed after it: ``Nos. 3, 4 and 5``), or directly after a
+    Capitalised noun that names one of a series (``Gate 7``, ``Article 5``,
+    ``Route 66``, ``Channel Four``; see `_IDENT_NOUNS`) unless a lower-case
+    counted noun follows (``Level 4 restrictions`` is a count).
 
 Every pattern here is linear: possessive quantifiers wherever a match could
 back off, lookbehinds that stop a scan from starting inside a number or word,
 and what stands before a number (a hedge, a currency mark, a month name) read
-by matching backwards from it, so that each costs only the length of its match.
+by matching backwards from it, so that each costs only the length of its match;
+identifiers and list labels are checked by looking up the few characters before
+the number.
 """
 
 from __future__ import annotations
@@ -227,6 +251,16 @@ _NOT_COUNTED = frozenset(
         "dollars dollar yuan renminbi won yen euro euros usd rmb cny eur gbp jpy krw hkd"
     ).split()
 ).union(_NUMBER_WORDS)
+# Plural nouns that do not end in -s, and nouns whose plural is the singular.  A number
+# above one counts only a noun that looks plural: "four remain trapped" counts nothing.
+_IRREGULAR_PLURALS = frozenset(
+    (
+        "people men women children police staff personnel cattle sheep fish feet teeth mice "
+        "geese lice oxen dice media data criteria phenomena bacteria crew troops deer aircraft "
+        "spacecraft livestock poultry offspring folk youth clergy swine alumni "
+        "baht naira rand rupiah ringgit dong kwacha kyat tenge"
+    ).split()
+)
 # Hedges that make a year-like number a plain number, and those dropped before a year.
 _NUMBER_HEDGES = frozenset(
     {"some", "up to", "more than", "nearly", "almost", "at least", "less than", "fewer than"}
@@ -238,16 +272,6 @@ _ONE = decimal.Decimal(1)
 _MAX_DIGITS = 20
 
 # --- patterns -------------------------------------------------------------------------------
-
-# Whitespace inside an expression: spaces, or one line break (wrapped paragraphs).
-_GAP = r"(?:[^\S\r\n]++(?:(?:\r\n?|\n)[^\S\r\n]*+)?|(?:\r\n?|\n)[^\S\r\n]*+)"
-_CODES = "USD|RMB|CNY|EUR|GBP|JPY|KRW|HKD"
-_CUR_WORDS = rf"US{_GAP}dollars|dollars|yuan|renminbi|won|yen|euros?|{_CODES}"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_MONTH = rf"(?:(?:{_MONTHS})|(?:{_MONTH_ABBR})\.?)(?!\w)"
-# Longest first, so that alternation tries "seventeen" before "seven".
-_WORDS_RE = "|".join(sorted(_NUMBER_WORDS, key=lambda w: (-len(w), w)))
 
 
 def _trie(words: list[str], *, capitals: bool = False) -> str:
@@ -271,6 +295,29 @@ def _trie(words: list[str], *, capitals: bool = False) -> str:
     return "|".join(branches)
 
 
+# Whitespace inside an expression: spaces, or one line break (wrapped paragraphs).
+_GAP = r"(?:[^\S\r\n]++(?:(?:\r\n?|\n)[^\S\r\n]*+)?|(?:\r\n?|\n)[^\S\r\n]*+)"
+# Currency codes: those the seeds use, then the ISO 4217 codes common in news.  A code
+# may be written against the number ("RMB3,000"), except the two that more often name
+# something else there ("COP26", the climate summit; "RON95", a petrol grade).
+_MAIN_CODES = "USD RMB CNY EUR GBP JPY KRW HKD".split()
+_ISO_CODES = (
+    "KES NGN ZAR EGP INR PKR BDT LKR IDR PHP THB VND MYR SGD AUD NZD CAD MXN BRL ARS CLP "
+    "COP PEN CHF SEK NOK DKK PLN CZK HUF RON RUB UAH TRY ILS SAR AED QAR KWD IRR IQD TWD "
+    "MNT KPW ETB GHS TZS UGX XOF XAF MAD DZD TND"
+).split()
+_CODES = _trie([*_MAIN_CODES, *_ISO_CODES])
+_ATTACHED_CODES = _trie([c for c in (*_MAIN_CODES, *_ISO_CODES) if c not in ("COP", "RON")])
+# "COP 28", "RON 95": a small whole number after these codes is an identifier.
+_IDENT_CODES = frozenset({"COP", "RON"})
+_CUR_WORDS = rf"US{_GAP}dollars|dollars|yuan|renminbi|won|yen|euros?|{_CODES}"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?:(?:{_MONTHS})|(?:{_MONTH_ABBR})\.?)(?!\w)"
+# Longest first, so that alternation tries "seventeen" before "seven".
+_WORDS_RE = "|".join(sorted(_NUMBER_WORDS, key=lambda w: (-len(w), w)))
+
+
 def _backward(pattern: str) -> Any:
     """Compile a verbose pattern that matches backwards, ending at ``match``'s ``endpos``.
 
@@ -290,7 +337,7 @@ def _backward(pattern: str) -> Any:
 _DIGIT = re.compile(
     rf"""[0-9](?:
         (?<![\w.,/:@\#].)(?<!\w-.)
-        |(?<=(?:{_CODES})[0-9])                             # "RMB3,000"
+        |(?<=(?:{_ATTACHED_CODES})[0-9])                    # "RMB3,000"
         |(?<=[Mm]id-[0-9]|[Pp]re-[0-9])|(?<=[Pp]ost-[0-9])  # "mid-2016"
     )""",
     re.VERBOSE,
@@ -309,14 +356,38 @@ _WORD_HEADS = frozenset(w[0] for w in _NUMBER_WORDS) | frozenset(
 # "a" of "a dozen".  Each is tried only when the characters before the number allow
 # it (see `_HEDGE_ENDS` and the like), which keeps ordinary numbers cheap.
 _SPACE = r"(?:[^\S\r\n]|\r?\n|\r)"  # one space or line break
-_CUR_BEFORE = _backward(rf"(?:(?<![\w$])(?P<m>(?:US|HK)\$|[$€£¥₩])|\b(?P<c>{_CODES})){_SPACE}?")
-_CUR_LASTS = frozenset("$€£¥₩DBYRPW")
+# (Any three capitals, checked against `_CODE_SET` after: a trie of the codes would be
+# slow read backwards, as every branch opens with a different first letter.)
+_CUR_BEFORE = _backward(rf"(?:(?<![\w$])(?P<m>(?:US|HK)\$|[$€£¥₩])|\b(?P<c>[A-Z]{{3}})){_SPACE}?")
+_CODE_SET = frozenset((*_MAIN_CODES, *_ISO_CODES))
+_CUR_LASTS = frozenset("$€£¥₩").union(c[-1] for c in (*_MAIN_CODES, *_ISO_CODES))
 _HEDGE = _backward(
     r"""\b(?P<h>(?i:about|approximately|around|roughly|some|up\s++to|more\s++than|over
                   |nearly|almost|at\s++least|less\s++than|fewer\s++than|under))\s++"""
 )
 # How the hedges end: "about" → "ut", "roughly" → "ly", "at least" → "st"…
 _HEDGE_ENDS = frozenset({"ut", "ly", "nd", "me", "to", "an", "er", "st"})
+# Identifiers: a number after "No." or "Number", or after a Capitalised noun that
+# names one of a series ("Gate 7", "Article 5").
+_IDENT_NOUNS = (
+    "Gate Flight Room Route Highway Platform Terminal Article Section Chapter Page Resolution "
+    "Line Unit Block Building Apartment Suite Ward District Zone Phase Stage Level Round Game "
+    "Channel Bus Train Seat Row Lane Exit Pier Berth Grade Class Group Team Tier Type Model "
+    "Version"
+).split()
+# Each word by its last three characters, which `_at` reads before calling `_identifier`.
+_IDENT_WORDS: dict[str, list[tuple[str, str]]] = {}
+for _w, _group in (
+    *((w, "list") for w in ("Nos.", "nos.")),
+    *((w, "mark") for w in ("No.", "no.", "Number")),
+    *((w, "noun") for w in _IDENT_NOUNS),
+):
+    _IDENT_WORDS.setdefault(_w[-3:], []).append((_w, _group))
+del _w, _group
+# More numbers after "Nos. 3": ", 4", " and 5".
+_ID_CHAIN = re.compile(
+    r"(?:(?:[^\S\r\n]?[,&][^\S\r\n]?|[^\S\r\n]++(?:and|or)[^\S\r\n]++)[0-9]++)*+"
+)
 _BETWEEN = _backward(r"\b(?i:between)\s++")
 _YEAR_PREP = _backward(
     r"\b(?:(?i:in|since|until|till|before|after|during|year|early|late|mid)\s++|(?i:mid|pre|post)-)"
@@ -787,8 +858,19 @@ def _date(text: str, m: re.Match[str], month: int, end: int) -> Quantity | None:
     return None
 
 
-def _counted(text: str, p: int, end: int, caps: bool) -> tuple[int, int] | None:
-    """Find the noun a number ending at ``p`` counts (``caps``: a Capitalised run may)."""
+def _plural(word: str) -> bool:
+    """Say whether a lower-case ``word`` looks plural: "cases", "people", "fishermen"."""
+    if word[-1] == "s":
+        return word[-2:] not in ("ss", "us", "is")
+    return word in _IRREGULAR_PLURALS or word.endswith(("men", "people"))
+
+
+def _counted(text: str, p: int, end: int, caps: bool, many: bool) -> tuple[int, int, bool] | None:
+    """Find the noun a number ending at ``p`` counts: (start, end, is a time unit).
+
+    ``caps``: a Capitalised run may be it; ``many``: the number is above one, so a
+    lower-case noun must look plural (a time unit need not: "a 10 year loan").
+    """
     m = _NEXT_WORD.match(text, p, end)
     if m is None:
         return None
@@ -799,6 +881,7 @@ def _counted(text: str, p: int, end: int, caps: bool) -> tuple[int, int] | None:
     if word[0].isupper():
         if not caps:
             return None
+        last = word
         for _ in range(4):
             n = _NEXT_CAP.match(text, we, end)
             if n is None:
@@ -806,11 +889,39 @@ def _counted(text: str, p: int, end: int, caps: bool) -> tuple[int, int] | None:
             following = n.group(1)
             if not following[0].isupper() or following.lower() in _NOT_COUNTED:
                 break
-            we = n.end(1)
-        return ws, we
+            we, last = n.end(1), following
+        return ws, we, last.lower() in _TIME_UNITS
     if not word[0].islower() or word.endswith(("ing", "ed")):
         return None
-    return ws, we
+    if word in _TIME_UNITS:
+        return ws, we, True
+    if word[-1] != "s" or word[-2:] in ("ss", "us", "is"):  # not a regular plural
+        compound = _plural_head(text, we, end)
+        if compound is not None:
+            return ws, *compound
+        if many and word not in _IRREGULAR_PLURALS and not word.endswith(("men", "people")):
+            return None  # "four remain trapped"
+    return ws, we, False
+
+
+def _plural_head(text: str, p: int, end: int) -> tuple[int, bool] | None:
+    """Read the plural head noun of a compound after ``p``: "police | stations".
+
+    Returns where it ends and whether it is a time unit, or None.
+    """
+    n = _NEXT_CAP.match(text, p, end)
+    if n is None:
+        return None
+    head = n.group(1)
+    if (
+        head[0].islower()
+        and len(head) > 1
+        and head not in _NOT_COUNTED
+        and not head.endswith(("ing", "ed"))
+        and _plural(head)
+    ):
+        return n.end(1), head in _TIME_UNITS
+    return None
 
 
 def _hedge(text: str, at: int, floor: int) -> tuple[str, int, int] | None:
@@ -836,23 +947,31 @@ def _classify(
     *,
     floor: int,
     end: int,
+    caps: bool,
+    many: bool,
 ) -> tuple[QuantityKind, tuple[str, int, int] | None, tuple[int, int] | None]:
-    """Decide the kind of a number without a unit; return it, its hedge and counted noun."""
+    """Decide the kind of a number without a unit; return it, its hedge and counted noun.
+
+    ``caps``: a Capitalised run may be the counted noun; ``many``: the number is above one.
+    """
+    preposition = hedge is not None and hedge[0] in _PREPOSITION_HEDGES
     if last.compound is not None:
-        if last.compound[2]:
+        if last.compound[2]:  # "over 10-year terms": "over" is a preposition
+            hedge = None if preposition else hedge
             return QuantityKind.DURATION, hedge, (last.compound[0], last.compound[1])
         return QuantityKind.NUMBER, hedge, None
     if year_like and hedge is not None and hedge[0] in _NUMBER_HEDGES:
         year_like = False  # "more than 2000": a number
     prep = year_like and first.start > floor and _YEAR_PREP.match(text, floor, first.start)
-    counted = None if prep else _counted(text, last.end, end, not year_like)
+    counted = None if prep else _counted(text, last.end, end, caps and not year_like, many)
     if counted is not None:
-        noun = text[counted[0] : counted[1]].lower()
-        kind = QuantityKind.DURATION if noun in _TIME_UNITS else QuantityKind.COUNT
-        return kind, hedge, counted
+        cs, ce, time = counted
+        if time:  # "repaid over 10 years": "over" is a preposition
+            return QuantityKind.DURATION, None if preposition else hedge, (cs, ce)
+        return QuantityKind.COUNT, hedge, (cs, ce)
     if not year_like:
         return QuantityKind.NUMBER, hedge, None
-    if hedge is not None and hedge[0] in _PREPOSITION_HEDGES:
+    if preposition:
         hedge = None  # "over 2016": a preposition
     return QuantityKind.YEAR, hedge, None
 
@@ -860,8 +979,56 @@ def _classify(
 # --- the finder -------------------------------------------------------------------------------
 
 
-def _at(text: str, s: int, digit: bool, floor: int, end: int) -> tuple[Quantity | None, int]:
-    """Read the quantity whose number starts at ``s``; return it (or None) and where to go on."""
+def _label(text: str, s: int, e: int, lo: int, end: int) -> bool:
+    """Say whether the digits at ``[s, e)`` are a list label: ``: (1) new wells``.
+
+    A label stands in brackets and before a word, at the start of the window
+    ``[lo, end)`` or of a line, or after ``:``, ``,``, ``;``, a full stop, ``and`` or ``or``.
+    """
+    if s <= lo or text[s - 1] != "(" or e + 2 >= end or text[e] != ")":
+        return False
+    if not text[s:e].isdigit():
+        return False  # "(1.5)"
+    if not text[e + 1].isspace() or not text[e + 2].isalpha():
+        return False
+    k = s - 2
+    while k >= lo and text[k] in " \t\u00a0":
+        k -= 1
+    if k < lo or text[k] in ":,;.!?\n\r":
+        return True
+    for word in ("and", "or"):
+        w = k + 1 - len(word)
+        if w >= lo and text[w : k + 1] == word and (w == lo or not text[w - 1].isalnum()):
+            return True
+    return False
+
+
+def _identifier(text: str, at: int, floor: int) -> str | None:
+    """Name what makes the number at ``at`` an identifier: ``No. 442``, ``Gate 7``.
+
+    Returns "list" (``Nos.``), "mark" (``No.``, ``Number``), "noun" (``Gate``) or None.
+    """
+    k = at - 1  # the space
+    if k - 3 < floor or not text[k].isspace():
+        return None
+    for word, group in _IDENT_WORDS.get(text[k - 3 : k], ()):
+        w = k - len(word)
+        if (
+            w >= floor
+            and text.startswith(word, w)
+            and (w == floor or not (text[w - 1].isalnum() or text[w - 1] in "_.'’-"))
+        ):
+            return group
+    return None
+
+
+def _at(
+    text: str, s: int, digit: bool, floor: int, end: int, *, lo: int
+) -> tuple[Quantity | None, int]:
+    """Read the quantity whose number starts at ``s``; return it (or None) and where to go on.
+
+    ``lo`` is where the window starts (``floor`` moves past each quantity found).
+    """
     first = _read_first(text, s, digit, floor, end)
     if not isinstance(first, _Num):
         return (first, first.end) if isinstance(first, Quantity) else (None, max(first, s + 1))
@@ -871,10 +1038,25 @@ def _at(text: str, s: int, digit: bool, floor: int, end: int) -> tuple[Quantity 
     if joined is None:
         if first.lone_one and first.unit is None and first.compound is None:
             return None, first.end  # "one source said": a determiner
+        if (
+            digit
+            and first.start > lo
+            and text[first.start - 1] == "("
+            and first.end - first.start <= 3
+            and first.unit is None
+            and first.compound is None
+            and _label(text, first.start, first.end, lo, end)
+        ):
+            return None, first.end + 1  # "(1) new wells": a list label
         low = high = _scaled(first.base, first.factor)
         last, unit, year_like = first, first.unit, first.year
     else:
         low, high, last, unit, year_like = joined
+    at = first.start  # the three characters before the space before it may end "Gate"
+    ident = _identifier(text, at, floor) if text[at - 4 : at - 1] in _IDENT_WORDS else None
+    if ident is not None and ident != "noun":  # "No. 442", "Nos. 3 and 4"
+        chain = _ID_CHAIN.match(text, last.end, end) if ident == "list" else None
+        return None, last.end if chain is None else chain.end()
     hedge = _hedge(text, first.start, floor)
     counted = None
     if unit == "percent":
@@ -884,7 +1066,19 @@ def _at(text: str, s: int, digit: bool, floor: int, end: int) -> tuple[Quantity 
     elif year_like and high != last.base:
         kind = QuantityKind.YEAR  # "2019-20": the second year is abbreviated
     else:
-        kind, hedge, counted = _classify(text, first, last, year_like, hedge, floor=floor, end=end)
+        kind, hedge, counted = _classify(
+            text,
+            first,
+            last,
+            year_like,
+            hedge,
+            floor=floor,
+            end=end,
+            caps=ident is None,
+            many=high > _ONE,
+        )
+        if ident is not None and counted is None:
+            return None, last.end  # "Gate 7": an identifier
     q = _quantity(
         text,
         first.start,
@@ -935,7 +1129,10 @@ def _read_first(text: str, s: int, digit: bool, floor: int, end: int) -> _Num | 
         k -= 1
     if k >= floor and text[k] in _CUR_LASTS:
         c = _CUR_BEFORE.match(text, floor, s)
-        if c is not None:
+        code = None if c is None else c.group("c")
+        if c is not None and (code is None or code in _CODE_SET):
+            if code in _IDENT_CODES and e - s <= 2 and m.end() == e:
+                return e  # "COP 28", "RON 95": identifiers
             prefix, unit = c.start(), _currency(c)
     return _read_digits(text, m, end, prefix, unit)
 
@@ -989,7 +1186,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         w = words[wi] if wi < n_words else end
         if d == w:  # both at the end
             return out
-        q, pos = _at(text, min(d, w), d < w, floor, end)
+        q, pos = _at(text, min(d, w), d < w, floor, end, lo=start)
         if q is not None:
             out.append(q)
             floor = q.end if q.counted is None else q.counted.end

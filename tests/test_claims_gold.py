@@ -36,13 +36,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "quote-single-ending-in-s": (
         "’ after a word-final s is read as an apostrophe, so ‘Closed for repairs’ never closes"
     ),
-    "sent-inline-numbered-list": "list labels such as (1) are read as numbers",
-    "sent-identifier-numbers": "identifiers such as No. 442 and Gate 7 are read as numbers",
-    "reported-told-that": "the counted noun is one word: 'police', not 'police stations'",
-    "mix-confirmed-and-warned": "the counted noun is one word: 'copper', not 'copper mines'",
-    "qty-spelled-and-elliptic": "a verb after a number ('four remain') is read as its noun",
-    "qty-currency-before-and-after": "'over' before a duration is read as a hedge",
-    "qty-currency-code-before": "currency codes beyond the common ones (KES) are not known",
 }
 
 
