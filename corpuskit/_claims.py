@@ -18,6 +18,7 @@ from ._quantities import Quantity, QuantityKind, find_quantities
 from ._quotes import (
     Attribution,
     Quote,
+    QuoteIndex,
     attribute_quote,
     find_quotes,
     find_reported_speech,
@@ -113,6 +114,9 @@ class _Index(Generic[_S]):
 _Found = tuple[Span, ClaimKind, Attribution, Quote | None]
 
 
+_RECENT = 32
+
+
 class _Attributor:
     """Attribute quotes and sentences, visited in text order.
 
@@ -125,8 +129,9 @@ class _Attributor:
         self.text = text
         self.sentences = sentences.spans
         self.index = sentences
-        self.mentions: list[Span] = []
-        self.named = 0  # sentences whose people are in ``mentions`` already
+        self.sources: list[Span] = []  # full source mentions, in text order
+        self.people: list[Span] = []  # people the text names, in text order
+        self.named = 0  # sentences whose people are in ``people`` already
         self.reports: list[tuple[Span, Attribution]] = []
         # The last attributed quote's attribution and the index of its last sentence.
         self.speaker: tuple[Attribution, int] | None = None
@@ -141,12 +146,14 @@ class _Attributor:
             while self.named < len(self.sentences) and (
                 self.sentences[self.named].start < found.source.start
             ):
-                self.mentions.extend(person_mentions(self.text, self.sentences[self.named]))
+                self.people.extend(person_mentions(self.text, self.sentences[self.named]))
                 self.named += 1
-            self.mentions.sort(key=lambda m: m.start)
-        resolved = resolve_source(found.source, self.mentions)
+        # Only recent mentions are candidates: a back-reference reaches a few
+        # sentences, and the bound keeps a long article linear.
+        recent = sorted(self.sources[-_RECENT:] + self.people[-_RECENT:], key=lambda m: m.start)
+        resolved = resolve_source(found.source, recent)
         if resolved is None:
-            self.mentions.append(found.source)
+            self.sources.append(found.source)
         return attrs.evolve(found, resolved=resolved)
 
     def quote(self, quote: Quote) -> _Found | None:
@@ -161,9 +168,12 @@ class _Attributor:
         if found is not None:
             attribution = self.resolved(found)
         else:
-            report = next(
-                (a for c, a in self.reports if c.start <= quote.start and quote.end <= c.end),
-                None,
+            # Reports come in text order and do not overlap: only the last can hold it.
+            last = self.reports[-1] if self.reports else None
+            report = (
+                last[1]
+                if last and last[0].start <= quote.start and quote.end <= last[0].end
+                else None
             )
             if report is not None:
                 attribution = report  # "said that the deal was “dead on arrival”"
@@ -179,7 +189,7 @@ class _Attributor:
         self.speaker = (attribution, last_i)
         return (quote.content, ClaimKind.DIRECT_QUOTE, attribution, quote)
 
-    def sentence(self, sentence: Span, quotes: Sequence[Quote]) -> _Found | None:
+    def sentence(self, sentence: Span, quotes: QuoteIndex) -> _Found | None:
         reported = find_reported_speech(self.text, sentence, quotes)
         if reported is None:
             return None
@@ -191,6 +201,7 @@ class _Attributor:
 def _statements(text: str, sentences: _Index[Span], quotes: Sequence[Quote]) -> list[_Found]:
     """Return the quoted and reported statements, in text order."""
     walker = _Attributor(text, sentences)
+    index = QuoteIndex(quotes)
     items: list[Quote | Span] = [q for q in quotes if q.depth == 0]
     items.extend(sentences.spans)
     # At one offset the sentence comes first: a quote that opens a sentence is read
@@ -198,7 +209,7 @@ def _statements(text: str, sentences: _Index[Span], quotes: Sequence[Quote]) -> 
     items.sort(key=lambda item: (item.start, isinstance(item, Quote)))
     found = []
     for item in items:
-        statement = walker.quote(item) if isinstance(item, Quote) else walker.sentence(item, quotes)
+        statement = walker.quote(item) if isinstance(item, Quote) else walker.sentence(item, index)
         if statement is not None:
             found.append(statement)
     return found

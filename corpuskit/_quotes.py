@@ -21,6 +21,7 @@ searches run over one sentence or the few characters beside a mark.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ from ._spans import Span, trusted_span
 __all__ = [
     "Attribution",
     "Quote",
+    "QuoteIndex",
     "ReportedSpeech",
     "attribute_quote",
     "find_quotes",
@@ -154,14 +156,13 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             for s, e, b, c, d in inner
         )
     # Quotes in single marks outside any double-quoted stretch (British style).
-    covered = [(q.start, q.end) for q in quotes]
+    doubles = QuoteIndex(quotes)
     for para in paragraphs:
         outer: list[tuple[int, int, bool, bool, int]] = []
         _single_quotes(text, para.start, para.end, 0, outer)
         for s, e, b, c, d in outer:
-            if not any(cs <= s < ce for cs, ce in covered):
-                content = Span(s + 1, e - 1, text[s + 1 : e - 1])
-                quotes.append(Quote(s, e, text[s:e], content, b, c, d))
+            if not doubles.holds(s):
+                quotes.append(Quote(s, e, text[s:e], trusted_span(text, s + 1, e - 1), b, c, d))
     quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes
 
@@ -288,6 +289,10 @@ def attribute_quote(text: str, quote: Quote, first: Span, last: Span) -> Attribu
     if quote.start > first.start:
         begin = max(first.start, quote.start - _BEFORE_WINDOW)
         window = text[begin : quote.start]
+        words = window.split()
+        # The search is the dearest step: run it only when a cue word is there.
+        if _CUE_TOKENS.isdisjoint(words) and _NAMING_TOKENS.isdisjoint(words):
+            return None
         m = _BEFORE_QUOTE.search(window)
         if m is not None:
             return Attribution(_span(text, begin, m, "src"), _span(text, begin, m, "cue"))
@@ -303,9 +308,32 @@ _CUE_TOKENS = frozenset(
 )
 
 
-def find_reported_speech(
-    text: str, sentence: Span, quotes: Sequence[Quote]
-) -> ReportedSpeech | None:
+_NAMING_TOKENS = frozenset(_NAMING_VERBS.split("|"))
+
+
+class QuoteIndex:
+    """The top-level quotes of an article, for asking which one holds an offset."""
+
+    __slots__ = ("quotes", "starts")
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        # Top-level quotes never overlap one another, so sorted starts answer both
+        # questions below with one bisection.
+        self.quotes = [q for q in quotes if q.depth == 0]
+        self.starts = [q.start for q in self.quotes]
+
+    def holds(self, offset: int) -> bool:
+        """Return whether a quote (marks included) holds ``offset``."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i].end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return whether a quote shares a character with ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.quotes[i].end > start
+
+
+def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> ReportedSpeech | None:
     """Return the statement a sentence reports without quotation marks, if it does."""
     s = sentence.text
     words = s.split()
@@ -321,9 +349,9 @@ def find_reported_speech(
         return None
     start = sentence.start
     content = trusted_span(text, start + cs, start + ce)
-    if any(q.start <= content.start < q.end for q in quotes):
+    if quotes.holds(content.start):
         return None  # a statement inside a quote, or a quote: the quote holds it
-    if bare and any(q.start < content.end and content.start < q.end for q in quotes):
+    if bare and quotes.overlaps(content.start, content.end):
         return None  # "told the court: “…”": the quote is the statement
     return ReportedSpeech(
         content, Attribution(_span(text, start, m, "src"), _span(text, start, m, "cue"))

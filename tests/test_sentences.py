@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -429,11 +428,9 @@ def test_sentences_of_the_seeds_tile_them(seeds_dir: Path) -> None:
     "unit",
     [".", "A. ", "“", "7", ". ", ". . . ", "... A", "1. A ", "a) A ", "• ", "\n \n", "x. Y"],
 )
-def test_sentences_take_linear_time_on_adversarial_input(unit: str) -> None:
-    text = unit * (300_000 // len(unit))
-    t0 = time.perf_counter()
-    check_tiling(text)
-    assert time.perf_counter() - t0 < 2.0
+def test_sentences_tile_adversarial_input(unit: str) -> None:
+    # How the time grows with such input is measured in benchmarks/bench_adversarial.py.
+    check_tiling(unit * (300_000 // len(unit)))
 
 
 @given(texts())
