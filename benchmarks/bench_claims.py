@@ -304,7 +304,9 @@ def print_promises(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", nargs="?", type=Path, help="folder of *.txt files (default: seeds/)")
+    parser.add_argument(
+        "dir", nargs="?", type=Path, help="a folder of *.txt files to time after the seeds"
+    )
     parser.add_argument(
         "--megabytes", type=float, default=10.0, help="replicate the seeds to this size"
     )
@@ -313,15 +315,17 @@ def main() -> None:
     args = parser.parse_args()
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
+    # The replicated seeds always run; a folder given as well runs after them.
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = replicate(REPO / "seeds", Path(tmp), args.megabytes)
+        print(f"== the seeds, replicated to {args.megabytes:g} MB")
+        bench(paths, args.repeats, not args.no_pysbd)
     if args.dir is not None:
         paths = sorted(args.dir.glob("*.txt"))
         if not paths:
             sys.exit(f"no *.txt files in {args.dir}")
+        print(f"\n== {args.dir}")
         bench(paths, args.repeats, not args.no_pysbd)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = replicate(REPO / "seeds", Path(tmp), args.megabytes)
-            bench(paths, args.repeats, not args.no_pysbd)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,9 @@ class _Attributor:
         # The last attributed quote's attribution and the index of its last sentence.
         self.speaker: tuple[Attribution, int] | None = None
         self.runs_on = False  # the last quote continues into the next paragraph
+        # Unattributed quotes waiting for a speaker named in the quote that follows,
+        # with the index of each one's last sentence.
+        self.pending: list[tuple[Quote, int]] = []
 
     def resolved(self, found: Attribution) -> Attribution:
         if found.source is None:
@@ -156,14 +159,20 @@ class _Attributor:
             self.sources.append(found.source)
         return attrs.evolve(found, resolved=resolved)
 
-    def quote(self, quote: Quote) -> _Found | None:
+    def quote(self, quote: Quote) -> list[_Found]:
         first_i = self.index.containing(quote.start)
         last_i = self.index.containing(max(quote.content.end - 1, quote.start))
+        opens_sentence = first_i >= 0 and quote.start == self.sentences[first_i].start
         found = None
         if first_i >= 0 and last_i >= 0:
             found = attribute_quote(
                 self.text, quote, self.sentences[first_i], self.sentences[last_i]
             )
+        # Unattributed quotes just before this one (a paragraph left open, or whole
+        # sentences in a row) are the same speaker's when this one names them.
+        adjacent = bool(self.pending) and (
+            self.runs_on or (opens_sentence and first_i == self.pending[-1][1] + 1)
+        )
         attribution = None
         if found is not None:
             attribution = self.resolved(found)
@@ -178,16 +187,23 @@ class _Attributor:
             if report is not None:
                 attribution = report  # "said that the deal was “dead on arrival”"
             elif self.speaker is not None and (
-                self.runs_on
-                or (first_i == self.speaker[1] + 1 and quote.start == self.sentences[first_i].start)
+                self.runs_on or (opens_sentence and first_i == self.speaker[1] + 1)
             ):
                 # A quote opening the sentence right after an attributed one continues it.
                 attribution = self.speaker[0]
         self.runs_on = quote.continued
         if attribution is None or attribution.source is None:
-            return None  # a scare quote or a title: a quote, but no claim
+            # A scare quote or a title is a quote but no claim, unless a speaker named
+            # just after it claims it.
+            if opens_sentence or quote.continued:
+                self.pending = [*self.pending, (quote, last_i)] if adjacent else [(quote, last_i)]
+            else:
+                self.pending = []
+            return []
         self.speaker = (attribution, last_i)
-        return (quote.content, ClaimKind.DIRECT_QUOTE, attribution, quote)
+        earlier = [q for q, _ in self.pending] if adjacent and found is not None else []
+        self.pending = []
+        return [(q.content, ClaimKind.DIRECT_QUOTE, attribution, q) for q in (*earlier, quote)]
 
     def sentence(self, sentence: Span, quotes: QuoteIndex) -> _Found | None:
         reported = find_reported_speech(self.text, sentence, quotes)
@@ -209,9 +225,12 @@ def _statements(text: str, sentences: _Index[Span], quotes: Sequence[Quote]) -> 
     items.sort(key=lambda item: (item.start, isinstance(item, Quote)))
     found = []
     for item in items:
-        statement = walker.quote(item) if isinstance(item, Quote) else walker.sentence(item, index)
-        if statement is not None:
-            found.append(statement)
+        if isinstance(item, Quote):
+            found.extend(walker.quote(item))
+        else:
+            statement = walker.sentence(item, index)
+            if statement is not None:
+                found.append(statement)
     return found
 
 

@@ -18,7 +18,7 @@ __all__ = ["Corpus", "CorpusFile", "OnError"]
 OnError = Literal["raise", "skip"]
 _ON_ERROR = ("raise", "skip")
 _MAX_CLOSE = 3
-_DIFFLIB_LIMIT = 20_000
+_DIFFLIB_LIMIT = 2_000
 
 
 @attrs.frozen
@@ -158,6 +158,9 @@ class Corpus:
         when there is none, and the file's own error when it cannot be loaded,
         whatever ``on_error`` says: the article was asked for by name.
         """
+        given: object = article_id  # callers without type checking pass an int now and then
+        if not isinstance(given, str):
+            raise TypeError(f"article ids are str, got {type(given).__name__}")
         index = self._by_id.get(article_id)
         if index is None:
             raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
@@ -169,9 +172,9 @@ class Corpus:
         at = bisect.bisect_left(ids, article_id)
         close = [i for i in ids[at : at + _MAX_CLOSE] if i.startswith(article_id)]
         if len(close) < _MAX_CLOSE:
-            pool = (
-                ids if len(ids) <= _DIFFLIB_LIMIT else [i for i in ids if i[:2] == article_id[:2]]
-            )
+            # Near spellings among the ids that sort near it: bounded, so that a miss
+            # in a corpus of a million files still answers at once.
+            pool = ids[max(0, at - _DIFFLIB_LIMIT // 2) : at + _DIFFLIB_LIMIT // 2]
             for i in difflib.get_close_matches(article_id, pool, n=_MAX_CLOSE, cutoff=0.6):
                 if i not in close:
                     close.append(i)

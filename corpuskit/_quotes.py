@@ -189,11 +189,15 @@ _CUE = rf"(?:{_CUE_VERBS})(?:[ ]of)?"
 _AUX = r"(?:has|have|had|did|does|do|will|would|could|may|might|must|should)"
 _ADV = r"(?:also|earlier|previously|reportedly|recently|later|further|again|however|then|once)"
 # Words a noun phrase does not hold: they start clauses, phrases or the cue itself.
+# Cue words that are also nouns ("the report said", "according to estimates") may
+# stand in a noun phrase; the regex finds the split where a cue follows.
+_NOUN_CUES = frozenset("report reports estimate estimates claims notes states".split())
 _STOP = (
     rf"(?:the|a|an|The|A|An|"
     rf"who|which|that|and|but|or|when|if|because|while|as|on|in|at|of|from|with|for|to|by|"
     rf"after|before|during|about|into|than|it|is|was|were|are|be|been|{_AUX}|{_ADV}|"
-    rf"{_CUE_VERBS}|{_NAMING_VERBS})"
+    + "|".join(w for w in _CUE_VERBS.split("|") if w not in _NOUN_CUES)
+    + rf"|{_NAMING_VERBS})"
 )
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Capt|Maj|Adm|Rev|Fr|St)\."
 _W = rf"(?!{_STOP}(?![\p{{L}}\p{{N}}’'-]))(?:{_TITLE}|[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}’'-]*+)"
@@ -244,21 +248,30 @@ _ACCORDING_START = regex.compile(
     rf"{_OPENER}(?P<cue>[Aa]ccording[ ]to)[ ](?:(?P<src>{_NP}){_PP}?,|(?P<src>{_HEADED_NP}))"
     r"[ ]+(?P<content>[\p{L}\p{N}].*)"
 )
+# An apposition between the source and its verb: "Kim, 45, said", "A spokesman for
+# the ministry, Lee Jae-myung, said".
+_APPOSITION = r"(?:,[ ][^,]{1,60},)"
 _SAID_START = regex.compile(
-    rf"{_OPENER}(?P<src>{_NP}){_PP}?[ ](?:{_AUX},?[ ])?(?:{_ADV},?[ ])?(?P<cue>{_CUE})"
+    rf"{_OPENER}(?P<src>{_NP}){_PP}?{_APPOSITION}?[ ](?:{_AUX},?[ ])?(?:{_ADV},?[ ])?"
+    rf"(?P<cue>{_CUE})"
     rf"(?:,?[ ]{_ADV},?)?"
     # "told reporters (on Sunday)": only "told" takes its listener before the report;
     # any cue may take a time before "that" ("said on Sunday that").
     rf"(?:(?<=told|tells)(?P<object>{_OBJECT}){_WHEN}?|{_WHEN}(?=[ ]that[ ]))?"
-    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}].*)"
+    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}“\"‘].*)"
 )
 # Attribution closing a sentence, matched from one of its last commas:
 # "…, the Chosun Ilbo reported." / "…, according to Seoul."
+# After the cue: a listener or a time ("said on Monday", "told reporters", "said in a
+# statement"), or a clause set off by a comma ("said, adding that …").
+_AFTER_CUE = r"(?:[ ][\p{L}\p{N}’'-]+){0,6}(?:,[ ].*)?"
 _SAID_TAIL = regex.compile(
-    rf",[ ]+(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?(?P<cue>{_CUE})[.!?]?$"
+    rf",[ ]+(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?(?P<cue>{_CUE})"
+    rf"{_AFTER_CUE}[.!?]?$"
 )
 _ACCORDING_TAIL = regex.compile(rf",[ ]+(?P<cue>according[ ]to)[ ](?P<src>{_NP}){_PP}?[.!?]?$")
 _TAIL_COMMAS = 3
+_TAIL_WORDS = 12  # a closing attribution, with its time or listener, is this short
 
 
 def _span(text: str, offset: int, m: regex.Match[str], group: str) -> Span | None:
@@ -322,10 +335,10 @@ class QuoteIndex:
         self.quotes = [q for q in quotes if q.depth == 0]
         self.starts = [q.start for q in self.quotes]
 
-    def holds(self, offset: int) -> bool:
-        """Return whether a quote (marks included) holds ``offset``."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.quotes[i].end
+    def holds(self, start: int, end: int | None = None) -> bool:
+        """Return whether a quote (marks included) holds ``start`` (and ``end - 1``)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and start < self.quotes[i].end and (end is None or end <= self.quotes[i].end)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Return whether a quote shares a character with ``[start, end)``."""
@@ -349,7 +362,7 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> Repor
         return None
     start = sentence.start
     content = trusted_span(text, start + cs, start + ce)
-    if quotes.holds(content.start):
+    if quotes.holds(content.start, content.end):
         return None  # a statement inside a quote, or a quote: the quote holds it
     if bare and quotes.overlaps(content.start, content.end):
         return None  # "told the court: “…”": the quote is the statement
@@ -363,11 +376,7 @@ _Reported = tuple[regex.Match[str], tuple[int, int], bool]
 
 def _reported_at_end(s: str, words: list[str]) -> _Reported | None:
     """Find an attribution after the statement: "…, the Chosun Ilbo reported."."""
-    if not (
-        words[-1] in _CUE_TOKENS
-        or "ccording to" in s
-        or (len(words) > 1 and words[-2] in _CUE_TOKENS)
-    ):
+    if "ccording to" not in s and _CUE_TOKENS.isdisjoint(words[-_TAIL_WORDS:]):
         return None
     comma = len(s)
     for _ in range(_TAIL_COMMAS):

@@ -229,7 +229,8 @@ _AGENCY = r"""(?:
     |Yonhap[ ]News[ ]Agency|Yonhap[ ]News|Yonhap|YONHAP|News1|Newsis
     |Xinhua[ ]News[ ]Agency|Xinhua|XINHUA|China[ ]News[ ]Service|IC[ ]Photo|VCG|Imaginechina
     |Kyodo[ ]News|Kyodo|KYODO|Jiji[ ]Press|JIJI[ ]PRESS|TASS|Sputnik|RIA[ ]Novosti|UPI
-    |REX[ ]Features|REX|Shutterstock|Alamy[ ]Stock[ ]Photo|Alamy|Bloomberg|NurPhoto|WireImage
+    |REX[ ]Features|REX|Rex[ ]Features|Rex|Shutterstock|Alamy[ ]Stock[ ]Photo|Alamy
+    |Bloomberg|NurPhoto|WireImage
     |Anadolu[ ]Agency|Anadolu|SOPA[ ]Images|LightRocket|Sipa[ ]USA|SIPA|Sipa
     |ZUMA[ ]Wire|ZUMA[ ]Press|ZUMA
     |dpa|DPA|ANSA|ANP|Belga|Xinhua/Zuma|Pool|POOL|Handout|HANDOUT|Daily[ ]NK|NK[ ]News

@@ -54,10 +54,60 @@ def sentences(draw: st.DrawFn) -> str:
     return (body or "x") + end
 
 
+SOURCES = st.sampled_from(
+    [
+        "a source",
+        "the source",
+        "one source",
+        "officials",
+        "he",
+        "she",
+        "Mr. Kim",
+        "Ms. Lee Min-ji",
+        "Daily NK sources",
+        "the ministry",
+        "a China-based source",
+        "the report",
+    ]
+)
+CUES = st.sampled_from(["said", "told reporters", "explained", "reported", "added", "continued"])
+ATTRIBUTED = st.sampled_from(
+    [
+        "“{s},” {src} {cue}.",
+        '"{s}," {cue} {src}.',
+        "{Src} {cue} that {s}.",
+        "{s}, {src} {cue} on Monday.",
+        "According to {src}, {s}.",
+        "{Src} said: “{s}.” “{s}.”",
+        "“{s}.” “{s},” {src} {cue}.",
+        "“{s}",
+        "The “{s}” were due, {src} {cue}.",
+        "{Src}, 45, said the “{s}” was ‘{s}’.",
+    ]
+)
+
+
+@st.composite
+def attributed(draw: st.DrawFn) -> str:
+    """A sentence in one of the shapes attribution takes, quotes left open included."""
+    src = draw(SOURCES)
+    template = draw(ATTRIBUTED)
+    return template.format(
+        s=draw(sentences()).rstrip('.?!:”"'),
+        src=src,
+        Src=src[:1].upper() + src[1:],
+        cue=draw(CUES),
+    )
+
+
 @st.composite
 def lines(draw: st.DrawFn) -> str:
-    kind = draw(st.sampled_from(["sentence", "sentence", "caption", "boilerplate", "short"]))
-    if kind == "caption":
+    kind = draw(
+        st.sampled_from(["sentence", "sentence", "caption", "boilerplate", "short", "said", "said"])
+    )
+    if kind == "said":
+        text = " ".join(draw(st.lists(attributed(), min_size=1, max_size=3)))
+    elif kind == "caption":
         text = draw(sentences()).rstrip('.?!:”"') + " " + draw(CREDITS)
     elif kind == "boilerplate":
         text = draw(BOILERPLATE)

@@ -169,3 +169,8 @@ def test_corpus_repr_names_the_folder(seeds_dir: Path) -> None:
     assert (
         repr(Corpus.from_dir(seeds_dir)) == f"Corpus({str(seeds_dir)!r}, 2 files, on_error='raise')"
     )
+
+
+def test_corpus_lookup_by_a_non_str_is_a_type_error(seeds_dir: Path) -> None:
+    with pytest.raises(TypeError, match="article ids are str"):
+        Corpus.from_dir(seeds_dir)[5]  # type: ignore[index]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corpuskit import Article, Boilerplate, Span, SpanError, Zone, ZoneKind
@@ -271,3 +273,26 @@ def test_zones_end_matter_that_ends_with_a_full_stop(line: str, kind: str) -> No
 def test_zones_only_all_rights_reserved_is_exempt_from_the_sentence_rule() -> None:
     line = "Everything the committee asked for was reserved."
     assert zones(f"{BODY}\n\n{line}")[-1] == ("paragraph", line)
+
+
+def test_zones_seed_images_group_their_parts(seeds_dir: Path) -> None:
+    article = Article.from_path(seeds_dir / "000_dd2c270fb12b86b0.txt")
+    parts = [
+        tuple(None if p is None else p.text for p in (i.alt, i.caption, i.credit))
+        for i in article.images
+    ]
+    assert parts == [
+        (
+            "North Korea Kim",
+            "The defection of a number of North Korean workers is set to infuriate the "
+            "country’s leadership",
+            "KCNA/AFP/Getty Images",
+        ),
+        (
+            "North Korean restaurant",
+            "North Korean hostesses waiting for customers at the entrance to a restaurant in "
+            "the Chinese border city of Dandong in China's northeastern Liaoning province",
+            "WANG ZHAO/AFP/Getty Images",
+        ),
+    ]
+    assert Article.from_path(seeds_dir / "001_09ca764c561f071a.txt").images == ()
