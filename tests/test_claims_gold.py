@@ -47,14 +47,20 @@ def observed(article: Article) -> dict[str, list[Any]]:
     """What the extractor found, in the gold's shape."""
     by_quote = {id(c.quote): c for c in article.claims if c.quote is not None}
     quotes = []
+    previous_source = None
     for q in article.quotes:
         if q.depth:
             continue  # the gold lists nested quotes with their outer quote only
         claim = by_quote.get(id(q))
         attribution = None if claim is None else claim.attribution
+        source = None if attribution is None else attribution.source
+        # A quote continues the one before it when both cite the same mention.
+        continues = source is not None and source == previous_source
+        previous_source = source
         quotes.append(
             {
                 "content": q.content.text,
+                "continues": continues,
                 "source": None if attribution is None else text_or_none(attribution.source),
                 "cue": None if attribution is None else text_or_none(attribution.cue),
                 "resolved": None if attribution is None else text_or_none(attribution.resolved),
@@ -93,9 +99,7 @@ def observed(article: Article) -> dict[str, list[Any]]:
 
 
 def comparable(key: str, items: list[Any]) -> list[Any]:
-    """Drop gold fields the extractor does not report (a quote's `continues`)."""
-    if key == "quotes":
-        return [{k: v for k, v in item.items() if k != "continues"} for item in items]
+    """Return the gold items in the shape `observed` gives."""
     return items
 
 
