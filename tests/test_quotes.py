@@ -1,10 +1,12 @@
-"""Quotation marks → quotes: pairing, apostrophes, runs over paragraphs, broken text."""
+"""Quotation marks → quotes: pairing, apostrophes, runs over paragraphs, broken text.
+
+That every quote's spans are exact on any text is checked with the other
+invariants in test_properties.py.
+"""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from strategies import any_texts, news_texts
 
 from corpuskit import Article
 from corpuskit._quotes import Quote, find_quotes
@@ -77,22 +79,3 @@ def test_quotes_nested_quote_has_depth_one() -> None:
     outer, inner = quotes("“He said ‘no’ twice,” she said.")
     assert (outer.depth, inner.depth) == (0, 1)
     assert outer.contains(inner)
-
-
-@given(news_texts())
-def test_quotes_spans_are_exact_for_news_like_text(text: str) -> None:
-    article = Article.from_text(text, id="x")
-    for q in find_quotes(article.text, article.paragraphs):
-        assert article.text[q.start : q.end] == q.text
-        assert article.text[q.content.start : q.content.end] == q.content.text
-        assert q.start <= q.content.start <= q.content.end <= q.end
-
-
-@given(any_texts())
-def test_quotes_never_raise(text: str) -> None:
-    try:
-        article = Article.from_text(text, id="x")
-    except ValueError:
-        return
-    for q in find_quotes(article.text, article.paragraphs):
-        assert article.text[q.start : q.end] == q.text
