@@ -48,7 +48,7 @@ class Corpus:
     `skipped`; with ``on_error="raise"`` (the default) its error is raised.
     """
 
-    __slots__ = ("_by_id", "_files", "_on_error", "_path", "_skipped")
+    __slots__ = ("_by_id", "_files", "_on_error", "_path", "_skipped", "_sorted_ids")
 
     def __init__(
         self,
@@ -63,6 +63,7 @@ class Corpus:
         self._path = path
         self._files = files
         self._by_id = {f.id: i for i, f in enumerate(files)}
+        self._sorted_ids: list[str] | None = None  # sorted on the first failed lookup
         self._on_error: OnError = on_error
         self._skipped: dict[str, CorpusKitError] = {}
         for error in skipped:
@@ -168,7 +169,9 @@ class Corpus:
 
     def _close_ids(self, article_id: str) -> list[str]:
         """Ids that look like ``article_id``: those it begins, then near spellings."""
-        ids = sorted(self._by_id)
+        if self._sorted_ids is None:
+            self._sorted_ids = sorted(self._by_id)
+        ids = self._sorted_ids
         at = bisect.bisect_left(ids, article_id)
         close = [i for i in ids[at : at + _MAX_CLOSE] if i.startswith(article_id)]
         if len(close) < _MAX_CLOSE:
