@@ -246,7 +246,8 @@ _HEADED_NP = rf"(?:{_DET}[ ])?(?:{_W}[ ]){{0,5}}?(?i:{_HEAD}){_NOT_WORD}"
 # dropped), which keeps the match a single pass.
 _ACCORDING_START = regex.compile(
     rf"{_OPENER}(?P<cue>[Aa]ccording[ ]to)[ ](?:(?P<src>{_NP}){_PP}?,|(?P<src>{_HEADED_NP}))"
-    r"[ ]+(?P<content>[\p{L}\p{N}].*)"
+    r"[ ]+(?P<content>[\p{L}\p{N}].*)",
+    regex.DOTALL,  # a statement may run over a wrapped line
 )
 # An apposition between the source and its verb: "Kim, 45, said", "A spokesman for
 # the ministry, Lee Jae-myung, said".
@@ -258,7 +259,8 @@ _SAID_START = regex.compile(
     # "told reporters (on Sunday)": only "told" takes its listener before the report;
     # any cue may take a time before "that" ("said on Sunday that").
     rf"(?:(?<=told|tells)(?P<object>{_OBJECT}){_WHEN}?|{_WHEN}(?=[ ]that[ ]))?"
-    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}“\"‘].*)"
+    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}“\"‘].*)",
+    regex.DOTALL,
 )
 # Attribution closing a sentence, matched from one of its last commas:
 # "…, the Chosun Ilbo reported." / "…, according to Seoul."
@@ -357,6 +359,8 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> Repor
         return None
     m, (cs, ce), bare = found
     if ce > cs and s[ce - 1] in ".!?":
+        ce -= 1
+    while ce > cs and s[ce - 1].isspace():
         ce -= 1
     if ce <= cs:
         return None
