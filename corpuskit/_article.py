@@ -9,9 +9,11 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from . import _cite
 from ._claims import Claim, ClaimParse, extract_claims
 from ._errors import DecodeError, InvalidArticleError, ReadError
 from ._offsets import OffsetIndex
@@ -306,3 +308,66 @@ class Article:
     def claims(self) -> tuple[Claim, ...]:
         """The check-worthy statements of the body paragraphs, in text order."""
         return self._claim_parse.claims
+
+    # -- citing ---------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _line_endings(self) -> _cite.LineEndings:
+        return _cite.LineEndings(self.text)
+
+    def fragment(self, span: Span) -> str:
+        r"""Return an RFC 5147 fragment citing ``span``: ``<source>#char=<start>,<end>``.
+
+        The resource is the file name (``<id>.txt`` when the article has no
+        source), percent-encoded.  RFC 5147 counts every line ending as one
+        character, so behind each ``"\r\n"`` the positions are one less than
+        code points; the byte-order mark is not counted.  Raises `SpanError`
+        for a span that is not of this article and `OffsetError` for one that
+        starts or ends between the CR and the LF of a line ending.
+        """
+        return _cite.fragment(self, span, self._line_endings)
+
+    def span_from_fragment(self, fragment: str) -> Span:
+        """Return the span an RFC 5147 ``char=`` fragment cites in this article.
+
+        Takes ``name.txt#char=a,b``, ``#char=a,b`` or ``char=a,b`` (a URL
+        before the ``#`` is compared by its last path segment), and the RFC's
+        other forms ``char=a`` (an empty span), ``char=a,`` and ``char=,b``.
+        Raises `SpanError` for a fragment that names another file, lies past the
+        text's end, is reversed, is malformed or carries an integrity check.
+        """
+        return _cite.span_from_fragment(self, fragment, self._line_endings)
+
+    def web_annotation(self, span: Span, *, tag: str | None = None) -> dict[str, Any]:
+        """Return a W3C Web Annotation (a JSON-LD dict) that targets ``span``.
+
+        A `Claim` gets a URN id built from its id, a describing `TextualBody`
+        (kinds, source and cue) and a tagging body per kind; a plain span gets a
+        URN id built from the file name and offsets and no body, or a tagging
+        body when ``tag`` is given.  The target names the file and holds a
+        ``TextPositionSelector`` (code points of ``text``) and a
+        ``TextQuoteSelector`` with up to 32 characters of context each side.
+        """
+        return _cite.web_annotation(self, span, tag=tag)
+
+    def web_annotations(self) -> dict[str, Any]:
+        """Return an ``AnnotationCollection`` of every claim, in one ``AnnotationPage``."""
+        return _cite.article_annotations(self)
+
+    def to_brat(
+        self, directory: str | os.PathLike[str], *, offsets: str = "codepoint"
+    ) -> tuple[Path, Path]:
+        """Write the claims as brat standoff: ``<stem>.txt`` and ``<stem>.ann``.
+
+        ``<stem>.txt`` holds the raw bytes (`to_bytes`), ``<stem>.ann`` a
+        text-bound annotation per claim (typed by its first kind), its source
+        and its cue, ``Source`` and ``Cue`` relations to the claim, an
+        attribute per further kind and an ``AnnotatorNotes`` line with the
+        claim id.  ``offsets="codepoint"`` counts characters as brat does (the
+        file decoded as UTF-8, a byte-order mark being one character);
+        ``offsets="utf8"`` writes byte offsets instead.  A span that holds line
+        breaks is written as brat's discontinuous ``start end;start end``.  Each
+        file is written to a temporary file beside it and moved into place.
+        Returns the two paths.
+        """
+        return _cite.to_brat(self, directory, offsets)

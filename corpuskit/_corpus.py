@@ -6,10 +6,11 @@ import bisect
 import difflib
 import os
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
+from . import _cite
 from ._article import Article, parse_file_name
 from ._errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
 
@@ -166,6 +167,21 @@ class Corpus:
         if index is None:
             raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
         return Article.from_path(self._files[index].path)
+
+    def web_annotations(self) -> Iterator[dict[str, Any]]:
+        """Yield the claims of every article as W3C Web Annotation pages, one per article.
+
+        Each ``AnnotationPage`` (JSON-LD, with ``@context``) holds one
+        article's claims as `Article.web_annotations` gives them, is ``partOf``
+        one ``AnnotationCollection`` for the folder, and links to its
+        neighbours with ``prev`` and ``next``; ``startIndex`` counts the claims
+        of the pages before it.  Articles are read one at a time, as iterating
+        does, and one page is held back to fill in its ``next``, so memory
+        stays flat however large the folder.  Files skipped with
+        ``on_error="skip"`` give no page.
+        """
+        name = os.path.basename(os.path.normpath(self._path)) or self._path
+        return _cite.corpus_annotation_pages(name, self)
 
     def _close_ids(self, article_id: str) -> list[str]:
         """Ids that look like ``article_id``: those it begins, then near spellings."""
