@@ -19,8 +19,10 @@ from ._errors import (
     DecodeError,
     DuplicateIdError,
     InvalidArticleError,
+    InvalidDocumentError,
     OffsetError,
     ReadError,
+    SchemaVersionError,
     SpanError,
 )
 from ._offsets import LineCol, OffsetIndex
@@ -45,6 +47,7 @@ __all__ = [
     "DuplicateIdError",
     "Image",
     "InvalidArticleError",
+    "InvalidDocumentError",
     "LineCol",
     "OffsetError",
     "OffsetIndex",
@@ -52,6 +55,7 @@ __all__ = [
     "QuantityKind",
     "Quote",
     "ReadError",
+    "SchemaVersionError",
     "Span",
     "SpanError",
     "Zone",

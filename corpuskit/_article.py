@@ -8,8 +8,9 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -23,9 +24,10 @@ from ._sentences import split_sentences
 from ._spans import Span, trusted_span
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
 
-__all__ = ["Article", "parse_file_name"]
+__all__ = ["Article", "Layers", "OffsetUnit", "parse_file_name"]
 
 _BOM = codecs.BOM_UTF8
+OffsetUnit = Literal["codepoint", "utf16", "utf8"]
 _SENTENCE_ZONES = frozenset({ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
 _FILE_NAME = re.compile(r"(\d+)_([0-9A-Fa-f]{16})\.txt")
 
@@ -113,7 +115,53 @@ def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], val
         raise InvalidArticleError(f"article ordinal must not be negative, got {value}")
 
 
-@attrs.frozen
+_LAYER_NAMES = ("zones", "images", "sentences", "quotes", "quantities", "claims")
+
+
+class Layers:
+    """The annotation layers an article was given rather than computed.
+
+    Articles loaded from JSON carry every layer as the document held it, built
+    into objects when first asked for; `Article.with_claims` gives the claims
+    alone.  A layer that is ``None`` is computed from the text as usual.
+    """
+
+    __slots__ = ("_build", "_raw", "_values")
+
+    def __init__(self, **values: tuple[Any, ...]) -> None:
+        unknown = values.keys() - set(_LAYER_NAMES)
+        if unknown:
+            raise TypeError(f"unknown layers: {sorted(unknown)}")
+        self._values: dict[str, tuple[Any, ...]] = dict(values)
+        self._raw: dict[str, list[Any]] = {}
+        self._build: Callable[[str, list[Any]], tuple[Any, ...]] | None = None
+
+    @classmethod
+    def deferred(
+        cls, raw: dict[str, list[Any]], build: Callable[[str, list[Any]], tuple[Any, ...]]
+    ) -> Layers:
+        """Layers held as checked plain data, each built by ``build`` on first access."""
+        layers = cls()
+        layers._raw = raw
+        layers._build = build
+        return layers
+
+    def get(self, name: str) -> tuple[Any, ...] | None:
+        """Return the layer ``name``, or ``None`` when it was not given."""
+        value = self._values.get(name)
+        if value is None and name in self._raw and self._build is not None:
+            # Two threads may both build a layer; they build equal tuples.
+            value = self._values[name] = self._build(name, self._raw[name])
+        return value
+
+    def replace(self, **values: tuple[Any, ...]) -> Layers:
+        """Return a copy with the given layers replaced."""
+        layers = Layers(**{n: v for n in _LAYER_NAMES if (v := self.get(n)) is not None})
+        layers._values.update(values)
+        return layers
+
+
+@attrs.frozen(eq=False)
 class Article:
     """One raw news-article file, held exactly.
 
@@ -124,8 +172,14 @@ class Article:
     the offset index, the checksum) is computed from ``text`` when first asked
     for and kept.
 
-    Build articles with `from_path`, `from_bytes` or `from_text`; the
-    constructor takes finished values only.
+    Build articles with `from_path`, `from_bytes`, `from_text` or `from_json`;
+    the constructor takes finished values only.
+
+    An article loaded from JSON, or given its claims with `with_claims`, holds
+    those annotations as given instead of computing them.  Two articles are
+    equal when they hold the same file (id, text, ordinal, source, bom) and
+    the same zones, images, sentences, quotes, quantities and claims, however
+    each came by them: a parsed article equals itself loaded back from JSON.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -133,6 +187,35 @@ class Article:
     ordinal: int | None = attrs.field(default=None, validator=_check_ordinal, kw_only=True)
     source: str | None = attrs.field(default=None, kw_only=True)
     bom: bool = attrs.field(default=False, kw_only=True)
+    _given: Layers | None = attrs.field(default=None, kw_only=True, alias="_given", repr=False)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Article)
+        if (self.id, self.text, self.ordinal, self.source, self.bom) != (
+            other.id,
+            other.text,
+            other.ordinal,
+            other.source,
+            other.bom,
+        ):
+            return False
+        if self._given is None and other._given is None:
+            return True  # both computed from the same text: nothing more to compare
+        return (
+            self._zone_parse == other._zone_parse
+            and self.sentences == other.sentences
+            and self._claim_parse == other._claim_parse
+        )
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        # Equal articles hold the same file; the annotations need not enter the hash.
+        return hash((Article, self.id, self.text, self.ordinal, self.source, self.bom))
 
     # -- constructors -------------------------------------------------------------
 
@@ -206,6 +289,72 @@ class Article:
         bom = text.startswith("\ufeff")
         return cls(id, text[1:] if bom else text, ordinal=ordinal, source=source, bom=bom)
 
+    @classmethod
+    def from_json(cls, data: str | bytes | bytearray | memoryview) -> Article:
+        """Load an article from a JSON document that `to_json` (or another tool) wrote.
+
+        The document is checked before anything is built: its
+        ``schema_version`` (an older one is migrated, a newer one raises
+        `SchemaVersionError`), the text's SHA-256, every span's offsets (in
+        range, on character boundaries of the document's unit, nested as the
+        model requires) and recorded text, and unique claim ids.  Every problem
+        is reported in one `InvalidDocumentError` that names its JSON path
+        (``$.claims[3].source.start``).  The article holds the document's
+        zones, sentences, quotes, quantities and claims as given.
+        """
+        from ._json import article_from_json  # noqa: PLC0415 (_json imports this module)
+
+        return article_from_json(data)
+
+    @classmethod
+    def from_dict(cls, document: Any) -> Article:
+        """Load an article from a JSON document already parsed into dicts and lists.
+
+        Checks it exactly as `from_json` does.
+        """
+        from ._json import article_from_dict  # noqa: PLC0415 (_json imports this module)
+
+        return article_from_dict(document)
+
+    def to_json(self, *, offsets: OffsetUnit = "codepoint", indent: bool = False) -> str:
+        """Return the article as a JSON document (see the JSON format page of the docs).
+
+        The document holds the header (``schema_version``, id, ordinal,
+        source, bom, the raw bytes' ``sha256``, the offset unit), the text and
+        every layer: zones, images, sentences, quotes, quantities and claims,
+        each span with its offsets and text.  ``offsets`` chooses the unit of
+        every offset written: ``"codepoint"`` (Python), ``"utf16"`` (JavaScript,
+        Java) or ``"utf8"`` (bytes of the UTF-8 text, for C, Rust and Go);
+        loading converts back.  The output is deterministic: the same article
+        always gives the same string, with non-ASCII characters written as
+        themselves, not as escapes.  ``indent=True`` indents by two spaces.
+        """
+        from ._json import article_to_json  # noqa: PLC0415 (_json imports this module)
+
+        return article_to_json(self, offsets, indent=indent).decode("utf-8")
+
+    def to_dict(self, *, offsets: OffsetUnit = "codepoint") -> dict[str, Any]:
+        """Return the JSON document of `to_json` as plain dicts, lists, strings and numbers."""
+        from ._json import article_to_dict  # noqa: PLC0415 (_json imports this module)
+
+        return article_to_dict(self, offsets)
+
+    def with_claims(self, claims: Iterable[Claim]) -> Article:
+        """Return a copy of this article that holds ``claims`` as its claims.
+
+        For claims made elsewhere (a model, a person, another tool): every
+        span of every claim must be a span of this article's text and claim
+        ids must be unique, or `SpanError` names the claim and the field at
+        fault.  Zones, sentences, quotes and quantities stay as they were.
+        """
+        from ._json import check_claims  # noqa: PLC0415 (_json imports this module)
+
+        checked = check_claims(self, claims)
+        given = (
+            Layers(claims=checked) if self._given is None else self._given.replace(claims=checked)
+        )
+        return attrs.evolve(self, _given=given)
+
     # -- the raw file ---------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
@@ -232,6 +381,11 @@ class Article:
 
     @functools.cached_property
     def _zone_parse(self) -> ZoneParse:
+        given = self._given
+        if given is not None:
+            zones, images = given.get("zones"), given.get("images")
+            if zones is not None and images is not None:
+                return ZoneParse(zones, images)
         return parse_zones(self.text)
 
     @property
@@ -270,6 +424,11 @@ class Article:
         cover its every non-space character once.  Titles, alt text, credits
         and boilerplate have none.
         """
+        given = self._given
+        if given is not None:
+            sentences = given.get("sentences")
+            if sentences is not None:
+                return sentences
         text = self.text
         out: list[Span] = []
         for zone in self._zone_parse.zones:
@@ -292,7 +451,16 @@ class Article:
 
     @functools.cached_property
     def _claim_parse(self) -> ClaimParse:
-        return extract_claims(self.id, self.text, self.paragraphs, self.sentences)
+        given = self._given
+        claims = None if given is None else given.get("claims")
+        if given is not None and claims is not None:
+            quotes, quantities = given.get("quotes"), given.get("quantities")
+            if quotes is not None and quantities is not None:
+                return ClaimParse(quotes, quantities, claims)
+        found = extract_claims(self.id, self.text, self.paragraphs, self.sentences)
+        if claims is not None:
+            return ClaimParse(found.quotes, found.quantities, claims)
+        return found
 
     @property
     def quotes(self) -> tuple[Quote, ...]:

@@ -7,7 +7,10 @@ keeps working::
     CorpusKitError
     ├── InvalidArticleError (ValueError)   values that cannot make an article (its text,
     │   │                                  id or ordinal)
-    │   └── DecodeError                    bytes that are not valid UTF-8
+    │   ├── DecodeError                    bytes that are not valid UTF-8
+    │   └── InvalidDocumentError           a JSON document that does not describe an
+    │       │                              article (each problem named by its JSON path)
+    │       └── SchemaVersionError         a document newer than this corpuskit reads
     ├── SpanError (ValueError)             offsets that do not describe a span
     ├── OffsetError (ValueError)           an offset that is out of range, or not on a
     │                                      character boundary in the unit asked for
@@ -35,8 +38,10 @@ __all__ = [
     "DecodeError",
     "DuplicateIdError",
     "InvalidArticleError",
+    "InvalidDocumentError",
     "OffsetError",
     "ReadError",
+    "SchemaVersionError",
     "SpanError",
 ]
 
@@ -92,6 +97,67 @@ class DecodeError(InvalidArticleError):
         self.column = column
         where = "<bytes>" if self.path is None else self.path
         super().__init__(f"{where}:{line}:{column}: {message}")
+
+
+class InvalidDocumentError(InvalidArticleError):
+    """A JSON document (or JSON Lines line) that does not describe a valid article.
+
+    ``problems`` lists every problem found as ``(json_path, message)`` pairs,
+    the path in JSONPath form from the document's root (``$.claims[3].start``);
+    ``json_path`` is the first one's.  ``path`` names the file (``None`` for a
+    document given directly) and ``line`` the 1-based line of a JSON Lines file.
+    The message starts with ``path:line:`` like a compiler's, then one problem
+    per line.
+    """
+
+    _SHOWN = 5
+
+    def __init__(
+        self,
+        problems: Sequence[tuple[str, str]],
+        *,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.problems = tuple(problems)
+        self.json_path = self.problems[0][0] if self.problems else "$"
+        self.path = None if path is None else os.fspath(path)
+        self.line = line
+        where = "<json>" if self.path is None else self.path
+        if line is not None:
+            where = f"{where}:{line}"
+        shown = [f"{p}: {m}" if p else m for p, m in self.problems[: self._SHOWN]]
+        more = len(self.problems) - self._SHOWN
+        if more > 0:
+            shown.append(f"… and {more} more problem{'s' if more > 1 else ''}")
+        super().__init__(f"{where}: " + "\n  ".join(shown))
+
+
+class SchemaVersionError(InvalidDocumentError):
+    """A document written by a newer corpuskit, in a format this one cannot read."""
+
+    def __init__(
+        self,
+        version: int,
+        supported: int,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.version = version
+        self.supported = supported
+        super().__init__(
+            [
+                (
+                    "$.schema_version",
+                    f"the document has schema_version {version}, but this corpuskit reads "
+                    f"versions up to {supported}: upgrade corpuskit "
+                    "(python -m pip install --upgrade corpuskit)",
+                )
+            ],
+            path=path,
+            line=line,
+        )
 
 
 class SpanError(CorpusKitError, ValueError):

@@ -1,0 +1,783 @@
+"""JSON documents: one private cattrs converter between articles and plain data.
+
+The model classes know nothing of JSON; this module holds the only converter.
+Writing unstructures an article's layers into dicts (spans in the unit asked
+for) and dumps them with orjson; loading parses with orjson, checks the
+header (``schema_version``, the text's checksum), structures every layer with
+the converter under a context that converts offsets back to code points and
+checks each span against the text, then checks what the model requires across
+spans (order, nesting, unique claim ids).  Every problem is reported with the
+JSON path of the value at fault; see ``docs/json.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import decimal
+import enum
+import re
+import types
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NoReturn, TypeVar, get_args, get_origin
+
+import attrs
+import orjson
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.preconf.orjson import make_converter
+
+from ._article import Article, Layers, OffsetUnit
+from ._claims import Claim, ClaimKind
+from ._errors import (
+    InvalidArticleError,
+    InvalidDocumentError,
+    OffsetError,
+    SchemaVersionError,
+    SpanError,
+)
+from ._offsets import OffsetIndex
+from ._quantities import Quantity, QuantityKind
+from ._quotes import Attribution, Quote
+from ._spans import Span
+from ._zones import Boilerplate, Image, Zone, ZoneKind
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "OffsetUnit",
+    "article_from_dict",
+    "article_from_json",
+    "article_to_dict",
+    "article_to_json",
+    "check_claims",
+    "dumps_line",
+]
+
+#: The version of the document format this corpuskit writes (and the newest it reads).
+SCHEMA_VERSION = 1
+
+_UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
+
+# Top-level keys in the order they are written: the header, the text, then the
+# layers in pipeline order.  ``id`` comes early so that an index of a JSON Lines
+# file can find it without parsing the whole line.
+_HEADER = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "text")
+_LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
+_KEYS = frozenset(_HEADER + _LAYERS)
+_LAYER_TYPES: dict[str, Any] = {
+    "zones": tuple[Zone, ...],
+    "images": tuple[Image, ...],
+    "sentences": tuple[Span, ...],
+    "quotes": tuple[Quote, ...],
+    "quantities": tuple[Quantity, ...],
+    "claims": tuple[Claim, ...],
+}
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_MAX_DECIMAL_DIGITS = 100
+
+
+# --- the unit spans are written in, per document -------------------------------------
+
+
+@attrs.frozen
+class _Units:
+    """How the spans of one document map to code points of its text."""
+
+    text: str
+    unit: OffsetUnit
+    length: int  # the text's length in ``unit``
+    index: OffsetIndex | None  # None when offsets need no conversion
+
+    @classmethod
+    def of(cls, text: str, unit: OffsetUnit) -> _Units:
+        if unit == "codepoint" or text.isascii():
+            return cls(text, unit, len(text), None)
+        index = OffsetIndex(text)
+        length = index.to_utf16(len(text)) if unit == "utf16" else index.to_utf8(len(text))
+        return cls(text, unit, length, index)
+
+
+_UNITS_NOW: contextvars.ContextVar[_Units] = contextvars.ContextVar("corpuskit_json_units")
+
+
+_BOILERPLATE_VALUES = frozenset(k.value for k in ZoneKind if k.is_boilerplate)
+
+
+class _FieldProblem(Exception):
+    """A problem with one field of the object being structured."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# --- the converter --------------------------------------------------------------------
+#
+# It structures documents the validator below has passed (so nothing here checks
+# anything) and unstructures articles.  Offsets are converted to and from the
+# document's unit by the span hooks, under the `_Units` of the document at hand.
+
+_converter = make_converter()
+_converter.register_structure_hook(decimal.Decimal, lambda value, _: decimal.Decimal(value))
+_converter.register_unstructure_hook(decimal.Decimal, str)
+for _enum in (ClaimKind, ZoneKind, QuantityKind):
+    _converter.register_structure_hook(_enum, lambda value, cls: cls(value))
+    _converter.register_unstructure_hook(_enum, lambda member: member.value)
+
+
+def _span_to_units(d: dict[str, Any]) -> dict[str, Any]:
+    index = _UNITS_NOW.get().index
+    if index is not None:
+        if _UNITS_NOW.get().unit == "utf16":
+            d["start"], d["end"] = index.span_to_utf16(d["start"], d["end"])
+        else:
+            d["start"], d["end"] = index.span_to_utf8(d["start"], d["end"])
+    return d
+
+
+_S = TypeVar("_S")
+
+
+def _register(cls: type[_S]) -> None:
+    _converter.register_structure_hook(cls, make_dict_structure_fn(cls, _converter))
+    unstructure = make_dict_unstructure_fn(cls, _converter)
+    if issubclass(cls, Span):
+        _converter.register_unstructure_hook(cls, lambda obj: _span_to_units(unstructure(obj)))
+    else:
+        _converter.register_unstructure_hook(cls, unstructure)
+
+
+for _cls in (Span, Quote, Attribution, Quantity, Boilerplate):
+    _register(_cls)
+_structure_zone = make_dict_structure_fn(Zone, _converter)
+_unstructure_zone = make_dict_unstructure_fn(Zone, _converter)
+_unstructure_boilerplate = _converter.get_unstructure_hook(Boilerplate)
+_structure_boilerplate = _converter.get_structure_hook(Boilerplate)
+_converter.register_structure_hook(
+    Zone,
+    lambda d, _: (
+        _structure_boilerplate(d, Boilerplate)
+        if d["kind"] in _BOILERPLATE_VALUES
+        else _structure_zone(d, Zone)
+    ),
+)
+_converter.register_unstructure_hook(
+    Zone,
+    lambda zone: (
+        _unstructure_boilerplate(zone)
+        if isinstance(zone, Boilerplate)
+        else _span_to_units(_unstructure_zone(zone))
+    ),
+)
+
+
+# Zones first: the hooks of the classes holding them are generated with theirs.
+_register(Image)
+_register(Claim)
+
+
+# --- the validator ----------------------------------------------------------------------
+#
+# A document is checked as plain data before anything is built from it, by checks
+# compiled once per model class from its attrs fields.  Each check takes a value,
+# its JSON path and the list of problems found so far, and returns the value
+# (offsets converted to code points, a missing span text filled in) or `_BAD`.
+
+Problems = list[tuple[str, str]]
+# A JSON path, built only when a problem is reported: the root's name, or the
+# path of the parent and the key or index within it.
+_Path = str | tuple["_Path", str | int]
+_Check = Callable[[Any, "_Path", Problems], bool]
+_MAX_PROBLEMS = 100
+
+
+def _render(path: _Path) -> str:
+    keys: list[str | int] = []
+    while isinstance(path, tuple):
+        path, key = path
+        keys.append(key)
+    return path + "".join(
+        f"[{key}]" if isinstance(key, int) else f".{key}" for key in reversed(keys)
+    )
+
+
+def _report(problems: Problems, path: _Path, message: str) -> bool:
+    problems.append((_render(path), message))
+    return False
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _shown(value: object) -> str:
+    return _clip(value) if isinstance(value, str) else _json_type(value)
+
+
+def _simple(kind: type, expected: str) -> _Check:
+    def check(value: Any, path: _Path, problems: Problems) -> bool:
+        if type(value) is kind:
+            return True
+        return _report(problems, path, f"expected {expected}, got {_json_type(value)}")
+
+    return check
+
+
+def _check_decimal(value: Any, path: _Path, problems: Problems) -> bool:
+    if type(value) is str and len(value) <= _MAX_DECIMAL_DIGITS and _DECIMAL.fullmatch(value):
+        return True
+    return _report(
+        problems,
+        path,
+        f'expected a decimal number written as a string, such as "-12.5", got {_shown(value)}',
+    )
+
+
+def _enum_check(cls: type[enum.Enum]) -> _Check:
+    values = frozenset(m.value for m in cls)
+    allowed = ", ".join(repr(m.value) for m in cls)
+
+    def check(value: Any, path: _Path, problems: Problems) -> bool:
+        if type(value) is str and value in values:
+            return True
+        return _report(problems, path, f"expected one of {allowed}, got {_shown(value)}")
+
+    return check
+
+
+def _optional(inner: _Check) -> _Check:
+    def check(value: Any, path: _Path, problems: Problems) -> bool:
+        return value is None or inner(value, path, problems)
+
+    return check
+
+
+def _array(inner: _Check) -> _Check:
+    def check(value: Any, path: _Path, problems: Problems) -> bool:
+        if type(value) is not list:
+            return _report(problems, path, f"expected an array, got {_json_type(value)}")
+        ok = True
+        for i, item in enumerate(value):
+            if not inner(item, (path, i), problems):
+                ok = False
+                if len(problems) >= _MAX_PROBLEMS:
+                    break
+        return ok
+
+    return check
+
+
+_CHECKS: dict[Any, _Check] = {
+    int: _simple(int, "an integer"),
+    str: _simple(str, "a string"),
+    bool: _simple(bool, "true or false"),
+    decimal.Decimal: _check_decimal,
+}
+
+
+def _check_for(tp: Any) -> _Check:
+    """Return the check of values of type ``tp`` (memoised)."""
+    found = _CHECKS.get(tp)
+    if found is not None:
+        return found
+    args = get_args(tp)
+    if isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None):
+        found = _optional(_check_for(args[0]))
+    elif get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        found = _array(_check_for(args[0]))
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        found = _enum_check(tp)
+    elif tp is Zone:
+        found = _zone_check()
+    elif isinstance(tp, type) and attrs.has(tp):
+        found = _object_check(tp)
+    else:  # pragma: no cover - a model field of a type the format does not know
+        raise TypeError(f"no JSON check for {tp!r}")
+    _CHECKS[tp] = found
+    return found
+
+
+_SPAN_FIELDS = ("start", "end", "text")
+
+
+def _object_check(cls: type) -> _Check:
+    """Return the check of an object of attrs class ``cls`` (spans: against the text too)."""
+    fields = attrs.fields(attrs.resolve_types(cls))
+    is_span = issubclass(cls, Span)
+    names = frozenset(f.name for f in fields)
+    required = names - {"text"} if is_span else names
+    order = [f.name for f in fields]
+    checks = [
+        (f.name, _check_for(f.type)) for f in fields if not (is_span and f.name in _SPAN_FIELDS)
+    ]
+    after = _AFTER.get(cls)
+    what = cls.__name__.lower()
+
+    def check(value: Any, path: _Path, problems: Problems) -> bool:
+        if type(value) is not dict:
+            return _report(
+                problems, path, f"expected an object (a {what}), got {_json_type(value)}"
+            )
+        keys = value.keys()
+        if keys != names:
+            extra = [k for k in keys if k not in names]
+            missing = [k for k in order if k in required and k not in keys]
+            for k in extra:
+                _report(
+                    problems,
+                    (path, k),
+                    f"unknown field: a {what} has the fields {', '.join(order)}",
+                )
+            for k in missing:
+                _report(problems, (path, k), f"required field missing from this {what}")
+            if extra or missing:
+                return False
+        ok = _check_span(value, path, problems) if is_span else True
+        for name, field_check in checks:
+            if not field_check(value[name], (path, name), problems):
+                ok = False
+        if ok and after is not None:
+            ok = after(value, path, problems)
+        return ok
+
+    return check
+
+
+def _check_span(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
+    """Check a span's offsets and text against the document's text.
+
+    Converts the offsets to code points and fills in a missing text, in place.
+    """
+    start = value["start"]
+    end = value["end"]
+    text = value.get("text", _check_span)  # any sentinel that is not JSON
+    units = _UNITS_NOW.get()
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= units.length:
+        return _offset_problems(start, end, units, path, problems)
+    index = units.index
+    if index is not None:
+        convert = index.from_utf16 if units.unit == "utf16" else index.from_utf8
+        try:
+            start = convert(start)
+        except OffsetError as exc:
+            return _report(problems, (path, "start"), str(exc))
+        try:
+            end = convert(end)
+        except OffsetError as exc:
+            return _report(problems, (path, "end"), str(exc))
+        value["start"] = start
+        value["end"] = end
+    piece = units.text[start:end]
+    if text is _check_span:
+        value["text"] = piece
+        return True
+    if text == piece:
+        return True
+    if type(text) is not str:
+        return _report(problems, (path, "text"), f"expected a string, got {_json_type(text)}")
+    return _report(
+        problems,
+        (path, "text"),
+        f"recorded text {_clip(text)} is not the text at [{start}, {end}) (code points), "
+        f"which reads {_clip(piece)}: the text or the offsets were changed after the "
+        "span was made",
+    )
+
+
+def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems: Problems) -> bool:
+    for name, offset in (("start", start), ("end", end)):
+        if type(offset) is not int:
+            _report(problems, (path, name), f"expected an integer offset, got {_json_type(offset)}")
+    if type(start) is not int or type(end) is not int:
+        return False
+    if start < 0:
+        return _report(
+            problems, (path, "start"), f"offset {start} is negative: offsets count from 0"
+        )
+    if end < start:
+        return _report(
+            problems,
+            (path, "end"),
+            f"end {end} is before start {start}: a span is [start, end) with start <= end",
+        )
+    return _report(
+        problems,
+        (path, "end"),
+        f"end {end} is past the end of the text, which has {units.length} {_unit_name(units.unit)}",
+    )
+
+
+def _zone_check() -> _Check:
+    zone = _object_check(Zone)
+    boilerplate = _object_check(Boilerplate)
+
+    def check(value: Any, path: _Path, problems: Problems) -> bool:
+        if type(value) is dict and value.get("kind") in _BOILERPLATE_VALUES:
+            return boilerplate(value, path, problems)
+        return zone(value, path, problems)
+
+    return check
+
+
+def _inside(
+    inner: dict[str, Any] | None, outer: dict[str, Any], path: _Path, what: str, problems: Problems
+) -> bool:
+    if inner is None or (outer["start"] <= inner["start"] and inner["end"] <= outer["end"]):
+        return True
+    return _report(
+        problems,
+        path,
+        f"[{inner['start']}, {inner['end']}) does not lie inside its {what} "
+        f"[{outer['start']}, {outer['end']})",
+    )
+
+
+def _after_boilerplate(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
+    return _inside(value["name"], value, (path, "name"), "zone", problems)
+
+
+def _after_quote(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
+    return _inside(value["content"], value, (path, "content"), "quote", problems)
+
+
+def _after_quantity(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
+    ok = True
+    if decimal.Decimal(value["low"]) > decimal.Decimal(value["high"]):
+        ok = _report(
+            problems, (path, "low"), f"low {value['low']} is greater than high {value['high']}"
+        )
+    if (value["hedge"] is None) != (value["hedge_span"] is None):
+        ok = _report(problems, (path, "hedge"), "hedge and hedge_span are both null or both given")
+    hedge = value["hedge_span"]
+    if hedge is not None and hedge["end"] > value["start"]:
+        ok = _report(
+            problems, (path, "hedge_span"), "the hedge must end before the quantity starts"
+        )
+    counted = value["counted"]
+    if counted is not None and counted["start"] < value["end"]:
+        ok = _report(
+            problems, (path, "counted"), "the counted noun must start after the quantity ends"
+        )
+    return ok
+
+
+def _after_image(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
+    ok = True
+    for part, kind in (("alt", "image_alt"), ("caption", "caption"), ("credit", "credit")):
+        zone = value[part]
+        if zone is None:
+            continue
+        if zone["kind"] != kind:
+            ok = _report(
+                problems, ((path, part), "kind"), f"expected {kind!r}, got {zone['kind']!r}"
+            )
+        ok = _inside(zone, value, (path, part), "image", problems) and ok
+    return ok
+
+
+def _after_claim(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
+    ok = True
+    if not value["id"]:
+        ok = _report(problems, (path, "id"), "a claim id must not be empty")
+    if not value["kinds"]:
+        ok = _report(problems, (path, "kinds"), "a claim has at least one kind")
+    quote = value["quote"]
+    if quote is not None:
+        ok = _inside(value, quote, path, "quote", problems) and ok
+    return ok
+
+
+_AFTER: dict[type, Callable[[dict[str, Any], _Path, Problems], bool]] = {
+    Boilerplate: _after_boilerplate,
+    Quote: _after_quote,
+    Quantity: _after_quantity,
+    Image: _after_image,
+    Claim: _after_claim,
+}
+
+
+def _unit_name(unit: OffsetUnit) -> str:
+    return {"codepoint": "code points", "utf16": "UTF-16 code units", "utf8": "UTF-8 bytes"}[unit]
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "…"
+
+
+# --- errors with JSON paths -------------------------------------------------------------
+
+
+# Where a document came from: the file and the line of a JSON Lines file.
+Where = tuple[str | None, int | None]
+_NOWHERE: Where = (None, None)
+
+
+def _fail(problems: Sequence[tuple[str, str]], where: Where) -> NoReturn:
+    raise InvalidDocumentError(problems, path=where[0], line=where[1])
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict[str, Any]:
+    """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None."""
+    if offsets != "codepoint":
+        raise ValueError(f"offsets must be 'codepoint', got {offsets!r}")
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "id": article.id,
+        "ordinal": article.ordinal,
+        "source": article.source,
+        "bom": article.bom,
+        "sha256": article.sha256,
+        "text": article.text,
+    }
+    token = _UNITS_NOW.set(_Units.of(article.text, offsets))
+    try:
+        unstructure = _converter.unstructure
+        doc["zones"] = [unstructure(z, Zone) for z in article.zones]
+        doc["images"] = [unstructure(i, Image) for i in article.images]
+        doc["sentences"] = [unstructure(s, Span) for s in article.sentences]
+        doc["quotes"] = [unstructure(q, Quote) for q in article.quotes]
+        doc["quantities"] = [unstructure(q, Quantity) for q in article.quantities]
+        doc["claims"] = [unstructure(c, Claim) for c in article.claims]
+    finally:
+        _UNITS_NOW.reset(token)
+    return doc
+
+
+def article_to_json(
+    article: Article, offsets: OffsetUnit = "codepoint", *, indent: bool = False
+) -> bytes:
+    """Return the JSON document of ``article`` as UTF-8 bytes."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(article_to_dict(article, offsets), option=option)
+
+
+def dumps_line(article: Article, offsets: OffsetUnit = "codepoint") -> bytes:
+    """Return the document of ``article`` as one JSON Lines line, newline included."""
+    return orjson.dumps(article_to_dict(article, offsets), option=orjson.OPT_APPEND_NEWLINE)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def article_from_json(
+    data: str | bytes | bytearray | memoryview, where: Where = _NOWHERE
+) -> Article:
+    """Parse and check one JSON document; see `article_from_dict`."""
+    given: object = data
+    if not isinstance(given, str | bytes | bytearray | memoryview):
+        raise TypeError(f"JSON must be given as str or bytes, got {type(given).__name__}")
+    try:
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        _fail([("$", f"not valid JSON: {exc}")], where)
+    return article_from_dict(doc, where, owned=True)
+
+
+#: Functions that turn a document of version N into one of version N + 1.
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _upgrade(doc: dict[str, Any], where: Where) -> dict[str, Any]:
+    if "schema_version" not in doc:
+        _fail(
+            [("$.schema_version", "required field missing: every corpuskit document has one")],
+            where,
+        )
+    version = doc["schema_version"]
+    if type(version) is not int:
+        _fail([("$.schema_version", f"expected an integer, got {_json_type(version)}")], where)
+    if version > SCHEMA_VERSION:
+        raise SchemaVersionError(version, SCHEMA_VERSION, path=where[0], line=where[1])
+    if version < 1:
+        _fail(
+            [("$.schema_version", f"expected a version from 1 to {SCHEMA_VERSION}, got {version}")],
+            where,
+        )
+    while version < SCHEMA_VERSION:
+        try:
+            doc = _MIGRATIONS[version](doc)
+        except _FieldProblem as exc:
+            _fail([(f"$.{exc.field}", str(exc))], where)
+        version += 1
+    return doc
+
+
+_HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
+    ("id", lambda v: type(v) is str and v != "", "a non-empty string"),
+    ("ordinal", lambda v: v is None or (type(v) is int and v >= 0), "an integer >= 0 or null"),
+    ("source", lambda v: v is None or type(v) is str, "a string or null"),
+    ("bom", lambda v: type(v) is bool, "true or false"),
+    ("sha256", lambda v: type(v) is str, "a string of 64 hex digits"),
+    ("text", lambda v: type(v) is str, "a string"),
+)
+
+
+def article_from_dict(doc: object, where: Where = _NOWHERE, *, owned: bool = False) -> Article:
+    """Check a parsed JSON document and build the article it describes.
+
+    Raises `InvalidDocumentError` naming the JSON path of every problem found,
+    and `SchemaVersionError` for a document newer than this corpuskit reads.
+    The layers are checked now and built into objects when first asked for.
+    ``owned`` says the caller hands the document over (it may be changed in
+    place); otherwise it is copied first.
+    """
+    if not isinstance(doc, dict):
+        _fail([("$", f"expected an object (an article document), got {_json_type(doc)}")], where)
+    doc = _upgrade(doc, where)
+    return _from_current(doc if owned else _copy(doc, where), where)
+
+
+def _copy(doc: dict[str, Any], where: Where) -> dict[str, Any]:
+    """Copy a document handed in by a caller, who keeps theirs unchanged."""
+    try:
+        copied: dict[str, Any] = orjson.loads(orjson.dumps(doc))
+    except TypeError as exc:  # orjson.JSONEncodeError: not plain JSON data
+        _fail([("$", f"not plain JSON data: {exc}")], where)
+    return copied
+
+
+def _from_current(doc: dict[str, Any], where: Where) -> Article:
+    """Check a document of the current version, which may be changed in place."""
+    problems: Problems = []
+    keys = doc.keys()
+    if keys != _KEYS:
+        problems.extend(
+            (f"$.{key}", "unknown field: an article document has no such field")
+            for key in keys
+            if key not in _KEYS
+        )
+        problems.extend(
+            (f"$.{key}", "required field missing")
+            for key in (*_HEADER, *_LAYERS)
+            if key not in keys
+        )
+        _fail(problems, where)
+    for key, test, expected in _HEADER_CHECKS:
+        if not test(doc[key]):
+            problems.append((f"$.{key}", f"expected {expected}, got {_shown(doc[key])}"))
+    if problems:
+        _fail(problems, where)
+    text: str = doc["text"]
+    try:
+        article = Article(
+            doc["id"], text, ordinal=doc["ordinal"], source=doc["source"], bom=doc["bom"]
+        )
+    except InvalidArticleError as exc:  # the one check left to the model: a lone surrogate
+        _fail([("$.text", str(exc))], where)
+    if doc["sha256"] != article.sha256:
+        _fail(
+            [
+                (
+                    "$.sha256",
+                    f"the text's SHA-256 is {article.sha256}, not the recorded "
+                    f"{_clip(doc['sha256'], 64)}: the text was changed after the document "
+                    "was written (or the checksum was)",
+                )
+            ],
+            where,
+        )
+    token = _UNITS_NOW.set(_Units.of(text, "codepoint"))
+    try:
+        for key in _LAYERS:
+            _check_for(_LAYER_TYPES[key])(doc[key], ("$", key), problems)
+            if len(problems) >= _MAX_PROBLEMS:
+                break
+    finally:
+        _UNITS_NOW.reset(token)
+    if not problems:
+        _check_across(doc, problems)
+    if problems:
+        _fail(problems, where)
+    raw = {key: doc[key] for key in _LAYERS}
+    return attrs.evolve(article, _given=Layers.deferred(raw, _build))
+
+
+def _build(name: str, raw: list[Any]) -> tuple[Any, ...]:
+    """Build one checked layer into model objects (offsets are code points by now)."""
+    built: tuple[Any, ...] = _converter.structure(raw, _LAYER_TYPES[name])
+    return built
+
+
+# --- what the model requires across spans ------------------------------------------------
+
+
+def _check_across(doc: dict[str, Any], problems: Problems) -> None:
+    """Check what holds between spans: order, images made of zones, unique claim ids."""
+    for key, what in (("zones", "zone"), ("sentences", "sentence")):
+        spans = doc[key]
+        for i in range(1, len(spans)):
+            if spans[i]["start"] < spans[i - 1]["end"]:
+                problems.append(
+                    (
+                        f"$.{key}[{i}].start",
+                        f"this {what} begins before the one before it ends, at "
+                        f"{spans[i - 1]['end']}: {what}s are in text order and do not overlap",
+                    )
+                )
+    zones = doc["zones"]
+    for i, image in enumerate(doc["images"]):
+        for part in ("alt", "caption", "credit"):
+            zone = image[part]
+            if zone is not None and zone not in zones:
+                problems.append(
+                    (
+                        f"$.images[{i}].{part}",
+                        "an image's parts are zones: this one is not in $.zones",
+                    )
+                )
+    seen: dict[str, int] = {}
+    for i, claim in enumerate(doc["claims"]):
+        first = seen.setdefault(claim["id"], i)
+        if first != i:
+            problems.append(
+                (
+                    f"$.claims[{i}].id",
+                    f"claim id {_clip(claim['id'])} is also the id of $.claims[{first}]",
+                )
+            )
+
+
+def check_claims(article: Article, claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """Check claims given for ``article``: spans of its text, well formed, unique ids.
+
+    Raises `SpanError` naming each problem's place (``claims[3].source.end``).
+    """
+    claims = tuple(claims)
+    for i, claim in enumerate(claims):
+        if not isinstance(claim, Claim):
+            raise TypeError(f"claims[{i}] is a {type(claim).__name__}, not a Claim")
+    problems: Problems = []
+    token = _UNITS_NOW.set(_Units.of(article.text, "codepoint"))
+    try:
+        raw = [_converter.unstructure(c, Claim) for c in claims]
+        _check_for(tuple[Claim, ...])(raw, "claims", problems)
+    finally:
+        _UNITS_NOW.reset(token)
+    if not problems:
+        seen: dict[str, int] = {}
+        for i, claim in enumerate(claims):
+            first = seen.setdefault(claim.id, i)
+            if first != i:
+                problems.append(
+                    (f"claims[{i}].id", f"claim id {claim.id!r} is also claims[{first}]'s")
+                )
+    if problems:
+        raise SpanError(
+            f"claims given for article {article.id!r} do not fit it: "
+            + "; ".join(f"{p}: {m}" for p, m in problems[:5])
+            + (f"; … and {len(problems) - 5} more" if len(problems) > 5 else "")
+        )
+    return claims
