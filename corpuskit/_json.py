@@ -52,14 +52,14 @@ __all__ = [
 ]
 
 #: The version of the document format this corpuskit writes (and the newest it reads).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 
 # Top-level keys in the order they are written: the header, the text, then the
 # layers in pipeline order.  ``id`` comes early so that an index of a JSON Lines
 # file can find it without parsing the whole line.
-_HEADER = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "text")
+_HEADER = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "offsets", "text")
 _LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
 _KEYS = frozenset(_HEADER + _LAYERS)
 _LAYER_TYPES: dict[str, Any] = {
@@ -531,8 +531,8 @@ def _fail(problems: Sequence[tuple[str, str]], where: Where) -> NoReturn:
 
 def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict[str, Any]:
     """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None."""
-    if offsets != "codepoint":
-        raise ValueError(f"offsets must be 'codepoint', got {offsets!r}")
+    if offsets not in _UNITS:
+        raise ValueError(f"offsets must be one of {_UNITS}, got {offsets!r}")
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": article.id,
@@ -540,6 +540,7 @@ def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict
         "source": article.source,
         "bom": article.bom,
         "sha256": article.sha256,
+        "offsets": offsets,
         "text": article.text,
     }
     token = _UNITS_NOW.set(_Units.of(article.text, offsets))
@@ -586,8 +587,18 @@ def article_from_json(
     return article_from_dict(doc, where, owned=True)
 
 
+def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 wrote offsets in code points only and had no ``offsets`` field."""
+    if "offsets" in doc:
+        raise _FieldProblem("offsets", "unknown field: version 1 documents have no such field")
+    migrated = dict(doc)
+    migrated["schema_version"] = 2
+    migrated["offsets"] = "codepoint"
+    return migrated
+
+
 #: Functions that turn a document of version N into one of version N + 1.
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
 
 
 def _upgrade(doc: dict[str, Any], where: Where) -> dict[str, Any]:
@@ -621,6 +632,7 @@ _HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("source", lambda v: v is None or type(v) is str, "a string or null"),
     ("bom", lambda v: type(v) is bool, "true or false"),
     ("sha256", lambda v: type(v) is str, "a string of 64 hex digits"),
+    ("offsets", lambda v: v in _UNITS, "one of 'codepoint', 'utf16', 'utf8'"),
     ("text", lambda v: type(v) is str, "a string"),
 )
 
@@ -689,7 +701,7 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
             ],
             where,
         )
-    token = _UNITS_NOW.set(_Units.of(text, "codepoint"))
+    token = _UNITS_NOW.set(_Units.of(text, doc["offsets"]))
     try:
         for key in _LAYERS:
             _check_for(_LAYER_TYPES[key])(doc[key], ("$", key), problems)
