@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,6 +26,7 @@ from urllib.parse import quote, unquote
 
 from ._claims import Claim, ClaimKind
 from ._errors import OffsetError, SpanError
+from ._io import atomic_writer
 from ._spans import Span
 
 if TYPE_CHECKING:
@@ -358,22 +358,9 @@ def brat_lines(article: Article, claims: Sequence[Claim], offsets: BratOffsets) 
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it, flushed and synced.
-
-    The temporary file is created like any new file (mode 0o666 less the umask),
-    so the result has the permissions a plain ``open(path, "wb")`` would give.
-    """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` through a temporary file beside it, flushed and synced."""
+    with atomic_writer(path) as f:
+        f.write(data)
 
 
 def to_brat(article: Article, directory: str | os.PathLike[str], offsets: str) -> tuple[Path, Path]:

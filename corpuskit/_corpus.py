@@ -11,8 +11,9 @@ from typing import Any, Literal
 import attrs
 
 from . import _cite
-from ._article import Article, parse_file_name
+from ._article import Article, OffsetUnit, parse_file_name
 from ._errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
+from ._jsonl import JsonlIndex, iter_jsonl, read_line, write_jsonl
 
 __all__ = ["Corpus", "CorpusFile", "OnError"]
 
@@ -36,20 +37,35 @@ def _sort_key(f: CorpusFile) -> tuple[bool, int, str]:
 
 
 class Corpus:
-    """A folder of raw article files.
+    """A folder of raw article files, or a JSON Lines file of article documents.
 
-    Opening a corpus lists the folder and reads nothing else: ``len()``,
+    Opening a folder (`from_dir`) lists it and reads nothing else: ``len()``,
     `ids` and ``id in corpus`` need no parse.  Iterating reads and decodes one
     file at a time, in ordinal order (files with other names follow, by name),
     and keeps nothing, so memory stays flat however large the folder; an
     article's zones are computed when first asked for.
 
-    With ``on_error="skip"`` a file that cannot be read or decoded, or whose id
-    another file already claimed, is passed over while iterating and reported in
-    `skipped`; with ``on_error="raise"`` (the default) its error is raised.
+    Opening a JSON Lines file (`from_jsonl`) reads nothing: iterating streams
+    it one line at a time, in file order; ``len()``, `ids`, ``in`` and lookup
+    by id use an index of where each id's line is, built by one pass over the
+    file when first needed (without loading any article) and rebuilt when the
+    file changes, so a lookup reads one line.
+
+    With ``on_error="skip"`` a file (or line) that cannot be read, decoded or
+    loaded, or whose id another already claimed, is passed over and reported
+    in `skipped`; with ``on_error="raise"`` (the default) its error is raised.
     """
 
-    __slots__ = ("_by_id", "_files", "_on_error", "_path", "_skipped", "_sorted_ids")
+    __slots__ = (
+        "_by_id",
+        "_files",
+        "_index",
+        "_jsonl",
+        "_on_error",
+        "_path",
+        "_skipped",
+        "_sorted_ids",
+    )
 
     def __init__(
         self,
@@ -67,6 +83,8 @@ class Corpus:
         self._sorted_ids: list[str] | None = None  # sorted on the first failed lookup
         self._on_error: OnError = on_error
         self._skipped: dict[str, CorpusKitError] = {}
+        self._jsonl = False
+        self._index: JsonlIndex | None = None
         for error in skipped:
             self._record(getattr(error, "path", path), error)
 
@@ -109,40 +127,99 @@ class Corpus:
             skipped.append(error)
         return cls(root, tuple(kept), on_error=on_error, skipped=tuple(skipped))
 
-    # -- what the folder holds ----------------------------------------------------------
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str], *, on_error: OnError = "raise") -> Corpus:
+        """Open a JSON Lines file of article documents (one per line, as `to_jsonl` writes).
+
+        Nothing is read until the corpus is used.  Each line is checked as
+        `Article.from_json` checks a document, and an error names the file and
+        the line (``corpus.jsonl:12: $.claims[3].start: …``); blank lines are
+        passed over.  Raises `ReadError` when the file cannot be opened.
+        """
+        if on_error not in _ON_ERROR:
+            raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
+        root = os.fspath(path)
+        try:
+            with open(root, "rb"):
+                pass
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read JSON Lines file: {exc.strerror or exc}", path=root, errno=exc.errno
+            ) from exc
+        corpus = cls(root, (), on_error=on_error)
+        corpus._jsonl = True
+        return corpus
+
+    def to_jsonl(self, path: str | os.PathLike[str], *, offsets: OffsetUnit = "codepoint") -> int:
+        """Write every article as one JSON document per line; return how many were written.
+
+        Articles are read, parsed and written one at a time, so memory stays
+        flat.  The file is written to a temporary file beside ``path``, synced,
+        then moved into place: readers see the old file or the whole new one.
+        With ``on_error="skip"`` an article that cannot be loaded is reported
+        in `skipped` and the others are written; with ``"raise"`` its error
+        is raised and ``path`` is left as it was.  ``offsets`` is the unit of
+        every offset written, as for `Article.to_json`.
+        """
+        return write_jsonl(self, path, offsets)
+
+    # -- what the corpus holds ----------------------------------------------------------
 
     @property
     def path(self) -> str:
-        """The folder this corpus lists."""
+        """The folder or JSON Lines file this corpus reads."""
         return self._path
 
     @property
     def files(self) -> tuple[CorpusFile, ...]:
-        """The files of the corpus in iteration order, known from their names."""
+        """The files of a folder corpus in iteration order (empty for JSON Lines)."""
         return self._files
 
     @property
     def ids(self) -> tuple[str, ...]:
         """The article ids in iteration order."""
+        if self._jsonl:
+            return tuple(self._jsonl_index().entries)
         return tuple(f.id for f in self._files)
 
     @property
     def skipped(self) -> tuple[CorpusKitError, ...]:
-        """The errors of files passed over so far (``on_error="skip"``), one per file."""
+        """The errors of files or lines passed over so far (``on_error="skip"``), one each."""
         return tuple(self._skipped.values())
 
     def __len__(self) -> int:
+        if self._jsonl:
+            return len(self._jsonl_index().entries)
         return len(self._files)
 
     def __contains__(self, article_id: object) -> bool:
+        if self._jsonl:
+            return article_id in self._jsonl_index().entries
         return article_id in self._by_id
 
     def __repr__(self) -> str:
+        if self._jsonl:
+            return f"Corpus.from_jsonl({self._path!r}, on_error={self._on_error!r})"
         return f"Corpus({self._path!r}, {len(self._files)} files, on_error={self._on_error!r})"
+
+    def _jsonl_index(self) -> JsonlIndex:
+        index = self._index
+        if index is None or not index.fresh():
+            index = JsonlIndex.build(self._path)
+            for problem in index.problems:
+                if self._on_error == "raise":
+                    raise problem
+                self._record(_place(problem, self._path), problem)
+            self._index = index
+            self._sorted_ids = None
+        return index
 
     # -- articles -------------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[Article]:
+        if self._jsonl:
+            yield from self._iter_jsonl()
+            return
         for f in self._files:
             try:
                 article = Article.from_path(f.path)
@@ -163,10 +240,31 @@ class Corpus:
         given: object = article_id  # callers without type checking pass an int now and then
         if not isinstance(given, str):
             raise TypeError(f"article ids are str, got {type(given).__name__}")
+        if self._jsonl:
+            entry = self._jsonl_index().entries.get(article_id)
+            if entry is None:
+                raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
+            return read_line(self._path, entry.offset, entry.length, entry.line)
         index = self._by_id.get(article_id)
         if index is None:
             raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
         return Article.from_path(self._files[index].path)
+
+    def _iter_jsonl(self) -> Iterator[Article]:
+        seen: dict[str, int] = {}  # id → line, to report a repeated id
+        for line, found in iter_jsonl(self._path):
+            if isinstance(found, CorpusKitError):
+                error = found
+            else:
+                first = seen.setdefault(found.id, line)
+                if first == line:
+                    yield found
+                    continue
+                places = [f"{self._path}:{first}", f"{self._path}:{line}"]
+                error = DuplicateIdError(found.id, places)
+            if self._on_error == "raise":
+                raise error
+            self._record(f"{self._path}:{line}", error)
 
     def web_annotations(self) -> Iterator[dict[str, Any]]:
         """Yield the claims of every article as W3C Web Annotation pages, one per article.
@@ -186,7 +284,7 @@ class Corpus:
     def _close_ids(self, article_id: str) -> list[str]:
         """Ids that look like ``article_id``: those it begins, then near spellings."""
         if self._sorted_ids is None:
-            self._sorted_ids = sorted(self._by_id)
+            self._sorted_ids = sorted(self._jsonl_index().entries if self._jsonl else self._by_id)
         ids = self._sorted_ids
         at = bisect.bisect_left(ids, article_id)
         close = [i for i in ids[at : at + _MAX_CLOSE] if i.startswith(article_id)]
@@ -201,3 +299,11 @@ class Corpus:
 
     def _record(self, path: str, error: CorpusKitError) -> None:
         self._skipped.setdefault(path, error)
+
+
+def _place(error: CorpusKitError, default: str) -> str:
+    """Return the file (and line) an error is about, as a key of `Corpus.skipped`."""
+    if isinstance(error, DuplicateIdError):
+        return error.path
+    line = getattr(error, "line", None)
+    return default if line is None else f"{default}:{line}"

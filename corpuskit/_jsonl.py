@@ -1,0 +1,200 @@
+"""JSON Lines corpora: one article document per line, streamed, with an id index.
+
+Reading never holds more than one line; looking an article up by id reads one
+line through an index of ``id → (byte offset, length, line number)`` built by
+one pass over the file the first time it is needed, and rebuilt when the
+file's size, modification time or inode change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+import orjson
+
+from ._article import Article, OffsetUnit
+from ._errors import CorpusKitError, DuplicateIdError, InvalidDocumentError, ReadError
+from ._io import atomic_writer
+from ._json import article_from_json, dumps_line
+
+__all__ = ["JsonlIndex", "iter_jsonl", "read_line", "write_jsonl"]
+
+# The id of a line corpuskit wrote: the second key, right after schema_version.
+# Linear: no quantifier is nested in another that could match the same text.
+_ID_FIRST = re.compile(rb'\{\s*"schema_version"\s*:\s*[0-9]+\s*,\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def _blank(line: bytes) -> bool:
+    return not line.strip(b" \t\r\n")
+
+
+def _where(path: str, line: int) -> tuple[str, int]:
+    return (path, line)
+
+
+def _decode_error(path: str, line: int, raw: bytes, exc: Exception) -> InvalidDocumentError:
+    hint = ""
+    if not raw.endswith(b"\n"):
+        hint = " (the last line has no newline at its end: was the file cut short?)"
+    return InvalidDocumentError([("$", f"not valid JSON: {exc}{hint}")], path=path, line=line)
+
+
+def _open(path: str) -> Any:
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise ReadError(
+            f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+        ) from exc
+
+
+def iter_jsonl(path: str) -> Iterator[tuple[int, Article | CorpusKitError]]:
+    """Yield ``(line number, article or error)`` for each non-blank line of ``path``."""
+    with _open(path) as f:
+        try:
+            for number, raw in enumerate(f, 1):
+                if _blank(raw):
+                    continue
+                try:
+                    yield number, article_from_json(raw, _where(path, number))
+                except InvalidDocumentError as exc:
+                    if exc.json_path == "$" and exc.problems[0][1].startswith("not valid JSON"):
+                        yield number, _reworded(exc, raw)
+                    else:
+                        yield number, exc
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+            ) from exc
+
+
+def _reworded(exc: InvalidDocumentError, raw: bytes) -> InvalidDocumentError:
+    if raw.endswith(b"\n"):
+        return exc
+    path, message = exc.problems[0]
+    return InvalidDocumentError(
+        [(path, message + " (the last line has no newline at its end: was the file cut short?)")],
+        path=exc.path,
+        line=exc.line,
+    )
+
+
+def read_line(path: str, offset: int, length: int, line: int) -> Article:
+    """Read and load the one line at ``offset`` (``length`` bytes) of ``path``."""
+    with _open(path) as f:
+        try:
+            f.seek(offset)
+            raw = f.read(length)
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+            ) from exc
+    try:
+        return article_from_json(raw, _where(path, line))
+    except InvalidDocumentError as exc:
+        if exc.json_path == "$" and exc.problems[0][1].startswith("not valid JSON"):
+            raise _reworded(exc, raw) from None
+        raise
+
+
+@attrs.frozen
+class _Entry:
+    offset: int
+    length: int
+    line: int
+
+
+def _stamp(path: str) -> tuple[int, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ReadError(
+            f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+        ) from exc
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _line_id(raw: bytes) -> str | None:
+    """Return the id of a line: by a pattern when corpuskit wrote it, else by parsing."""
+    m = _ID_FIRST.match(raw)
+    if m is not None:
+        value = m.group(1)
+        if b"\\" not in value:
+            try:
+                return value.decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    found = doc.get("id") if isinstance(doc, dict) else None
+    return found if isinstance(found, str) and found else None
+
+
+@attrs.define
+class JsonlIndex:
+    """Where each article of a JSON Lines file is: ids in file order, and problems."""
+
+    path: str
+    stamp: tuple[int, int, int]
+    entries: dict[str, _Entry]
+    problems: list[CorpusKitError]
+
+    @classmethod
+    def build(cls, path: str) -> JsonlIndex:
+        """Read ``path`` once, line by line, noting where each id's line is."""
+        stamp = _stamp(path)
+        entries: dict[str, _Entry] = {}
+        problems: list[CorpusKitError] = []
+        offset = 0
+        with _open(path) as f:
+            for number, raw in enumerate(f, 1):
+                length = len(raw)
+                if not _blank(raw):
+                    article_id = _line_id(raw)
+                    if article_id is None:
+                        problems.append(_no_id(path, number, raw))
+                    elif article_id in entries:
+                        first = entries[article_id].line
+                        problems.append(
+                            DuplicateIdError(article_id, [f"{path}:{first}", f"{path}:{number}"])
+                        )
+                    else:
+                        entries[article_id] = _Entry(offset, length, number)
+                offset += length
+        return cls(path, stamp, entries, problems)
+
+    def fresh(self) -> bool:
+        """Whether the file is unchanged since the index was built."""
+        return _stamp(self.path) == self.stamp
+
+
+def _no_id(path: str, line: int, raw: bytes) -> InvalidDocumentError:
+    try:
+        orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return _reworded(_decode_error(path, line, b"\n", exc), raw)
+    return InvalidDocumentError(
+        [("$.id", "expected a non-empty string: every line is an article with an id")],
+        path=path,
+        line=line,
+    )
+
+
+def write_jsonl(
+    articles: Iterable[Article], path: str | os.PathLike[str], offsets: OffsetUnit
+) -> int:
+    """Write one document per line to ``path``, atomically; return how many were written."""
+    if offsets not in ("codepoint", "utf16", "utf8"):
+        raise ValueError(f"offsets must be 'codepoint', 'utf16' or 'utf8', got {offsets!r}")
+    count = 0
+    with atomic_writer(path) as f:
+        for article in articles:
+            f.write(dumps_line(article, offsets))
+            count += 1
+    return count
