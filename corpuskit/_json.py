@@ -778,14 +778,11 @@ def check_claims(article: Article, claims: Iterable[Claim]) -> tuple[Claim, ...]
         _check_for(tuple[Claim, ...])(raw, "claims", problems)
     finally:
         _UNITS_NOW.reset(token)
-    if not problems:
-        seen: dict[str, int] = {}
-        for i, claim in enumerate(claims):
-            first = seen.setdefault(claim.id, i)
-            if first != i:
-                problems.append(
-                    (f"claims[{i}].id", f"claim id {claim.id!r} is also claims[{first}]'s")
-                )
+    seen: dict[str, int] = {}
+    for i, claim in enumerate(claims):
+        first = seen.setdefault(claim.id, i)
+        if first != i:
+            problems.append((f"claims[{i}].id", f"claim id {claim.id!r} is also claims[{first}]'s"))
     if problems:
         raise SpanError(
             f"claims given for article {article.id!r} do not fit it: "
