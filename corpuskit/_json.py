@@ -404,6 +404,13 @@ def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems:
         return _report(
             problems, (path, "start"), f"offset {start} is negative: offsets count from 0"
         )
+    if start > units.length:
+        return _report(
+            problems,
+            (path, "start"),
+            f"start {start} is past the end of the text, which has {units.length} "
+            f"{_unit_name(units.unit)}",
+        )
     if end < start:
         return _report(
             problems,
