@@ -112,37 +112,48 @@ class _FieldProblem(Exception):
 # --- the converter --------------------------------------------------------------------
 #
 # It structures documents the validator below has passed (so nothing here checks
-# anything) and unstructures articles.  Offsets are converted to and from the
-# document's unit by the span hooks, under the `_Units` of the document at hand.
+# anything) and unstructures articles, in code points; `_spans_to_units` converts
+# a written document's offsets to another unit afterwards.
 
 _converter = make_converter()
 _converter.register_structure_hook(decimal.Decimal, lambda value, _: decimal.Decimal(value))
 _converter.register_unstructure_hook(decimal.Decimal, str)
 for _enum in (ClaimKind, ZoneKind, QuantityKind):
     _converter.register_structure_hook(_enum, lambda value, cls: cls(value))
-    _converter.register_unstructure_hook(_enum, lambda member: member.value)
+    _converter.register_unstructure_hook(_enum, {m: m.value for m in _enum}.__getitem__)
 
 
-def _span_to_units(d: dict[str, Any]) -> dict[str, Any]:
-    index = _UNITS_NOW.get().index
-    if index is not None:
-        if _UNITS_NOW.get().unit == "utf16":
-            d["start"], d["end"] = index.span_to_utf16(d["start"], d["end"])
-        else:
-            d["start"], d["end"] = index.span_to_utf8(d["start"], d["end"])
-    return d
+def _is_optional(tp: Any) -> bool:
+    args = get_args(tp)
+    return isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None)
 
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _unstructure_optional(tp: Any) -> Callable[[Any], Any]:
+    inner = _converter.get_unstructure_hook(get_args(tp)[0])
+    return lambda value: None if value is None else inner(value)
+
+
+def _unstructure_tuple(tp: Any) -> Callable[[Any], Any]:
+    inner = _converter.get_unstructure_hook(get_args(tp)[0])
+    return lambda values: [inner(v) for v in values]
+
+
+# Plain functions rather than cattrs' general ones: documents hold many small
+# optional fields and tuples, and these are the hot path of writing.
+_converter.register_unstructure_hook_factory(_is_optional, _unstructure_optional)
+_converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _unstructure_tuple)
 
 _S = TypeVar("_S")
 
 
 def _register(cls: type[_S]) -> None:
     _converter.register_structure_hook(cls, make_dict_structure_fn(cls, _converter))
-    unstructure = make_dict_unstructure_fn(cls, _converter)
-    if issubclass(cls, Span):
-        _converter.register_unstructure_hook(cls, lambda obj: _span_to_units(unstructure(obj)))
-    else:
-        _converter.register_unstructure_hook(cls, unstructure)
+    _converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, _converter))
 
 
 for _cls in (Span, Quote, Attribution, Quantity, Boilerplate):
@@ -162,9 +173,7 @@ _converter.register_structure_hook(
 _converter.register_unstructure_hook(
     Zone,
     lambda zone: (
-        _unstructure_boilerplate(zone)
-        if isinstance(zone, Boilerplate)
-        else _span_to_units(_unstructure_zone(zone))
+        _unstructure_boilerplate(zone) if isinstance(zone, Boilerplate) else _unstructure_zone(zone)
     ),
 )
 
@@ -172,6 +181,19 @@ _converter.register_unstructure_hook(
 # Zones first: the hooks of the classes holding them are generated with theirs.
 _register(Image)
 _register(Claim)
+
+
+def _spans_to_units(value: Any, convert: Callable[[int, int], tuple[int, int]]) -> None:
+    """Convert, in place, the offsets of every span in a written layer."""
+    if type(value) is list:
+        for item in value:
+            _spans_to_units(item, convert)
+    elif type(value) is dict:
+        if "start" in value:
+            value["start"], value["end"] = convert(value["start"], value["end"])
+        for item in value.values():
+            if type(item) is dict or type(item) is list:
+                _spans_to_units(item, convert)
 
 
 # --- the validator ----------------------------------------------------------------------
@@ -311,46 +333,101 @@ _SPAN_FIELDS = ("start", "end", "text")
 
 
 def _object_check(cls: type) -> _Check:
-    """Return the check of an object of attrs class ``cls`` (spans: against the text too)."""
+    """Return the check of an object of attrs class ``cls`` (spans: against the text too).
+
+    The check is generated as Python source, one statement per field with the
+    common cases (integers, strings, booleans, enums, a span whose offsets and
+    text are right) inline, since documents hold many small objects and
+    validation runs on every load.
+    """
     fields = attrs.fields(attrs.resolve_types(cls))
     is_span = issubclass(cls, Span)
     names = frozenset(f.name for f in fields)
-    required = names - {"text"} if is_span else names
-    order = [f.name for f in fields]
-    checks = [
-        (f.name, _check_for(f.type)) for f in fields if not (is_span and f.name in _SPAN_FIELDS)
-    ]
-    after = _AFTER.get(cls)
+    order = tuple(f.name for f in fields)
     what = cls.__name__.lower()
-
-    def check(value: Any, path: _Path, problems: Problems) -> bool:
-        if type(value) is not dict:
-            return _report(
-                problems, path, f"expected an object (a {what}), got {_json_type(value)}"
-            )
-        keys = value.keys()
-        if keys != names:
-            extra = [k for k in keys if k not in names]
-            missing = [k for k in order if k in required and k not in keys]
-            for k in extra:
-                _report(
-                    problems,
-                    (path, k),
-                    f"unknown field: a {what} has the fields {', '.join(order)}",
-                )
-            for k in missing:
-                _report(problems, (path, k), f"required field missing from this {what}")
-            if extra or missing:
-                return False
-        ok = _check_span(value, path, problems) if is_span else True
-        for name, field_check in checks:
-            if not field_check(value[name], (path, name), problems):
-                ok = False
-        if ok and after is not None:
-            ok = after(value, path, problems)
-        return ok
-
+    env: dict[str, Any] = {
+        "_report": _report,
+        "_json_type": _json_type,
+        "_key_problems": _key_problems,
+        "_check_span": _check_span,
+        "_UNITS_NOW": _UNITS_NOW,
+        "NAMES": names,
+        "SPEC": (names, names - {"text"} if is_span else names, order, what),
+        "AFTER": _AFTER.get(cls),
+    }
+    lines = [
+        "def check(value, path, problems):",
+        "    if type(value) is not dict:",
+        f"        return _report(problems, path, 'expected an object (a {what}), got '"
+        " + _json_type(value))",
+        "    if value.keys() != NAMES:",
+        "        if not _key_problems(value, path, problems, SPEC):",
+        "            return False",
+        "    ok = True",
+    ]
+    if is_span:
+        lines += [
+            "    units = _UNITS_NOW.get()",
+            "    s = value['start']",
+            "    e = value['end']",
+            "    if not (units.index is None and type(s) is int and type(e) is int",
+            "            and 0 <= s <= e <= units.length",
+            "            and value.get('text') == units.text[s:e]):",
+            "        ok = _check_span(value, path, problems)",
+        ]
+    for i, field in enumerate(fields):
+        name = field.name
+        if is_span and name in _SPAN_FIELDS:
+            continue
+        tp = field.type
+        optional = False
+        args = get_args(tp)
+        if isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None):
+            tp, optional = args[0], True
+        guard = "v is not None and " if optional else ""
+        lines.append(f"    v = value[{name!r}]")
+        expected = _EXPECTED.get(tp)
+        if expected is not None:
+            lines += [
+                f"    if {guard}type(v) is not {tp.__name__}:",
+                f"        ok = _report(problems, (path, {name!r}), "
+                f"'expected {expected}, got ' + _json_type(v))",
+            ]
+        else:
+            env[f"check_{i}"] = _check_for(tp)
+            lines += [
+                f"    if {guard}not check_{i}(v, (path, {name!r}), problems):",
+                "        ok = False",
+            ]
+    lines += [
+        "    if ok and AFTER is not None:",
+        "        ok = AFTER(value, path, problems)",
+        "    return ok",
+    ]
+    # The source is made from the model's own field definitions, never from data.
+    exec(compile("\n".join(lines), f"<corpuskit check {cls.__name__}>", "exec"), env)
+    check: _Check = env["check"]
     return check
+
+
+_EXPECTED = {int: "an integer", str: "a string", bool: "true or false"}
+
+
+def _key_problems(
+    value: dict[str, Any],
+    path: _Path,
+    problems: Problems,
+    spec: tuple[frozenset[str], frozenset[str], tuple[str, ...], str],
+) -> bool:
+    """Report unknown and missing fields; return whether there were none."""
+    names, required, order, what = spec
+    extra = [k for k in value if k not in names]
+    missing = [k for k in order if k in required and k not in value]
+    for k in extra:
+        _report(problems, (path, k), f"unknown field: a {what} has the fields {', '.join(order)}")
+    for k in missing:
+        _report(problems, (path, k), f"required field missing from this {what}")
+    return not extra and not missing
 
 
 def _check_span(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
@@ -550,17 +627,18 @@ def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict
         "offsets": offsets,
         "text": article.text,
     }
-    token = _UNITS_NOW.set(_Units.of(article.text, offsets))
-    try:
-        unstructure = _converter.unstructure
-        doc["zones"] = [unstructure(z, Zone) for z in article.zones]
-        doc["images"] = [unstructure(i, Image) for i in article.images]
-        doc["sentences"] = [unstructure(s, Span) for s in article.sentences]
-        doc["quotes"] = [unstructure(q, Quote) for q in article.quotes]
-        doc["quantities"] = [unstructure(q, Quantity) for q in article.quantities]
-        doc["claims"] = [unstructure(c, Claim) for c in article.claims]
-    finally:
-        _UNITS_NOW.reset(token)
+    unstructure = _converter.unstructure
+    doc["zones"] = unstructure(article.zones, tuple[Zone, ...])
+    doc["images"] = unstructure(article.images, tuple[Image, ...])
+    doc["sentences"] = unstructure(article.sentences, tuple[Span, ...])
+    doc["quotes"] = unstructure(article.quotes, tuple[Quote, ...])
+    doc["quantities"] = unstructure(article.quantities, tuple[Quantity, ...])
+    doc["claims"] = unstructure(article.claims, tuple[Claim, ...])
+    index = _Units.of(article.text, offsets).index
+    if index is not None:
+        convert = index.span_to_utf16 if offsets == "utf16" else index.span_to_utf8
+        for key in _LAYERS:
+            _spans_to_units(doc[key], convert)
     return doc
 
 
@@ -779,9 +857,9 @@ def check_claims(article: Article, claims: Iterable[Claim]) -> tuple[Claim, ...]
         if not isinstance(claim, Claim):
             raise TypeError(f"claims[{i}] is a {type(claim).__name__}, not a Claim")
     problems: Problems = []
+    raw = _converter.unstructure(claims, tuple[Claim, ...])
     token = _UNITS_NOW.set(_Units.of(article.text, "codepoint"))
     try:
-        raw = [_converter.unstructure(c, Claim) for c in claims]
         _check_for(tuple[Claim, ...])(raw, "claims", problems)
     finally:
         _UNITS_NOW.reset(token)
