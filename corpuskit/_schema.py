@@ -129,8 +129,7 @@ _PLAIN_ZONE_DESCRIPTION = "A zone of a kind that is not boilerplate; it has no `
 #: the document's top level.
 _DESCRIPTIONS: dict[tuple[type, str], str] = {
     (Article, "schema_version"): (
-        "The version of the document format; this schema describes version "
-        f"{SCHEMA_VERSION}."
+        f"The version of the document format; this schema describes version {SCHEMA_VERSION}."
     ),
     (Article, "id"): "The article's id, unique in its corpus.",
     (Article, "ordinal"): (
@@ -148,8 +147,7 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
         "code units or bytes of the UTF-8 text."
     ),
     (Article, "text"): (
-        "The article's exact text, decoded from UTF-8 with no newline translation "
-        "and no stripping."
+        "The article's exact text, decoded from UTF-8 with no newline translation and no stripping."
     ),
     (Article, "zones"): "The article's zones, in text order and not overlapping.",
     (Article, "images"): "The image blocks the zones form, in text order.",
