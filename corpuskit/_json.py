@@ -634,8 +634,12 @@ def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict
     doc["quotes"] = unstructure(article.quotes, tuple[Quote, ...])
     doc["quantities"] = unstructure(article.quantities, tuple[Quantity, ...])
     doc["claims"] = unstructure(article.claims, tuple[Claim, ...])
-    index = _Units.of(article.text, offsets).index
-    if index is not None:
+    if offsets != "codepoint" and not article.text.isascii():
+        # The article's own index (kept between calls) counts UTF-8 from the raw
+        # file's start; a document counts from its text's, which differs by a BOM.
+        index = article.offsets
+        if offsets == "utf8" and article.bom:
+            index = OffsetIndex(article.text)
         convert = index.span_to_utf16 if offsets == "utf16" else index.span_to_utf8
         for key in _LAYERS:
             _spans_to_units(doc[key], convert)
