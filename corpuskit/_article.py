@@ -104,6 +104,30 @@ def _check_id(article: Article, attribute: attrs.Attribute[str], value: str) -> 
         raise TypeError(f"article id must be a str, got {type(value).__name__}")
     if not value:
         raise InvalidArticleError("article id must not be empty")
+    _check_encodable("id", value)
+
+
+def _check_source(
+    article: Article, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"article source must be a str or None, got {type(value).__name__}")
+    _check_encodable("source", value)
+
+
+def _check_encodable(name: str, value: str) -> None:
+    """Refuse a lone surrogate (a file name that was not UTF-8): it cannot be written out."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidArticleError(
+                f"article {name} {value!r} has a lone surrogate U+{ord(value[exc.start]):04X} "
+                "(a file name that is not UTF-8?): it could not be written as JSON; "
+                "rename the file or give the article another " + name
+            ) from None
 
 
 def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], value: object) -> None:
@@ -185,7 +209,7 @@ class Article:
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text, repr=lambda t: f"<{len(t)} code points>")
     ordinal: int | None = attrs.field(default=None, validator=_check_ordinal, kw_only=True)
-    source: str | None = attrs.field(default=None, kw_only=True)
+    source: str | None = attrs.field(default=None, kw_only=True, validator=_check_source)
     bom: bool = attrs.field(default=False, kw_only=True)
     _given: Layers | None = attrs.field(default=None, kw_only=True, alias="_given", repr=False)
 

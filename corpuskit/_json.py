@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextvars
 import decimal
 import enum
+import math
 import re
 import types
 from collections.abc import Callable, Iterable, Sequence
@@ -117,7 +118,8 @@ class _FieldProblem(Exception):
 
 _converter = make_converter()
 _converter.register_structure_hook(decimal.Decimal, lambda value, _: decimal.Decimal(value))
-_converter.register_unstructure_hook(decimal.Decimal, str)
+# Positional notation always ("0.0000001", never "1E-7"): the format's decimals.
+_converter.register_unstructure_hook(decimal.Decimal, lambda d: format(d, "f"))
 for _enum in (ClaimKind, ZoneKind, QuantityKind):
     _converter.register_structure_hook(_enum, lambda value, cls: cls(value))
     _converter.register_unstructure_hook(_enum, {m: m.value for m in _enum}.__getitem__)
@@ -501,12 +503,16 @@ def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems:
     )
 
 
+def _is_boilerplate_kind(kind: object) -> bool:
+    return type(kind) is str and kind in _BOILERPLATE_VALUES
+
+
 def _zone_check() -> _Check:
     zone = _object_check(Zone)
     boilerplate = _object_check(Boilerplate)
 
     def check(value: Any, path: _Path, problems: Problems) -> bool:
-        if type(value) is dict and value.get("kind") in _BOILERPLATE_VALUES:
+        if type(value) is dict and _is_boilerplate_kind(value.get("kind")):
             return boilerplate(value, path, problems)
         return zone(value, path, problems)
 
@@ -742,12 +748,49 @@ def article_from_dict(doc: object, where: Where = _NOWHERE, *, owned: bool = Fal
 
 
 def _copy(doc: dict[str, Any], where: Where) -> dict[str, Any]:
-    """Copy a document handed in by a caller, who keeps theirs unchanged."""
+    """Copy a document handed in by a caller, who keeps theirs unchanged.
+
+    Only what JSON can hold is copied: a value of another type (a tuple, a
+    float that is not finite, a key that is not a string, a string with a lone
+    surrogate) is reported at its path rather than converted.
+    """
+    problems: Problems = []
     try:
-        copied: dict[str, Any] = orjson.loads(orjson.dumps(doc))
-    except TypeError as exc:  # orjson.JSONEncodeError: not plain JSON data
-        _fail([("$", f"not plain JSON data: {exc}")], where)
-    return copied
+        copied = _plain(doc, "$", problems)
+    except RecursionError:
+        _fail([("$", "nested too deeply to be an article document")], where)
+    if problems:
+        _fail(problems, where)
+    return copied  # type: ignore[no-any-return]
+
+
+def _plain(value: Any, path: str, problems: Problems) -> Any:
+    kind = type(value)
+    if kind is str:
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                problems.append((path, "a string with a lone surrogate cannot be JSON text"))
+        return value
+    if kind is int or kind is bool or value is None:
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            problems.append((path, f"{value!r} is not a JSON number"))
+        return value
+    if kind is dict:
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                problems.append((path, f"object keys must be strings, got {key!r}"))
+                continue
+            out[key] = _plain(item, f"{path}.{key}", problems)
+        return out
+    if kind is list:
+        return [_plain(item, f"{path}[{i}]", problems) for i, item in enumerate(value)]
+    problems.append((path, f"not JSON data: a {type(value).__name__}"))
+    return None
 
 
 def _from_current(doc: dict[str, Any], where: Where) -> Article:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from corpuskit import Article
+
 WORDS = (
     "the a of North Korean workers restaurant in China said source Daily NK Pyongyang "
     "Seoul officials 2016 RMB 2,000–3,000 U.S. Mr. Kim Jong-un’s “quote” ‘single’ "
@@ -153,3 +155,39 @@ def encodable_texts() -> st.SearchStrategy[str]:
 def texts() -> st.SearchStrategy[str]:
     """News-like and arbitrary encodable text, mixed."""
     return st.one_of(news_texts(), encodable_texts())
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def articles() -> st.SearchStrategy[Article]:
+    """An article as `Article.from_bytes` reads a file: news-like or any text, maybe a BOM."""
+    raw = st.tuples(st.sampled_from([b"", BOM]), texts()).map(
+        lambda parts: parts[0] + parts[1].encode("utf-8")
+    )
+    return st.builds(
+        Article.from_bytes,
+        raw,
+        id=st.sampled_from(["x", "dd2c270fb12b86b0", "café 😀", 'a"b\\c\n']),
+        ordinal=st.none() | st.integers(0, 2**63),
+        source=st.none() | st.sampled_from(["000_dd2c270fb12b86b0.txt", "naïve 🇰🇷.txt"]),
+    )
+
+
+def json_values() -> st.SearchStrategy[object]:
+    """Any JSON value as `json.loads` returns it (no NaN or infinities), nested."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers(-(2**63), 2**64 - 1)
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(st.characters(codec="utf-8"), max_size=8)
+    )
+    return st.recursive(
+        scalars,
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=8), children, max_size=4)
+        ),
+        max_leaves=12,
+    )

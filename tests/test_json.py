@@ -105,8 +105,13 @@ def test_from_dict_leaves_the_callers_document_alone(seed: Article) -> None:
 def test_from_dict_rejects_values_json_cannot_hold(seed: Article) -> None:
     doc = seed.to_dict()
     doc["zones"][0]["start"] = {1, 2}
-    with pytest.raises(InvalidDocumentError, match="not plain JSON data"):
+    doc["ordinal"] = float("nan")
+    with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
+    assert caught.value.problems == (
+        ("$.ordinal", "nan is not a JSON number"),
+        ("$.zones[0].start", "not JSON data: a set"),
+    )
 
 
 def test_loaded_article_builds_its_layers_only_when_asked(seed: Article) -> None:
@@ -185,7 +190,7 @@ def test_header_values_are_checked(seed: Article, key: str, value: object, messa
 def test_a_lone_surrogate_is_an_error_not_a_crash(seed: Article) -> None:
     doc = seed.to_dict()
     doc["text"] = "a\ud800b"
-    with pytest.raises(InvalidDocumentError, match="surrogates not allowed"):
+    with pytest.raises(InvalidDocumentError, match="lone surrogate cannot be JSON text"):
         Article.from_dict(doc)
     escaped = seed.to_json().replace("North Korea Kim", "North \\ud800 Kim", 1)
     assert "\\ud800" in escaped
