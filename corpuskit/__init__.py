@@ -10,10 +10,12 @@ claims) is a `Span` whose offsets index the exact text of the file.
 [('title', 'Title Here'), ('paragraph', 'The body, at last.')]
 """
 
+from ._anchor import Anchor, AnchorStatus
 from ._article import Article
 from ._claims import Claim, ClaimKind
 from ._corpus import Corpus, CorpusFile
 from ._errors import (
+    AnchorError,
     ArticleNotFoundError,
     CorpusKitError,
     DecodeError,
@@ -25,6 +27,7 @@ from ._errors import (
     SchemaVersionError,
     SpanError,
 )
+from ._normalize import Normalized, NormalizeStep, OffsetMap, normalize
 from ._offsets import LineCol, OffsetIndex
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
@@ -34,6 +37,9 @@ from ._zones import Boilerplate, Image, Zone, ZoneKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "Anchor",
+    "AnchorError",
+    "AnchorStatus",
     "Article",
     "ArticleNotFoundError",
     "Attribution",
@@ -49,8 +55,11 @@ __all__ = [
     "InvalidArticleError",
     "InvalidDocumentError",
     "LineCol",
+    "NormalizeStep",
+    "Normalized",
     "OffsetError",
     "OffsetIndex",
+    "OffsetMap",
     "Quantity",
     "QuantityKind",
     "Quote",
@@ -61,4 +70,5 @@ __all__ = [
     "Zone",
     "ZoneKind",
     "__version__",
+    "normalize",
 ]

@@ -15,11 +15,12 @@ from typing import Any, Literal
 import attrs
 
 from . import _cite
-from ._claims import Claim, ClaimParse, extract_claims
-from ._errors import DecodeError, InvalidArticleError, ReadError
+from ._anchor import Anchor, WordIndex, anchor
+from ._claims import Claim, ClaimKind, ClaimParse, extract_claims
+from ._errors import AnchorError, DecodeError, InvalidArticleError, ReadError
 from ._offsets import OffsetIndex
 from ._quantities import Quantity
-from ._quotes import Quote
+from ._quotes import Attribution, Quote
 from ._sentences import split_sentences
 from ._spans import Span, trusted_span
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
@@ -378,6 +379,82 @@ class Article:
             Layers(claims=checked) if self._given is None else self._given.replace(claims=checked)
         )
         return attrs.evolve(self, _given=given)
+
+    # -- anchoring --------------------------------------------------------------------
+
+    @functools.cached_property
+    def _words(self) -> WordIndex:
+        return WordIndex(self.text)
+
+    def anchor(
+        self,
+        exact: str,
+        *,
+        prefix: str | None = None,
+        suffix: str | None = None,
+        hint: int | None = None,
+        threshold: float = 0.75,
+    ) -> Anchor:
+        """Find where the quoted string ``exact`` stands in the text, and how it matched.
+
+        Tries an exact match, then a match after normalisation (newlines,
+        spaces, zero-width characters, curly quotes, dashes, the ellipsis
+        character), then a fuzzy match of the words (a changed, dropped or
+        added word, ``...`` or ``[…]`` for elided words, ``[he]`` for an
+        insertion) scoring at least ``threshold``.  Places that match equally
+        well make the result ``ambiguous`` unless ``prefix`` (text just before),
+        ``suffix`` (text just after) or ``hint`` (a code-point offset near the
+        place) separate them.  Returns an `Anchor` with the span, the status
+        and the score; see the anchoring page of the docs.
+        """
+        return anchor(
+            self.text,
+            exact,
+            prefix=prefix,
+            suffix=suffix,
+            hint=hint,
+            threshold=threshold,
+            words=self._words,
+        )
+
+    def cite(
+        self,
+        quote: str,
+        *,
+        kinds: Iterable[ClaimKind] = (ClaimKind.DIRECT_QUOTE,),
+        prefix: str | None = None,
+        suffix: str | None = None,
+        hint: int | None = None,
+        threshold: float = 0.75,
+        id: str | None = None,
+        attribution: Attribution | None = None,
+    ) -> Claim:
+        """Build a `Claim` for a statement quoted from this article, wherever it stands.
+
+        The quote is anchored as `anchor` does; the claim cites the place found,
+        lists the sentences it overlaps and the quantities inside it, and takes
+        ``kinds``, ``attribution`` and ``id`` (default ``<article id>:<start>-<end>``)
+        as given.  Raises `AnchorError` when the quote cannot be placed (its
+        ``anchor`` says whether it was ambiguous or not found).  Attach claims
+        with `with_claims`: ``article.with_claims([*article.claims, claim])``.
+        """
+        found = self.anchor(quote, prefix=prefix, suffix=suffix, hint=hint, threshold=threshold)
+        span = found.span
+        if span is None:
+            raise AnchorError(quote, found)
+        kinds = tuple(kinds)
+        if not kinds or not all(isinstance(k, ClaimKind) for k in kinds):
+            raise ValueError("kinds must be one or more ClaimKind members")
+        return Claim(
+            span.start,
+            span.end,
+            span.text,
+            id=id if id is not None else f"{self.id}:{span.start}-{span.end}",
+            kinds=kinds,
+            sentences=tuple(s for s in self.sentences if s.overlaps(span)),
+            attribution=attribution,
+            quantities=tuple(q for q in self.quantities if span.contains(q)),
+        )
 
     # -- the raw file ---------------------------------------------------------------
 

@@ -12,6 +12,7 @@ keeps working::
     │       │                              article (each problem named by its JSON path)
     │       └── SchemaVersionError         a document newer than this corpuskit reads
     ├── SpanError (ValueError)             offsets that do not describe a span
+├── AnchorError (LookupError)          a quote that cannot be placed in a text
     ├── OffsetError (ValueError)           an offset that is out of range, or not on a
     │                                      character boundary in the unit asked for
     ├── ReadError (OSError)                a file or folder that cannot be read
@@ -33,6 +34,7 @@ import os
 from collections.abc import Sequence
 
 __all__ = [
+    "AnchorError",
     "ArticleNotFoundError",
     "CorpusKitError",
     "DecodeError",
@@ -162,6 +164,34 @@ class SchemaVersionError(InvalidDocumentError):
 
 class SpanError(CorpusKitError, ValueError):
     """Offsets that do not describe a span of the text they are meant for."""
+
+
+class AnchorError(CorpusKitError, LookupError):
+    """A quote that cannot be placed in a text: not found, or found in several places.
+
+    ``quote`` is the string and ``anchor`` the `Anchor` the search gave (its
+    ``status`` is ``orphan`` or ``ambiguous``; for ``ambiguous``, its
+    ``candidates`` are the places that tied).
+    """
+
+    def __init__(self, quote: str, anchor: object) -> None:
+        self.quote = quote
+        self.anchor = anchor
+        status = getattr(anchor, "status", "orphan")
+        shown = repr(quote) if len(quote) <= 60 else repr(quote[:60]) + "…"
+        if status == "ambiguous":
+            places = ", ".join(f"[{c.start}, {c.end})" for c in getattr(anchor, "candidates", ()))
+            message = (
+                f"the quote {shown} matches several places equally well ({places}): "
+                "give a prefix, suffix or hint to choose"
+            )
+        else:
+            score = getattr(anchor, "score", 0.0)
+            message = (
+                f"the quote {shown} is not in the text (best fuzzy score {score:.2f}, "
+                "below the threshold): check it, or lower the threshold"
+            )
+        super().__init__(message)
 
 
 class OffsetError(CorpusKitError, ValueError):

@@ -11,6 +11,9 @@ import pytest
 import corpuskit
 
 EXPECTED = {
+    "Anchor",
+    "AnchorError",
+    "AnchorStatus",
     "Article",
     "ArticleNotFoundError",
     "Attribution",
@@ -26,8 +29,11 @@ EXPECTED = {
     "InvalidArticleError",
     "InvalidDocumentError",
     "LineCol",
+    "NormalizeStep",
+    "Normalized",
     "OffsetError",
     "OffsetIndex",
+    "OffsetMap",
     "Quantity",
     "QuantityKind",
     "Quote",
@@ -38,6 +44,7 @@ EXPECTED = {
     "Zone",
     "ZoneKind",
     "__version__",
+    "normalize",
 }
 
 
