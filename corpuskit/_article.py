@@ -341,7 +341,13 @@ class Article:
 
         return article_from_dict(document)
 
-    def to_json(self, *, offsets: OffsetUnit = "codepoint", indent: bool = False) -> str:
+    def to_json(
+        self,
+        *,
+        offsets: OffsetUnit = "codepoint",
+        indent: bool = False,
+        normalized: Iterable[str] | None = None,
+    ) -> str:
         """Return the article as a JSON document (see the JSON format page of the docs).
 
         The document holds the header (``schema_version``, id, ordinal,
@@ -353,16 +359,21 @@ class Article:
         loading converts back.  The output is deterministic: the same article
         always gives the same string, with non-ASCII characters written as
         themselves, not as escapes.  ``indent=True`` indents by two spaces.
+        ``normalized`` (normalisation steps, as `normalize` takes them) adds
+        the text normalised with those steps and the offset map back to the
+        raw text, for a program that works on normalised text.
         """
         from ._json import article_to_json  # noqa: PLC0415 (_json imports this module)
 
-        return article_to_json(self, offsets, indent=indent).decode("utf-8")
+        return article_to_json(self, offsets, indent=indent, normalized=normalized).decode("utf-8")
 
-    def to_dict(self, *, offsets: OffsetUnit = "codepoint") -> dict[str, Any]:
+    def to_dict(
+        self, *, offsets: OffsetUnit = "codepoint", normalized: Iterable[str] | None = None
+    ) -> dict[str, Any]:
         """Return the JSON document of `to_json` as plain dicts, lists, strings and numbers."""
         from ._json import article_to_dict  # noqa: PLC0415 (_json imports this module)
 
-        return article_to_dict(self, offsets)
+        return article_to_dict(self, offsets, normalized)
 
     def with_claims(self, claims: Iterable[Claim]) -> Article:
         """Return a copy of this article that holds ``claims`` as its claims.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
@@ -150,7 +150,13 @@ class Corpus:
         corpus._jsonl = True
         return corpus
 
-    def to_jsonl(self, path: str | os.PathLike[str], *, offsets: OffsetUnit = "codepoint") -> int:
+    def to_jsonl(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        offsets: OffsetUnit = "codepoint",
+        normalized: Iterable[str] | None = None,
+    ) -> int:
         """Write every article as one JSON document per line; return how many were written.
 
         Articles are read, parsed and written one at a time, so memory stays
@@ -158,10 +164,10 @@ class Corpus:
         then moved into place: readers see the old file or the whole new one.
         With ``on_error="skip"`` an article that cannot be loaded is reported
         in `skipped` and the others are written; with ``"raise"`` its error
-        is raised and ``path`` is left as it was.  ``offsets`` is the unit of
-        every offset written, as for `Article.to_json`.
+        is raised and ``path`` is left as it was.  ``offsets`` (the unit of
+        every offset written) and ``normalized`` are as for `Article.to_json`.
         """
-        return write_jsonl(self, path, offsets)
+        return write_jsonl(self, path, offsets, normalized)
 
     # -- what the corpus holds ----------------------------------------------------------
 

@@ -35,6 +35,7 @@ from ._errors import (
     SchemaVersionError,
     SpanError,
 )
+from ._normalize import Normalized, NormalizeStep, normalize
 from ._offsets import OffsetIndex
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
@@ -53,7 +54,7 @@ __all__ = [
 ]
 
 #: The version of the document format this corpuskit writes (and the newest it reads).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 
@@ -62,7 +63,9 @@ _UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 # file can find it without parsing the whole line.
 _HEADER = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "offsets", "text")
 _LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
-_KEYS = frozenset(_HEADER + _LAYERS)
+# After the layers: what a document carries when asked (null otherwise).
+_EXTRAS = ("normalized",)
+_KEYS = frozenset(_HEADER + _LAYERS + _EXTRAS)
 _LAYER_TYPES: dict[str, Any] = {
     "zones": tuple[Zone, ...],
     "images": tuple[Image, ...],
@@ -619,10 +622,15 @@ def _fail(problems: Sequence[tuple[str, str]], where: Where) -> NoReturn:
 # --- writing -----------------------------------------------------------------------------
 
 
-def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict[str, Any]:
+def article_to_dict(
+    article: Article,
+    offsets: OffsetUnit = "codepoint",
+    normalized: Iterable[NormalizeStep | str] | None = None,
+) -> dict[str, Any]:
     """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None."""
     if offsets not in _UNITS:
         raise ValueError(f"offsets must be one of {_UNITS}, got {offsets!r}")
+    norm = None if normalized is None else normalize(article.text, normalized)
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": article.id,
@@ -640,6 +648,7 @@ def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict
     doc["quotes"] = unstructure(article.quotes, tuple[Quote, ...])
     doc["quantities"] = unstructure(article.quantities, tuple[Quantity, ...])
     doc["claims"] = unstructure(article.claims, tuple[Claim, ...])
+    doc["normalized"] = None if norm is None else _normalized_out(norm, offsets)
     if offsets != "codepoint" and not article.text.isascii():
         # The article's own index (kept between calls) counts UTF-8 from the raw
         # file's start; a document counts from its text's, which differs by a BOM.
@@ -652,17 +661,54 @@ def article_to_dict(article: Article, offsets: OffsetUnit = "codepoint") -> dict
     return doc
 
 
+def _edit_converters(
+    raw: str, text: str, unit: OffsetUnit
+) -> tuple[Callable[[int], int], Callable[[int], int]] | None:
+    """Return functions from code points to ``unit`` in the raw and normalised texts."""
+    if unit == "codepoint":
+        return None
+    raw_index, index = OffsetIndex(raw), OffsetIndex(text)
+    if unit == "utf16":
+        return raw_index.to_utf16, index.to_utf16
+    return raw_index.to_utf8, index.to_utf8
+
+
+def _normalized_out(norm: Normalized, unit: OffsetUnit) -> dict[str, Any]:
+    """Return the ``normalized`` block: steps, text and map, offsets in ``unit``."""
+    mapping = norm.map.to_dict()
+    converters = _edit_converters(norm.raw, norm.text, unit)
+    if converters is not None:
+        to_raw, to_norm = converters
+        mapping["raw_length"] = to_raw(mapping["raw_length"])
+        mapping["length"] = to_norm(mapping["length"])
+        mapping["edits"] = [
+            [to_raw(rs), to_raw(re_), to_norm(ns), to_norm(ne)]
+            for rs, re_, ns, ne in mapping["edits"]
+        ]
+    return {"steps": [step.value for step in norm.steps], "text": norm.text, "map": mapping}
+
+
 def article_to_json(
-    article: Article, offsets: OffsetUnit = "codepoint", *, indent: bool = False
+    article: Article,
+    offsets: OffsetUnit = "codepoint",
+    *,
+    indent: bool = False,
+    normalized: Iterable[NormalizeStep | str] | None = None,
 ) -> bytes:
     """Return the JSON document of ``article`` as UTF-8 bytes."""
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(article_to_dict(article, offsets), option=option)
+    return orjson.dumps(article_to_dict(article, offsets, normalized), option=option)
 
 
-def dumps_line(article: Article, offsets: OffsetUnit = "codepoint") -> bytes:
+def dumps_line(
+    article: Article,
+    offsets: OffsetUnit = "codepoint",
+    normalized: Iterable[NormalizeStep | str] | None = None,
+) -> bytes:
     """Return the document of ``article`` as one JSON Lines line, newline included."""
-    return orjson.dumps(article_to_dict(article, offsets), option=orjson.OPT_APPEND_NEWLINE)
+    return orjson.dumps(
+        article_to_dict(article, offsets, normalized), option=orjson.OPT_APPEND_NEWLINE
+    )
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -692,8 +738,21 @@ def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
+def _migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 could not carry the normalised text: ``normalized`` is null."""
+    if "normalized" in doc:
+        raise _FieldProblem("normalized", "unknown field: version 2 documents have no such field")
+    migrated = dict(doc)
+    migrated["schema_version"] = 3
+    migrated["normalized"] = None
+    return migrated
+
+
 #: Functions that turn a document of version N into one of version N + 1.
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 def _upgrade(doc: dict[str, Any], where: Where) -> dict[str, Any]:
@@ -805,7 +864,7 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
         )
         problems.extend(
             (f"$.{key}", "required field missing")
-            for key in (*_HEADER, *_LAYERS)
+            for key in (*_HEADER, *_LAYERS, *_EXTRAS)
             if key not in keys
         )
         _fail(problems, where)
@@ -843,6 +902,7 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
         _UNITS_NOW.reset(token)
     if not problems:
         _check_across(doc, problems)
+        _check_normalized(doc["normalized"], text, doc["offsets"], problems)
     if problems:
         _fail(problems, where)
     raw = {key: doc[key] for key in _LAYERS}
@@ -890,6 +950,40 @@ def _check_across(doc: dict[str, Any], problems: Problems) -> None:
                 (
                     f"$.claims[{i}].id",
                     f"claim id {_clip(claim['id'])} is also the id of $.claims[{first}]",
+                )
+            )
+
+
+def _check_normalized(block: object, text: str, unit: OffsetUnit, problems: Problems) -> None:
+    """Check a ``normalized`` block: it must be what normalising the text gives.
+
+    It is derived data, so it is not kept: ``to_json(normalized=steps)`` writes
+    it again.  Checking it whole (steps, text and map) catches any change.
+    """
+    if block is None:
+        return
+    if type(block) is not dict:
+        problems.append(("$.normalized", f"expected an object or null, got {_json_type(block)}"))
+        return
+    if block.keys() != {"steps", "text", "map"}:
+        problems.append(("$.normalized", "expected exactly the fields steps, text and map"))
+        return
+    steps = block["steps"]
+    if type(steps) is not list or not all(type(s) is str for s in steps):
+        problems.append(("$.normalized.steps", "expected an array of step names"))
+        return
+    try:
+        expected = _normalized_out(normalize(text, steps), unit)
+    except ValueError as exc:
+        problems.append(("$.normalized.steps", str(exc)))
+        return
+    for key in ("steps", "text", "map"):
+        if block[key] != expected[key]:
+            problems.append(
+                (
+                    f"$.normalized.{key}",
+                    "is not what normalising the text with these steps gives: "
+                    "the block was changed after it was written",
                 )
             )
 

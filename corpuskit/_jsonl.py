@@ -187,14 +187,18 @@ def _no_id(path: str, line: int, raw: bytes) -> InvalidDocumentError:
 
 
 def write_jsonl(
-    articles: Iterable[Article], path: str | os.PathLike[str], offsets: OffsetUnit
+    articles: Iterable[Article],
+    path: str | os.PathLike[str],
+    offsets: OffsetUnit,
+    normalized: Iterable[str] | None = None,
 ) -> int:
     """Write one document per line to ``path``, atomically; return how many were written."""
     if offsets not in ("codepoint", "utf16", "utf8"):
         raise ValueError(f"offsets must be 'codepoint', 'utf16' or 'utf8', got {offsets!r}")
+    steps = None if normalized is None else tuple(normalized)
     count = 0
     with atomic_writer(path) as f:
         for article in articles:
-            f.write(dumps_line(article, offsets))
+            f.write(dumps_line(article, offsets, steps))
             count += 1
     return count

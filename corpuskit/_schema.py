@@ -45,12 +45,14 @@ from ._article import Article, OffsetUnit
 from ._claims import Claim, ClaimKind
 from ._json import (
     _DECIMAL,
+    _EXTRAS,
     _HEADER,
     _LAYER_TYPES,
     _LAYERS,
     _MAX_DECIMAL_DIGITS,
     SCHEMA_VERSION,
 )
+from ._normalize import NormalizeStep
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
 from ._spans import Span
@@ -146,6 +148,12 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
         "The unit every offset in the document counts: Unicode code points, UTF-16 "
         "code units or bytes of the UTF-8 text."
     ),
+    (Article, "normalized"): (
+        "Null, or (when asked for) the text normalised with the steps named, and the map "
+        "from it to the raw text: one [raw_start, raw_end, start, end] per changed region, "
+        "offsets in the document's unit. Loading checks it is exactly what normalising "
+        "the text with those steps gives."
+    ),
     (Article, "text"): (
         "The article's exact text, decoded from UTF-8 with no newline translation and no stripping."
     ),
@@ -236,6 +244,62 @@ _DOCUMENT_ONLY: dict[str, Schema] = {
     "schema_version": {"const": SCHEMA_VERSION},
     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
     "offsets": {"type": "string", "enum": list(get_args(OffsetUnit))},
+    "normalized": {"anyOf": [{"$ref": "#/$defs/Normalized"}, {"type": "null"}]},
+}
+
+#: Definitions of what `normalize` gives, written when a document is asked for it.
+_NORMALIZED_DEFS: dict[str, Schema] = {
+    "Normalized": {
+        "description": "The article's text normalised, and the way back to the raw text.",
+        "type": "object",
+        "properties": {
+            "steps": {
+                "description": "The normalisation steps run, in the order they ran.",
+                "type": "array",
+                "items": {"type": "string", "enum": [s.value for s in NormalizeStep]},
+            },
+            "text": {"description": "The normalised text.", "type": "string"},
+            "map": {
+                "description": "How offsets of the normalised text relate to the raw text.",
+                "$ref": "#/$defs/OffsetMap",
+            },
+        },
+        "required": ["steps", "text", "map"],
+        "additionalProperties": False,
+    },
+    "OffsetMap": {
+        "description": (
+            "The changed regions only, in order; between them the texts are identical."
+        ),
+        "type": "object",
+        "properties": {
+            "raw_length": {
+                "description": "The raw text's length, in the document's unit.",
+                "type": "integer",
+                "minimum": 0,
+            },
+            "length": {
+                "description": "The normalised text's length, in the document's unit.",
+                "type": "integer",
+                "minimum": 0,
+            },
+            "edits": {
+                "description": (
+                    "One [raw_start, raw_end, start, end] per changed region: "
+                    "raw[raw_start:raw_end] became text[start:end]."
+                ),
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "items": {"type": "integer", "minimum": 0},
+                    "minItems": 4,
+                    "maxItems": 4,
+                },
+            },
+        },
+        "required": ["raw_length", "length", "edits"],
+        "additionalProperties": False,
+    },
 }
 
 _SIMPLE: dict[Any, Schema] = {
@@ -283,7 +347,7 @@ class _Generator:
     def document(self) -> Schema:
         fields = {f.name: f for f in attrs.fields(attrs.resolve_types(Article))}
         properties: Schema = {}
-        for key in (*_HEADER, *_LAYERS):
+        for key in (*_HEADER, *_LAYERS, *_EXTRAS):
             if key in _LAYERS:
                 schema = self.schema_of(_LAYER_TYPES[key])
             elif key in _DOCUMENT_ONLY:
@@ -293,6 +357,7 @@ class _Generator:
             else:  # pragma: no cover - a header key nobody described
                 raise LookupError(f"no schema for the document key {key!r}")
             properties[key] = {"description": self.describe(Article, key), **schema}
+        self.defs.update(_NORMALIZED_DEFS)
         unused = _DESCRIPTIONS.keys() - self.used
         if unused:
             names = ", ".join(sorted(f"{cls.__name__}.{name}" for cls, name in unused))

@@ -50,12 +50,14 @@ def test_document_header_comes_first_in_a_fixed_order(seed: Article) -> None:
         "quotes",
         "quantities",
         "claims",
+        "normalized",
     ]
-    assert doc["schema_version"] == 2
+    assert doc["normalized"] is None
+    assert doc["schema_version"] == 3
     assert doc["sha256"] == seed.sha256
     assert doc["text"] == seed.text
     assert doc["offsets"] == "codepoint"
-    assert seed.to_json().startswith('{"schema_version":2,"id":"dd2c270fb12b86b0",')
+    assert seed.to_json().startswith('{"schema_version":3,"id":"dd2c270fb12b86b0",')
 
 
 def test_document_writes_every_layer_with_values_a_reader_can_use(seed: Article) -> None:
@@ -76,7 +78,7 @@ def test_to_json_writes_unicode_as_itself_and_indents_on_request(seed: Article) 
     assert "country’s" in compact
     assert "\\u2019" not in compact
     indented = seed.to_json(indent=True)
-    assert indented.startswith('{\n  "schema_version": 2,')
+    assert indented.startswith('{\n  "schema_version": 3,')
     assert Article.from_json(indented) == seed
 
 
@@ -209,11 +211,11 @@ def test_not_json_and_not_an_object_are_errors_at_the_root() -> None:
 
 def test_schema_version_newer_older_missing_and_wrong(seed: Article) -> None:
     doc = seed.to_dict()
-    doc["schema_version"] = 3
+    doc["schema_version"] = 4
     with pytest.raises(SchemaVersionError, match=r"upgrade corpuskit") as caught:
         Article.from_dict(doc)
-    assert (caught.value.version, caught.value.supported) == (3, 2)
-    for value, message in ((0, "from 1 to 2"), ("2", "expected an integer")):
+    assert (caught.value.version, caught.value.supported) == (4, 3)
+    for value, message in ((0, "from 1 to 3"), ("3", "expected an integer")):
         doc["schema_version"] = value
         with pytest.raises(InvalidDocumentError, match=message):
             Article.from_dict(doc)
@@ -222,16 +224,48 @@ def test_schema_version_newer_older_missing_and_wrong(seed: Article) -> None:
         Article.from_dict(doc)
 
 
-def test_a_version_1_document_loads_through_the_migration(seed: Article) -> None:
-    # Version 1 had code-point offsets only and no "offsets" field.
+def test_a_version_1_document_loads_through_the_migrations(seed: Article) -> None:
+    # Version 1 had code-point offsets only and no "offsets" field; version 2 had
+    # no "normalized" field.
     doc = seed.to_dict()
     del doc["offsets"]
+    del doc["normalized"]
     doc["schema_version"] = 1
     assert Article.from_dict(doc) == seed
     doc["offsets"] = "codepoint"
     with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
     assert caught.value.json_path == "$.offsets"
+    doc["schema_version"] = 2
+    assert Article.from_dict(doc) == seed
+    doc["normalized"] = None
+    with pytest.raises(InvalidDocumentError) as caught:
+        Article.from_dict(doc)
+    assert caught.value.json_path == "$.normalized"
+
+
+@pytest.mark.parametrize("offsets", ["codepoint", "utf16", "utf8"])
+def test_normalised_text_and_map_travel_with_the_document(offsets: str) -> None:
+    article = Article.from_text(
+        "Kim said: \u201cwe\u00a0won \U0001f600\u201d \u2014 then left\u2026\r\n\r\nThe end.",
+        id="n",
+    )
+    doc = article.to_dict(offsets=offsets, normalized=["quotes", "spaces", "ellipsis"])  # type: ignore[arg-type]
+    block = doc["normalized"]
+    assert block["steps"] == ["spaces", "quotes", "ellipsis"]
+    assert block["text"] == 'Kim said: "we won \U0001f600" \u2014 then left...\r\n\r\nThe end.'
+    assert len(block["map"]["edits"]) == 4
+    assert Article.from_dict(doc) == article
+    tampered = json.loads(json.dumps(doc))
+    tampered["normalized"]["map"]["edits"][0][1] += 1
+    with pytest.raises(InvalidDocumentError) as caught:
+        Article.from_dict(tampered)
+    assert caught.value.json_path == "$.normalized.map"
+    tampered = json.loads(json.dumps(doc))
+    tampered["normalized"]["steps"] = ["sideways"]
+    with pytest.raises(InvalidDocumentError, match="sideways") as caught:
+        Article.from_dict(tampered)
+    assert caught.value.json_path == "$.normalized.steps"
 
 
 def test_too_many_problems_are_cut_short(seed: Article) -> None:

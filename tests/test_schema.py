@@ -174,7 +174,7 @@ def test_schema_describes_every_property_and_definition() -> None:
     schema = json_schema()
     found = list(objects(schema))
     defined = [d for d in schema["$defs"].values() if d.get("type") == "object"]
-    assert len(found) == 1 + len(defined) == 9  # the document and the objects in $defs
+    assert len(found) == 1 + len(defined) == 11  # the document and the objects in $defs
     for path, obj in found:
         assert obj["additionalProperties"] is False, path
         for name, prop in obj["properties"].items():
@@ -215,7 +215,7 @@ def test_schema_objects_have_exactly_the_model_fields_in_order(cls: type) -> Non
 
 def test_schema_top_level_keys_are_the_document_keys_in_order() -> None:
     schema = json_schema()
-    keys = [*_json._HEADER, *_json._LAYERS]
+    keys = [*_json._HEADER, *_json._LAYERS, *_json._EXTRAS]
     assert list(schema["properties"]) == keys
     assert schema["required"] == keys
     assert schema["additionalProperties"] is False
@@ -358,9 +358,17 @@ BROKEN: list[tuple[str, int, KeyPath, str | int, Any, str]] = [
     ("a float for a decimal", 0, ("quantities", 0), "low", 2.0, "is not of type 'string'"),
     ("an integer for a decimal", 0, ("quantities", 0), "high", 3, "is not of type 'string'"),
     ("an exponent in a decimal", 0, ("quantities", 0), "high", "1e3", "does not match"),
-    ("schema_version 3", 0, (), "schema_version", 3, "2 was expected"),
-    ("schema_version 1", 0, (), "schema_version", 1, "2 was expected"),
-    ("schema_version as a string", 0, (), "schema_version", "2", "2 was expected"),
+    ("schema_version 4", 0, (), "schema_version", 4, "3 was expected"),
+    ("schema_version 2", 0, (), "schema_version", 2, "3 was expected"),
+    ("schema_version as a string", 0, (), "schema_version", "3", "3 was expected"),
+    (
+        "a normalized block missing its map",
+        0,
+        (),
+        "normalized",
+        {"steps": [], "text": ""},
+        "'map' is a required property",
+    ),
     ("an empty id", 0, (), "id", "", "should be non-empty"),
     ("a negative ordinal", 0, (), "ordinal", -1, "less than the minimum of 0"),
     ("an upper-case sha256", 0, (), "sha256", "A" * 64, "does not match"),
