@@ -85,14 +85,12 @@ def _decode_error(
 def _check_text(article: Article, attribute: attrs.Attribute[str], text: str) -> None:
     if not isinstance(text, str):
         raise TypeError(f"article text must be a str, got {type(text).__name__}")
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise InvalidArticleError(
-                f"article text has a lone surrogate U+{ord(text[exc.start]):04X} at code point "
-                f"{exc.start}; text must be encodable as UTF-8 so the raw bytes can be recovered"
-            ) from None
+    at = _lone_surrogate(text)
+    if at is not None:
+        raise InvalidArticleError(
+            f"article text has a lone surrogate U+{ord(text[at]):04X} at code point "
+            f"{at}; text must be encodable as UTF-8 so the raw bytes can be recovered"
+        )
     if text.startswith("\ufeff") and not article.bom:
         raise InvalidArticleError(
             "article text starts with U+FEFF, a byte-order mark: build the article with "
@@ -120,15 +118,24 @@ def _check_source(
 
 def _check_encodable(name: str, value: str) -> None:
     """Refuse a lone surrogate (a file name that was not UTF-8): it cannot be written out."""
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise InvalidArticleError(
-                f"article {name} {value!r} has a lone surrogate U+{ord(value[exc.start]):04X} "
-                "(a file name that is not UTF-8?): it could not be written as JSON; "
-                "rename the file or give the article another " + name
-            ) from None
+    at = _lone_surrogate(value)
+    if at is not None:
+        raise InvalidArticleError(
+            f"article {name} {value!r} has a lone surrogate U+{ord(value[at]):04X} "
+            "(a file name that is not UTF-8?): it could not be written as JSON; "
+            "rename the file or give the article another " + name
+        )
+
+
+def _lone_surrogate(value: str) -> int | None:
+    """Return where the first lone surrogate of ``value`` stands, or None."""
+    if value.isascii():
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], value: object) -> None:
