@@ -31,6 +31,7 @@ from ._normalize import Normalized, NormalizeStep, OffsetMap, normalize
 from ._offsets import LineCol, OffsetIndex
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
+from ._seeds import load_seeds, seeds_path
 from ._spans import Span
 from ._zones import Boilerplate, Image, Zone, ZoneKind
 
@@ -70,5 +71,7 @@ __all__ = [
     "Zone",
     "ZoneKind",
     "__version__",
+    "load_seeds",
     "normalize",
+    "seeds_path",
 ]
