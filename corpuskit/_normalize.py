@@ -99,7 +99,7 @@ _Form: TypeAlias = Literal["NFC", "NFKC"]
 class NormalizeStep(enum.StrEnum):
     """One normalisation step; the value is its name, and the enum's order is the order they run.
 
-    See the module documentation for what each step rewrites.
+    See the Anchoring and normalisation page of the docs for what each step rewrites.
     """
 
     NEWLINES = "newlines"
