@@ -31,6 +31,7 @@ from ._normalize import Normalized, NormalizeStep, OffsetMap, normalize
 from ._offsets import LineCol, OffsetIndex
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
+from ._reanchor import Moved, MoveStatus, reanchor, reanchor_claims
 from ._seeds import load_seeds, seeds_path
 from ._spans import Span
 from ._zones import Boilerplate, Image, Zone, ZoneKind
@@ -56,6 +57,8 @@ __all__ = [
     "InvalidArticleError",
     "InvalidDocumentError",
     "LineCol",
+    "MoveStatus",
+    "Moved",
     "NormalizeStep",
     "Normalized",
     "OffsetError",
@@ -73,5 +76,7 @@ __all__ = [
     "__version__",
     "load_seeds",
     "normalize",
+    "reanchor",
+    "reanchor_claims",
     "seeds_path",
 ]
