@@ -26,6 +26,7 @@ from ._errors import (
     ReadError,
     SchemaVersionError,
     SpanError,
+    TooLargeError,
 )
 from ._normalize import Normalized, NormalizeStep, OffsetMap, normalize
 from ._offsets import LineCol, OffsetIndex
@@ -71,6 +72,7 @@ __all__ = [
     "SchemaVersionError",
     "Span",
     "SpanError",
+    "TooLargeError",
     "Zone",
     "ZoneKind",
     "__version__",

@@ -17,7 +17,7 @@ import attrs
 from . import _cite
 from ._anchor import Anchor, WordIndex, anchor
 from ._claims import Claim, ClaimKind, ClaimParse, extract_claims
-from ._errors import AnchorError, DecodeError, InvalidArticleError, ReadError
+from ._errors import AnchorError, DecodeError, InvalidArticleError, ReadError, TooLargeError
 from ._offsets import OffsetIndex
 from ._quantities import Quantity
 from ._quotes import Attribution, Quote
@@ -25,7 +25,20 @@ from ._sentences import split_sentences
 from ._spans import Span, trusted_span
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
 
-__all__ = ["Article", "Layers", "OffsetUnit", "parse_file_name"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_JSON_BYTES",
+    "Article",
+    "Layers",
+    "OffsetUnit",
+    "check_limit",
+    "parse_file_name",
+]
+
+#: The largest raw article file (or bytes) read unless ``max_bytes`` says otherwise.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: The largest JSON document (or JSON Lines line) read unless told otherwise.
+DEFAULT_MAX_JSON_BYTES = 256 * 1024 * 1024
 
 _BOM = codecs.BOM_UTF8
 OffsetUnit = Literal["codepoint", "utf16", "utf8"]
@@ -48,6 +61,42 @@ def parse_file_name(name: str) -> tuple[str, int | None]:
     if m is None:
         return Path(name).stem, None
     return m.group(2), int(m.group(1))
+
+
+def check_limit(name: str, value: object) -> int | None:
+    """Return a size limit given as ``name``: an int >= 0, or None for no limit."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int or None, got {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def _read_bounded(path: str | os.PathLike[str], limit: int | None) -> bytes:
+    """Read the file at ``path`` whole, or raise `TooLargeError` past ``limit`` bytes.
+
+    The size is checked on the open file before reading, and at most
+    ``limit + 1`` bytes are read, so a file that grows meanwhile is caught too.
+    """
+    try:
+        with open(path, "rb") as f:
+            if limit is None:
+                return f.read()
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(limit + 1) if size <= limit else b""
+    except OSError as exc:
+        raise ReadError(
+            f"cannot read article file: {exc.strerror or exc}", path=path, errno=exc.errno
+        ) from exc
+    if size > limit:
+        raise TooLargeError("file", size=size, limit=limit, parameter="max_bytes", path=path)
+    if len(data) > limit:
+        raise TooLargeError(
+            "file", size=len(data), limit=limit, parameter="max_bytes", path=path, grew=True
+        )
+    return data
 
 
 def _decode(data: bytes, path: str | os.PathLike[str] | None) -> tuple[str, bool]:
@@ -252,21 +301,20 @@ class Article:
     # -- constructors -------------------------------------------------------------
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike[str]) -> Article:
+    def from_path(
+        cls, path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES
+    ) -> Article:
         """Read the file at ``path`` and hold it exactly.
 
         The id and ordinal come from a ``NNN_<16 hex>.txt`` name; other names
         give the file's stem as id and no ordinal.  Raises `ReadError` when the
-        file cannot be read and `DecodeError` (naming the file, line, column and
-        byte offset) when it is not UTF-8.
+        file cannot be read, `DecodeError` (naming the file, line, column and
+        byte offset) when it is not UTF-8, and `TooLargeError` when it is
+        larger than ``max_bytes`` (64 MiB unless given; ``None`` for no
+        limit), which is checked before the file is read.
         """
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as exc:
-            raise ReadError(
-                f"cannot read article file: {exc.strerror or exc}", path=path, errno=exc.errno
-            ) from exc
+        limit = check_limit("max_bytes", max_bytes)
+        data = _read_bounded(path, limit)
         name = os.path.basename(os.fspath(path))
         article_id, ordinal = parse_file_name(name)
         text, bom = _decode(data, path)
@@ -280,8 +328,13 @@ class Article:
         id: str,
         ordinal: int | None = None,
         source: str | None = None,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> Article:
         r"""Decode raw UTF-8 ``data`` exactly; a leading byte-order mark goes to ``bom``.
+
+        Raises `DecodeError` when the data is not UTF-8 and `TooLargeError`
+        when it is larger than ``max_bytes`` (64 MiB unless given; ``None``
+        for no limit).
 
         >>> a = Article.from_bytes(b"\xef\xbb\xbfHello\r\n", id="x")
         >>> a.text, a.bom, a.to_bytes()
@@ -294,6 +347,10 @@ class Article:
                 f"Article.from_bytes takes bytes, bytearray or memoryview, "
                 f"got {type(given).__name__}{hint}"
             )
+        limit = check_limit("max_bytes", max_bytes)
+        size = data.nbytes if isinstance(data, memoryview) else len(data)
+        if limit is not None and size > limit:
+            raise TooLargeError("data", size=size, limit=limit, parameter="max_bytes", path=source)
         text, bom = _decode(bytes(data), source)
         return cls(id, text, ordinal=ordinal, source=source, bom=bom)
 
@@ -322,7 +379,12 @@ class Article:
         return cls(id, text[1:] if bom else text, ordinal=ordinal, source=source, bom=bom)
 
     @classmethod
-    def from_json(cls, data: str | bytes | bytearray | memoryview) -> Article:
+    def from_json(
+        cls,
+        data: str | bytes | bytearray | memoryview,
+        *,
+        max_bytes: int | None = DEFAULT_MAX_JSON_BYTES,
+    ) -> Article:
         """Load an article from a JSON document that `to_json` (or another tool) wrote.
 
         The document is checked before anything is built: its
@@ -333,10 +395,15 @@ class Article:
         is reported in one `InvalidDocumentError` that names its JSON path
         (``$.claims[3].source.start``).  The article holds the document's
         zones, sentences, quotes, quantities and claims as given.
+
+        A document larger than ``max_bytes`` of UTF-8 JSON text (256 MiB
+        unless given; ``None`` for no limit) raises `TooLargeError` before it
+        is parsed; one nested deeper than 1024 arrays or objects is not
+        valid JSON here.
         """
         from ._json import article_from_json  # noqa: PLC0415 (_json imports this module)
 
-        return article_from_json(data)
+        return article_from_json(data, max_bytes=check_limit("max_bytes", max_bytes))
 
     @classmethod
     def from_dict(cls, document: Any) -> Article:

@@ -11,7 +11,14 @@ from typing import Any, Literal
 import attrs
 
 from . import _cite
-from ._article import Article, OffsetUnit, parse_file_name
+from ._article import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_JSON_BYTES,
+    Article,
+    OffsetUnit,
+    check_limit,
+    parse_file_name,
+)
 from ._errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
 from ._jsonl import JsonlIndex, iter_jsonl, read_line, write_jsonl
 
@@ -54,6 +61,10 @@ class Corpus:
     With ``on_error="skip"`` a file (or line) that cannot be read, decoded or
     loaded, or whose id another already claimed, is passed over and reported
     in `skipped`; with ``on_error="raise"`` (the default) its error is raised.
+
+    A file larger than ``max_bytes`` (64 MiB unless `from_dir` is told
+    otherwise), or a line longer than ``max_line_bytes`` (256 MiB unless
+    `from_jsonl` is told otherwise), is such an error: a `TooLargeError`.
     """
 
     __slots__ = (
@@ -61,6 +72,7 @@ class Corpus:
         "_files",
         "_index",
         "_jsonl",
+        "_max_bytes",
         "_on_error",
         "_path",
         "_skipped",
@@ -74,9 +86,11 @@ class Corpus:
         *,
         on_error: OnError = "raise",
         skipped: tuple[CorpusKitError, ...] = (),
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> None:
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
+        self._max_bytes = check_limit("max_bytes", max_bytes)
         self._path = path
         self._files = files
         self._by_id = {f.id: i for i, f in enumerate(files)}
@@ -89,16 +103,25 @@ class Corpus:
             self._record(getattr(error, "path", path), error)
 
     @classmethod
-    def from_dir(cls, path: str | os.PathLike[str], *, on_error: OnError = "raise") -> Corpus:
+    def from_dir(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        on_error: OnError = "raise",
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+    ) -> Corpus:
         """List the ``*.txt`` files of the folder ``path`` (not its subfolders).
 
         Raises `ReadError` when the folder cannot be listed, and
         `DuplicateIdError` when two files carry the same id (unless
         ``on_error="skip"``, which keeps the first in order and reports the
-        others in `skipped`).
+        others in `skipped`).  Every file is read as `Article.from_path` reads
+        it, with this ``max_bytes`` (64 MiB unless given; ``None`` for no
+        limit): a larger file is a `TooLargeError`.
         """
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
+        check_limit("max_bytes", max_bytes)
         root = os.fspath(path)
         try:
             with os.scandir(root) as entries:
@@ -125,19 +148,31 @@ class Corpus:
             if on_error == "raise":
                 raise error
             skipped.append(error)
-        return cls(root, tuple(kept), on_error=on_error, skipped=tuple(skipped))
+        return cls(
+            root, tuple(kept), on_error=on_error, skipped=tuple(skipped), max_bytes=max_bytes
+        )
 
     @classmethod
-    def from_jsonl(cls, path: str | os.PathLike[str], *, on_error: OnError = "raise") -> Corpus:
+    def from_jsonl(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        on_error: OnError = "raise",
+        max_line_bytes: int | None = DEFAULT_MAX_JSON_BYTES,
+    ) -> Corpus:
         """Open a JSON Lines file of article documents (one per line, as `to_jsonl` writes).
 
         Nothing is read until the corpus is used.  Each line is checked as
         `Article.from_json` checks a document, and an error names the file and
         the line (``corpus.jsonl:12: $.claims[3].start: …``); blank lines are
-        passed over.  Raises `ReadError` when the file cannot be opened.
+        passed over.  Raises `ReadError` when the file cannot be opened.  A
+        line longer than ``max_line_bytes`` (256 MiB unless given, newline not
+        counted; ``None`` for no limit) is a `TooLargeError` naming its line,
+        and is never held whole: reading skips to the next line.
         """
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
+        limit = check_limit("max_line_bytes", max_line_bytes)
         root = os.fspath(path)
         try:
             with open(root, "rb"):
@@ -146,7 +181,7 @@ class Corpus:
             raise ReadError(
                 f"cannot read JSON Lines file: {exc.strerror or exc}", path=root, errno=exc.errno
             ) from exc
-        corpus = cls(root, (), on_error=on_error)
+        corpus = cls(root, (), on_error=on_error, max_bytes=limit)
         corpus._jsonl = True
         return corpus
 
@@ -211,7 +246,7 @@ class Corpus:
     def _jsonl_index(self) -> JsonlIndex:
         index = self._index
         if index is None or not index.fresh():
-            index = JsonlIndex.build(self._path)
+            index = JsonlIndex.build(self._path, self._max_bytes)
             for problem in index.problems:
                 if self._on_error == "raise":
                     raise problem
@@ -228,7 +263,7 @@ class Corpus:
             return
         for f in self._files:
             try:
-                article = Article.from_path(f.path)
+                article = Article.from_path(f.path, max_bytes=self._max_bytes)
             except CorpusKitError as error:
                 if self._on_error == "raise":
                     raise
@@ -254,11 +289,11 @@ class Corpus:
         index = self._by_id.get(article_id)
         if index is None:
             raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
-        return Article.from_path(self._files[index].path)
+        return Article.from_path(self._files[index].path, max_bytes=self._max_bytes)
 
     def _iter_jsonl(self) -> Iterator[Article]:
         seen: dict[str, int] = {}  # id → line, to report a repeated id
-        for line, found in iter_jsonl(self._path):
+        for line, found in iter_jsonl(self._path, self._max_bytes):
             if isinstance(found, CorpusKitError):
                 error = found
             else:

@@ -8,11 +8,12 @@ keeps working::
     ├── InvalidArticleError (ValueError)   values that cannot make an article (its text,
     │   │                                  id or ordinal)
     │   ├── DecodeError                    bytes that are not valid UTF-8
+    │   ├── TooLargeError                  a file, document or line over a size limit
     │   └── InvalidDocumentError           a JSON document that does not describe an
     │       │                              article (each problem named by its JSON path)
     │       └── SchemaVersionError         a document newer than this corpuskit reads
     ├── SpanError (ValueError)             offsets that do not describe a span
-├── AnchorError (LookupError)          a quote that cannot be placed in a text
+    ├── AnchorError (LookupError)          a quote that cannot be placed in a text
     ├── OffsetError (ValueError)           an offset that is out of range, or not on a
     │                                      character boundary in the unit asked for
     ├── ReadError (OSError)                a file or folder that cannot be read
@@ -45,6 +46,7 @@ __all__ = [
     "ReadError",
     "SchemaVersionError",
     "SpanError",
+    "TooLargeError",
 ]
 
 
@@ -99,6 +101,54 @@ class DecodeError(InvalidArticleError):
         self.column = column
         where = "<bytes>" if self.path is None else self.path
         super().__init__(f"{where}:{line}:{column}: {message}")
+
+
+def _size(n: int) -> str:
+    """Write ``n`` bytes for a message, in MiB too when that is easier to read."""
+    if n < 1 << 20:
+        return f"{n} byte{'' if n == 1 else 's'}"
+    return f"{n} bytes ({n / (1 << 20):.1f} MiB)"
+
+
+class TooLargeError(InvalidArticleError):
+    """A file, JSON document or JSON Lines line larger than the limit it is read with.
+
+    ``size`` is its size in bytes as far as it was measured (a file that grew
+    while it was read gives ``limit + 1``), ``limit`` the limit and
+    ``parameter`` the argument that sets it (``max_bytes`` or
+    ``max_line_bytes``; ``None`` lifts the limit).  ``path`` names the file
+    (``None`` for data given directly) and ``line`` the 1-based line of a
+    JSON Lines file.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        size: int,
+        limit: int,
+        parameter: str,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+        grew: bool = False,
+    ) -> None:
+        self.size = size
+        self.limit = limit
+        self.parameter = parameter
+        self.path = None if path is None else os.fspath(path)
+        self.line = line
+        where = ("<json>" if what == "document" else "<bytes>") if self.path is None else self.path
+        if line is not None:
+            where = f"{where}:{line}"
+        measured = (
+            f"grew past the limit of {_size(limit)} while it was read"
+            if grew
+            else f"is {_size(size)}, over the limit of {_size(limit)}"
+        )
+        super().__init__(
+            f"{where}: the {what} {measured}: to read it, pass a larger "
+            f"{parameter}=... (or {parameter}=None for no limit)"
+        )
 
 
 class InvalidDocumentError(InvalidArticleError):

@@ -34,6 +34,7 @@ from ._errors import (
     OffsetError,
     SchemaVersionError,
     SpanError,
+    TooLargeError,
 )
 from ._normalize import Normalized, NormalizeStep, normalize
 from ._offsets import OffsetIndex
@@ -730,17 +731,48 @@ def dumps_line(
 
 
 def article_from_json(
-    data: str | bytes | bytearray | memoryview, where: Where = _NOWHERE
+    data: str | bytes | bytearray | memoryview,
+    where: Where = _NOWHERE,
+    *,
+    max_bytes: int | None = None,
 ) -> Article:
-    """Parse and check one JSON document; see `article_from_dict`."""
+    """Parse and check one JSON document; see `article_from_dict`.
+
+    A document of more than ``max_bytes`` bytes of UTF-8 raises `TooLargeError`
+    before it is parsed.
+    """
     given: object = data
     if not isinstance(given, str | bytes | bytearray | memoryview):
         raise TypeError(f"JSON must be given as str or bytes, got {type(given).__name__}")
+    if max_bytes is not None:
+        size = _json_size(data, max_bytes)
+        if size > max_bytes:
+            raise TooLargeError(
+                "document",
+                size=size,
+                limit=max_bytes,
+                parameter="max_bytes",
+                path=where[0],
+                line=where[1],
+            )
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         _fail([("$", f"not valid JSON: {exc}")], where)
     return article_from_dict(doc, where, owned=True)
+
+
+def _json_size(data: str | bytes | bytearray | memoryview, limit: int) -> int:
+    """Return the size of ``data`` in bytes of UTF-8 (exact when it could exceed ``limit``)."""
+    if isinstance(data, memoryview):
+        return data.nbytes
+    if not isinstance(data, str) or data.isascii() or 4 * len(data) <= limit:
+        return len(data)  # a code point is at most 4 bytes: a short text is under the limit
+    # Counted a piece at a time, so that measuring never copies the whole text.
+    step = 1 << 20
+    return sum(
+        len(data[i : i + step].encode("utf-8", "surrogatepass")) for i in range(0, len(data), step)
+    )
 
 
 def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:

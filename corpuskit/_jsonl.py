@@ -17,7 +17,13 @@ import attrs
 import orjson
 
 from ._article import Article, OffsetUnit
-from ._errors import CorpusKitError, DuplicateIdError, InvalidDocumentError, ReadError
+from ._errors import (
+    CorpusKitError,
+    DuplicateIdError,
+    InvalidDocumentError,
+    ReadError,
+    TooLargeError,
+)
 from ._io import atomic_writer
 from ._json import article_from_json, dumps_line
 
@@ -52,11 +58,58 @@ def _open(path: str) -> Any:
         ) from exc
 
 
-def iter_jsonl(path: str) -> Iterator[tuple[int, Article | CorpusKitError]]:
-    """Yield ``(line number, article or error)`` for each non-blank line of ``path``."""
+_SKIP_CHUNK = 1 << 20
+
+
+def _lines(f: Any, limit: int | None) -> Iterator[tuple[bytes | None, int, int]]:
+    """Yield ``(line, length, size)`` for each line of ``f``.
+
+    ``length`` counts the line's bytes with its newline and ``size`` without.
+    A line whose size is over ``limit`` bytes is never held whole: it is read
+    past in pieces and yielded as ``None``, so that the caller can report it
+    and go on with the next line.
+    """
+    if limit is None:
+        for raw in f:
+            yield raw, len(raw), len(raw) - raw.endswith(b"\n")
+        return
+    while True:
+        raw = f.readline(limit + 2)  # the longest line allowed, its newline, one more byte
+        if not raw:
+            return
+        length = len(raw)
+        if length - raw.endswith(b"\n") <= limit:
+            yield raw, length, length - raw.endswith(b"\n")
+            continue
+        while not raw.endswith(b"\n"):
+            raw = f.readline(_SKIP_CHUNK)
+            if not raw:
+                break
+            length += len(raw)
+        yield None, length, length - raw.endswith(b"\n")
+
+
+def _too_long(path: str, line: int, size: int, limit: int | None) -> TooLargeError:
+    assert limit is not None  # only a limit makes a line too long
+    return TooLargeError(
+        "line", size=size, limit=limit, parameter="max_line_bytes", path=path, line=line
+    )
+
+
+def iter_jsonl(
+    path: str, max_line_bytes: int | None = None
+) -> Iterator[tuple[int, Article | CorpusKitError]]:
+    """Yield ``(line number, article or error)`` for each non-blank line of ``path``.
+
+    A line longer than ``max_line_bytes`` gives a `TooLargeError`, and reading
+    goes on with the next line.
+    """
     with _open(path) as f:
         try:
-            for number, raw in enumerate(f, 1):
+            for number, (raw, _, size) in enumerate(_lines(f, max_line_bytes), 1):
+                if raw is None:
+                    yield number, _too_long(path, number, size, max_line_bytes)
+                    continue
                 if _blank(raw):
                     continue
                 try:
@@ -84,7 +137,10 @@ def _reworded(exc: InvalidDocumentError, raw: bytes) -> InvalidDocumentError:
 
 
 def read_line(path: str, offset: int, length: int, line: int) -> Article:
-    """Read and load the one line at ``offset`` (``length`` bytes) of ``path``."""
+    """Read and load the one line at ``offset`` (``length`` bytes) of ``path``.
+
+    The index lists only lines within the limit it was built with.
+    """
     with _open(path) as f:
         try:
             f.seek(offset)
@@ -146,16 +202,20 @@ class JsonlIndex:
     problems: list[CorpusKitError]
 
     @classmethod
-    def build(cls, path: str) -> JsonlIndex:
-        """Read ``path`` once, line by line, noting where each id's line is."""
+    def build(cls, path: str, max_line_bytes: int | None = None) -> JsonlIndex:
+        """Read ``path`` once, line by line, noting where each id's line is.
+
+        A line longer than ``max_line_bytes`` is noted as a problem, not read whole.
+        """
         stamp = _stamp(path)
         entries: dict[str, _Entry] = {}
         problems: list[CorpusKitError] = []
         offset = 0
         with _open(path) as f:
-            for number, raw in enumerate(f, 1):
-                length = len(raw)
-                if not _blank(raw):
+            for number, (raw, length, size) in enumerate(_lines(f, max_line_bytes), 1):
+                if raw is None:
+                    problems.append(_too_long(path, number, size, max_line_bytes))
+                elif not _blank(raw):
                     article_id = _line_id(raw)
                     if article_id is None:
                         problems.append(_no_id(path, number, raw))
