@@ -313,6 +313,12 @@ class Article:
         larger than ``max_bytes`` (64 MiB unless given; ``None`` for no
         limit), which is checked before the file is read.
         """
+        given: object = path  # callers without type checking pass bytes now and then
+        if not isinstance(given, str | os.PathLike) or isinstance(os.fspath(given), bytes):
+            raise TypeError(
+                "Article.from_path takes a str or os.PathLike[str] path, "
+                f"got {type(given).__name__}; decode a bytes path with os.fsdecode"
+            )
         limit = check_limit("max_bytes", max_bytes)
         data = _read_bounded(path, limit)
         name = os.path.basename(os.fspath(path))

@@ -109,8 +109,14 @@ class Corpus:
         *,
         on_error: OnError = "raise",
         max_bytes: int | None = DEFAULT_MAX_BYTES,
+        follow_links: bool = False,
     ) -> Corpus:
         """List the ``*.txt`` files of the folder ``path`` (not its subfolders).
+
+        A symbolic link is listed when it leads to a file inside the folder;
+        one that leads outside it is refused unless ``follow_links=True``, and a
+        broken or looping link is a `ReadError` naming the link (both are
+        reported in `skipped` with ``on_error="skip"``).
 
         Raises `ReadError` when the folder cannot be listed, and
         `DuplicateIdError` when two files carry the same id (unless
@@ -123,13 +129,22 @@ class Corpus:
             raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
         check_limit("max_bytes", max_bytes)
         root = os.fspath(path)
+        skipped: list[CorpusKitError] = []
+        files: list[CorpusFile] = []
         try:
             with os.scandir(root) as entries:
-                files = [
-                    CorpusFile(*parse_file_name(e.name), e.path)
-                    for e in entries
-                    if e.name.endswith(".txt") and e.is_file()
-                ]
+                for e in entries:
+                    if not e.name.endswith(".txt"):
+                        continue
+                    problem = _entry_problem(root, e, follow_links)
+                    if problem == "pass":
+                        continue
+                    if isinstance(problem, ReadError):
+                        if on_error == "raise":
+                            raise problem
+                        skipped.append(problem)
+                        continue
+                    files.append(CorpusFile(*parse_file_name(e.name), e.path))
         except OSError as exc:
             raise ReadError(
                 f"cannot list corpus folder: {exc.strerror or exc}", path=root, errno=exc.errno
@@ -137,7 +152,6 @@ class Corpus:
         files.sort(key=_sort_key)
         kept: list[CorpusFile] = []
         seen: dict[str, CorpusFile] = {}
-        skipped: list[CorpusKitError] = []
         for f in files:
             first = seen.get(f.id)
             if first is None:
@@ -348,3 +362,37 @@ def _place(error: CorpusKitError, default: str) -> str:
         return error.path
     line = getattr(error, "line", None)
     return default if line is None else f"{default}:{line}"
+
+
+def _entry_problem(
+    root: str, entry: os.DirEntry[str], follow_links: bool
+) -> Literal["list", "pass"] | ReadError:
+    """Say whether a ``*.txt`` entry of the folder is a file to list.
+
+    Returns ``"list"`` for a file to list, ``"pass"`` for an entry to pass
+    over silently (a subfolder), or the `ReadError` that explains why a link
+    cannot be read.
+    """
+    try:
+        if not entry.is_symlink():
+            return "list" if entry.is_file() else "pass"
+        target = os.path.realpath(entry.path)
+        if not os.path.exists(target):
+            return ReadError(
+                "symbolic link leads nowhere (its target is missing, or links loop)",
+                path=entry.path,
+            )
+        if not os.path.isfile(target):
+            return "pass"
+        inside = os.path.commonpath([os.path.realpath(root), target]) == os.path.realpath(root)
+        if not inside and not follow_links:
+            return ReadError(
+                f"symbolic link leads outside the folder, to {target}: "
+                "pass follow_links=True to read such files",
+                path=entry.path,
+            )
+    except OSError as exc:
+        return ReadError(
+            f"cannot read the entry: {exc.strerror or exc}", path=entry.path, errno=exc.errno
+        )
+    return "list"

@@ -492,7 +492,15 @@ def _check_span(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
     )
 
 
+def _beyond_64_bits(value: Any) -> Any:
+    """Return an integer too large for 64 bits, which orjson reads as a float, as an int."""
+    if type(value) is float and value.is_integer() and abs(value) >= 2**63:
+        return int(value)
+    return value
+
+
 def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems: Problems) -> bool:
+    start, end = _beyond_64_bits(start), _beyond_64_bits(end)
     for name, offset in (("start", start), ("end", end)):
         if type(offset) is not int:
             _report(problems, (path, name), f"expected an integer offset, got {_json_type(offset)}")
@@ -808,7 +816,7 @@ def _upgrade(doc: dict[str, Any], where: Where) -> dict[str, Any]:
             [("$.schema_version", "required field missing: every corpuskit document has one")],
             where,
         )
-    version = doc["schema_version"]
+    version = _beyond_64_bits(doc["schema_version"])
     if type(version) is not int:
         _fail([("$.schema_version", f"expected an integer, got {_json_type(version)}")], where)
     if version > SCHEMA_VERSION:
