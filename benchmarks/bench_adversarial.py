@@ -1,4 +1,4 @@
-"""How parsing time grows on hostile input: it must grow linearly.
+"""How time grows on hostile input, for every entry point: it must grow linearly.
 
 Run from the repository root:
 
@@ -14,6 +14,18 @@ as long: a ratio above 12 is flagged, as a sign of super-linear work.  (Families
 that build hundreds of thousands of objects pay Python's cyclic garbage
 collector a little more at larger sizes; a flag there is worth a second run at
 ``--large`` before it is called quadratic.)
+
+A second table does the same for the other entry points that take outside
+data: loading a JSON document (`Article.from_json`, every span checked),
+normalising (`normalize` with every step), anchoring a quote that is not there
+in a text that repeats one word (the worst case for finding candidates), and
+moving spans to an edited copy of a repetitive text (`reanchor`).
+
+Known limit, left out of the table because it is quadratic in size, not in
+time per byte: a JSON document repeats each claim's sentences in full, so one
+very long sentence holding many claims (``"“a,” she said. " * n`` is one
+sentence, since no sentence starts with a lower-case letter) makes a document
+of claims × sentence length: 848 MB of JSON for 1 MB of such text.
 """
 
 from __future__ import annotations
@@ -22,8 +34,9 @@ import argparse
 import gc
 import itertools
 import time
+from collections.abc import Callable
 
-from corpuskit import Article
+from corpuskit import Article, normalize, reanchor
 
 FAMILIES = {
     "straight quotes": '"',
@@ -49,6 +62,47 @@ FAMILIES = {
 FLAG = 12.0
 
 
+def _json_load(text: str) -> object:
+    document = Article.from_text(text, id="x").to_json()
+    t0 = time.perf_counter()
+    Article.from_json(document)
+    return time.perf_counter() - t0
+
+
+def _normalize(text: str) -> object:
+    t0 = time.perf_counter()
+    normalize(text, steps=[s.value for s in normalize("").steps] + ["nfkc", "casefold"])
+    return time.perf_counter() - t0
+
+
+def _anchor(text: str) -> object:
+    article = Article.from_text(text, id="x")
+    t0 = time.perf_counter()
+    article.anchor("word word zebra word okapi word word")
+    return time.perf_counter() - t0
+
+
+def _reanchor(text: str) -> object:
+    old = Article.from_text(text, id="x")
+    spans = old.sentences[:: max(1, len(old.sentences) // 200)][:200]
+    middle = len(text) // 2
+    new = text[:middle] + "A new sentence here. " + text[middle:]
+    t0 = time.perf_counter()
+    reanchor(text, new, spans)
+    return time.perf_counter() - t0
+
+
+# Each entry point with the input that is hardest for it, and what is timed.
+ENTRY_POINTS: dict[str, tuple[str, Callable[[str], object]]] = {
+    "from_json: quotes": ("“A,” she said. ", _json_load),
+    "from_json: numbers": ("$1m and 2% of 3 ", _json_load),
+    "normalize: quotes": ("“‘…’” ", _normalize),
+    "normalize: spaces": (" \u00a0\t\u200b\r\n", _normalize),
+    "anchor: one word": ("word ", _anchor),
+    "reanchor: one sentence": ("The deal is dead. ", _reanchor),
+}
+
+
 def seconds(text: str) -> float:
     gc.collect()
     t0 = time.perf_counter()
@@ -66,6 +120,29 @@ def main() -> None:
     flagged = []
     for name, unit in FAMILIES.items():
         times = [seconds((unit * (size // len(unit) + 1))[:size]) for size in sizes]
+        ratios = [b / max(a, 1e-6) for a, b in itertools.pairwise(times)]
+        marks = ["!" if r > FLAG else "" for r in ratios]
+        cells = "".join(f"{t:>11.3f}s" for t in times)
+        print(
+            f"{name:<24}{cells}   "
+            + "  ".join(f"{r:.1f}{m}" for r, m in zip(ratios, marks, strict=True))
+        )
+        if any(marks):
+            flagged.append(name)
+    print()
+    print(f"{'entry point':<24}{header}   ratios (x10 size)")
+    for name, (unit, run) in ENTRY_POINTS.items():
+        times = []
+        for size in sizes:
+            # The collector is paused while an entry point runs: these build hundreds
+            # of thousands of objects, and its passes (which grow with the heap, not
+            # with the work) would hide how the work itself grows.
+            gc.collect()
+            gc.disable()
+            try:
+                times.append(float(run((unit * (size // len(unit) + 1))[:size])))  # type: ignore[arg-type]
+            finally:
+                gc.enable()
         ratios = [b / max(a, 1e-6) for a, b in itertools.pairwise(times)]
         marks = ["!" if r > FLAG else "" for r in ratios]
         cells = "".join(f"{t:>11.3f}s" for t in times)
