@@ -62,27 +62,27 @@ FAMILIES = {
 FLAG = 12.0
 
 
-def _json_load(text: str) -> object:
+def _json_load(text: str) -> float:
     document = Article.from_text(text, id="x").to_json()
     t0 = time.perf_counter()
     Article.from_json(document)
     return time.perf_counter() - t0
 
 
-def _normalize(text: str) -> object:
+def _normalize(text: str) -> float:
     t0 = time.perf_counter()
     normalize(text, steps=[s.value for s in normalize("").steps] + ["nfkc", "casefold"])
     return time.perf_counter() - t0
 
 
-def _anchor(text: str) -> object:
+def _anchor(text: str) -> float:
     article = Article.from_text(text, id="x")
     t0 = time.perf_counter()
     article.anchor("word word zebra word okapi word word")
     return time.perf_counter() - t0
 
 
-def _reanchor(text: str) -> object:
+def _reanchor(text: str) -> float:
     old = Article.from_text(text, id="x")
     spans = old.sentences[:: max(1, len(old.sentences) // 200)][:200]
     middle = len(text) // 2
@@ -93,7 +93,7 @@ def _reanchor(text: str) -> object:
 
 
 # Each entry point with the input that is hardest for it, and what is timed.
-ENTRY_POINTS: dict[str, tuple[str, Callable[[str], object]]] = {
+ENTRY_POINTS: dict[str, tuple[str, Callable[[str], float]]] = {
     "from_json: quotes": ("“A,” she said. ", _json_load),
     "from_json: numbers": ("$1m and 2% of 3 ", _json_load),
     "normalize: quotes": ("“‘…’” ", _normalize),
@@ -110,6 +110,38 @@ def seconds(text: str) -> float:
     return time.perf_counter() - t0
 
 
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _paused(run: Callable[[str], float], text: str) -> float:
+    """Time ``run`` on ``text`` with the cyclic collector paused.
+
+    Entry points build hundreds of thousands of objects, and the collector's
+    passes (which grow with the heap, not with the work) would hide how the
+    work itself grows.
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        return run(text)
+    finally:
+        gc.enable()
+
+
+def _row(name: str, times: list[float], flagged: list[str]) -> None:
+    """Print one row of times and size ratios; note the name when a ratio is flagged."""
+    ratios = [b / max(a, 1e-6) for a, b in itertools.pairwise(times)]
+    marks = ["!" if r > FLAG else "" for r in ratios]
+    cells = "".join(f"{t:>11.3f}s" for t in times)
+    print(
+        f"{name:<24}{cells}   "
+        + "  ".join(f"{r:.1f}{m}" for r, m in zip(ratios, marks, strict=True))
+    )
+    if any(marks):
+        flagged.append(name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--large", action="store_true", help="also time 10 MB per family")
@@ -117,41 +149,13 @@ def main() -> None:
     sizes = [100_000, 1_000_000] + ([10_000_000] if args.large else [])
     header = "".join(f"{s // 1000:>9,} KB" for s in sizes)
     print(f"{'family':<24}{header}   ratios (x10 size)")
-    flagged = []
+    flagged: list[str] = []
     for name, unit in FAMILIES.items():
-        times = [seconds((unit * (size // len(unit) + 1))[:size]) for size in sizes]
-        ratios = [b / max(a, 1e-6) for a, b in itertools.pairwise(times)]
-        marks = ["!" if r > FLAG else "" for r in ratios]
-        cells = "".join(f"{t:>11.3f}s" for t in times)
-        print(
-            f"{name:<24}{cells}   "
-            + "  ".join(f"{r:.1f}{m}" for r, m in zip(ratios, marks, strict=True))
-        )
-        if any(marks):
-            flagged.append(name)
+        _row(name, [seconds(_repeat(unit, size)) for size in sizes], flagged)
     print()
     print(f"{'entry point':<24}{header}   ratios (x10 size)")
     for name, (unit, run) in ENTRY_POINTS.items():
-        times = []
-        for size in sizes:
-            # The collector is paused while an entry point runs: these build hundreds
-            # of thousands of objects, and its passes (which grow with the heap, not
-            # with the work) would hide how the work itself grows.
-            gc.collect()
-            gc.disable()
-            try:
-                times.append(float(run((unit * (size // len(unit) + 1))[:size])))  # type: ignore[arg-type]
-            finally:
-                gc.enable()
-        ratios = [b / max(a, 1e-6) for a, b in itertools.pairwise(times)]
-        marks = ["!" if r > FLAG else "" for r in ratios]
-        cells = "".join(f"{t:>11.3f}s" for t in times)
-        print(
-            f"{name:<24}{cells}   "
-            + "  ".join(f"{r:.1f}{m}" for r, m in zip(ratios, marks, strict=True))
-        )
-        if any(marks):
-            flagged.append(name)
+        _row(name, [_paused(run, _repeat(unit, size)) for size in sizes], flagged)
     print("super-linear (ratio > 12): " + (", ".join(flagged) if flagged else "none"))
 
 

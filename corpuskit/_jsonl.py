@@ -25,7 +25,7 @@ from ._errors import (
     TooLargeError,
 )
 from ._io import atomic_writer
-from ._json import article_from_json, dumps_line
+from ._json import article_from_dict, dumps_line
 
 __all__ = ["JsonlIndex", "iter_jsonl", "read_line", "write_jsonl"]
 
@@ -38,24 +38,34 @@ def _blank(line: bytes) -> bool:
     return not line.strip(b" \t\r\n")
 
 
-def _where(path: str, line: int) -> tuple[str, int]:
-    return (path, line)
-
-
-def _decode_error(path: str, line: int, raw: bytes, exc: Exception) -> InvalidDocumentError:
+def _not_json(path: str, line: int, raw: bytes, exc: Exception) -> InvalidDocumentError:
+    """Return the error for a line that is not JSON, saying so when it looks cut short."""
     hint = ""
     if not raw.endswith(b"\n"):
         hint = " (the last line has no newline at its end: was the file cut short?)"
     return InvalidDocumentError([("$", f"not valid JSON: {exc}{hint}")], path=path, line=line)
 
 
+def _load_line(raw: bytes, path: str, line: int) -> Article:
+    """Parse and check one line as an article document."""
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise _not_json(path, line, raw, exc) from None
+    return article_from_dict(doc, (path, line), owned=True)
+
+
+def _read_error(path: str, exc: OSError) -> ReadError:
+    return ReadError(
+        f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+    )
+
+
 def _open(path: str) -> Any:
     try:
         return open(path, "rb")
     except OSError as exc:
-        raise ReadError(
-            f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
-        ) from exc
+        raise _read_error(path, exc) from exc
 
 
 _SKIP_CHUNK = 1 << 20
@@ -113,27 +123,11 @@ def iter_jsonl(
                 if _blank(raw):
                     continue
                 try:
-                    yield number, article_from_json(raw, _where(path, number))
+                    yield number, _load_line(raw, path, number)
                 except InvalidDocumentError as exc:
-                    if exc.json_path == "$" and exc.problems[0][1].startswith("not valid JSON"):
-                        yield number, _reworded(exc, raw)
-                    else:
-                        yield number, exc
+                    yield number, exc
         except OSError as exc:
-            raise ReadError(
-                f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
-            ) from exc
-
-
-def _reworded(exc: InvalidDocumentError, raw: bytes) -> InvalidDocumentError:
-    if raw.endswith(b"\n"):
-        return exc
-    path, message = exc.problems[0]
-    return InvalidDocumentError(
-        [(path, message + " (the last line has no newline at its end: was the file cut short?)")],
-        path=exc.path,
-        line=exc.line,
-    )
+            raise _read_error(path, exc) from exc
 
 
 def read_line(path: str, offset: int, length: int, line: int) -> Article:
@@ -146,15 +140,8 @@ def read_line(path: str, offset: int, length: int, line: int) -> Article:
             f.seek(offset)
             raw = f.read(length)
         except OSError as exc:
-            raise ReadError(
-                f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
-            ) from exc
-    try:
-        return article_from_json(raw, _where(path, line))
-    except InvalidDocumentError as exc:
-        if exc.json_path == "$" and exc.problems[0][1].startswith("not valid JSON"):
-            raise _reworded(exc, raw) from None
-        raise
+            raise _read_error(path, exc) from exc
+    return _load_line(raw, path, line)
 
 
 @attrs.frozen
@@ -168,28 +155,33 @@ def _stamp(path: str) -> tuple[int, int, int]:
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise ReadError(
-            f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
-        ) from exc
+        raise _read_error(path, exc) from exc
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-def _line_id(raw: bytes) -> str | None:
-    """Return the id of a line: by a pattern when corpuskit wrote it, else by parsing."""
+def _line_id(raw: bytes, path: str, line: int) -> str | InvalidDocumentError:
+    """Return the id of a line (by a pattern when corpuskit wrote it, else by parsing).
+
+    Returns the error to report when the line has no id to read.
+    """
     m = _ID_FIRST.match(raw)
-    if m is not None:
-        value = m.group(1)
-        if b"\\" not in value:
-            try:
-                return value.decode("utf-8")
-            except UnicodeDecodeError:
-                return None
+    if m is not None and b"\\" not in m.group(1):
+        try:
+            return m.group(1).decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # parsing it says what is wrong
     try:
         doc = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
+    except orjson.JSONDecodeError as exc:
+        return _not_json(path, line, raw, exc)
     found = doc.get("id") if isinstance(doc, dict) else None
-    return found if isinstance(found, str) and found else None
+    if isinstance(found, str) and found:
+        return found
+    return InvalidDocumentError(
+        [("$.id", "expected a non-empty string: every line is an article with an id")],
+        path=path,
+        line=line,
+    )
 
 
 @attrs.define
@@ -216,9 +208,9 @@ class JsonlIndex:
                 if raw is None:
                     problems.append(_too_long(path, number, size, max_line_bytes))
                 elif not _blank(raw):
-                    article_id = _line_id(raw)
-                    if article_id is None:
-                        problems.append(_no_id(path, number, raw))
+                    article_id = _line_id(raw, path, number)
+                    if isinstance(article_id, InvalidDocumentError):
+                        problems.append(article_id)
                     elif article_id in entries:
                         first = entries[article_id].line
                         problems.append(
@@ -232,18 +224,6 @@ class JsonlIndex:
     def fresh(self) -> bool:
         """Whether the file is unchanged since the index was built."""
         return _stamp(self.path) == self.stamp
-
-
-def _no_id(path: str, line: int, raw: bytes) -> InvalidDocumentError:
-    try:
-        orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        return _reworded(_decode_error(path, line, b"\n", exc), raw)
-    return InvalidDocumentError(
-        [("$.id", "expected a non-empty string: every line is an article with an id")],
-        path=path,
-        line=line,
-    )
 
 
 def write_jsonl(

@@ -73,7 +73,7 @@ import bisect
 import enum
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -401,15 +401,8 @@ class _Differ:
     def _lines(self, alo: int, ahi: int, blo: int, bhi: int) -> None:
         if alo == ahi or blo == bhi:
             return
-        a, a_at = _tokens(_LINES, self.old, alo, ahi)
-        b, b_at = _tokens(_LINES, self.new, blo, bhi)
-        pieces: list[_Piece] = []
-        _patience(a, b, (0, len(a), 0, len(b)), pieces)
-        for equal, x1, x2, y1, y2 in pieces:
-            if equal:
-                self._emit(a_at[x1], b_at[y1], a_at[x2] - a_at[x1])
-            else:
-                self._words(a_at[x1], a_at[x2], b_at[y1], b_at[y2])
+        for _, _, a_at, b_at, (x1, x2, y1, y2) in self._changed(_LINES, alo, ahi, blo, bhi):
+            self._words(a_at[x1], a_at[x2], b_at[y1], b_at[y2])
 
     def _words(self, alo: int, ahi: int, blo: int, bhi: int) -> None:
         if alo == ahi or blo == bhi:
@@ -424,15 +417,27 @@ class _Differ:
         alo, ahi, blo, bhi = alo + head, ahi - tail, blo + head, bhi - tail
         if alo == ahi or blo == bhi:
             return
-        a, a_at = _tokens(_WORDS, self.old, alo, ahi)
-        b, b_at = _tokens(_WORDS, self.new, blo, bhi)
+        for a, b, a_at, b_at, (x1, x2, y1, y2) in self._changed(_WORDS, alo, ahi, blo, bhi):
+            if x1 < x2 and y1 < y2:
+                self._small(a, b, a_at, b_at, (x1, x2, y1, y2))
+
+    def _changed(
+        self, pattern: re.Pattern[str], alo: int, ahi: int, blo: int, bhi: int
+    ) -> Iterator[tuple[list[str], list[str], list[int], list[int], tuple[int, int, int, int]]]:
+        """Match the tokens of two stretches; emit the equal runs, yield the changed ones.
+
+        Each changed run comes with both token lists, their offsets and the
+        run's token range ``(x1, x2, y1, y2)``.
+        """
+        a, a_at = _tokens(pattern, self.old, alo, ahi)
+        b, b_at = _tokens(pattern, self.new, blo, bhi)
         pieces: list[_Piece] = []
         _patience(a, b, (0, len(a), 0, len(b)), pieces)
         for equal, x1, x2, y1, y2 in pieces:
             if equal:
                 self._emit(a_at[x1], b_at[y1], a_at[x2] - a_at[x1])
-            elif x1 < x2 and y1 < y2:
-                self._small(a, b, a_at, b_at, (x1, x2, y1, y2))
+            else:
+                yield a, b, a_at, b_at, (x1, x2, y1, y2)
 
     def _affordable(self, cells: int) -> bool:
         if cells > _DP_CELLS or cells > self.budget:
