@@ -8,9 +8,10 @@ import functools
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -19,6 +20,16 @@ from ._anchor import Anchor, WordIndex, anchor
 from ._claims import Claim, ClaimKind, ClaimParse, extract_claims
 from ._errors import AnchorError, DecodeError, InvalidArticleError, ReadError, TooLargeError
 from ._offsets import OffsetIndex
+from ._packed import (
+    Packed,
+    pack_claims,
+    pack_sentences,
+    pack_zones,
+    unpack_claims,
+    unpack_sentences,
+    unpack_zones,
+    zone_ranges,
+)
 from ._quantities import Quantity
 from ._quotes import Attribution, Quote
 from ._sentences import split_sentences
@@ -41,8 +52,10 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_JSON_BYTES = 256 * 1024 * 1024
 
 _BOM = codecs.BOM_UTF8
+_G = TypeVar("_G")
 OffsetUnit = Literal["codepoint", "utf16", "utf8"]
 _SENTENCE_ZONES = frozenset({ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
+_PARAGRAPH = frozenset({ZoneKind.PARAGRAPH})
 _FILE_NAME = re.compile(r"(\d+)_([0-9A-Fa-f]{16})\.txt")
 
 
@@ -196,6 +209,29 @@ def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], val
         raise InvalidArticleError(f"article ordinal must not be negative, got {value}")
 
 
+def _restore(fields: tuple[Any, ...], computed: dict[str, Any]) -> Article:
+    """Rebuild a pickled `Article` with the layers it had computed."""
+    article_id, text, ordinal, source, bom, given = fields
+    article = Article(article_id, text, ordinal=ordinal, source=source, bom=bom, _given=given)
+    for name, value in computed.items():
+        if name in _CARRIED:
+            _SLOTS[name].__set__(article, value)
+    return article
+
+
+def _pack_zones(zones: tuple[Zone, ...], images: tuple[Image, ...]) -> Packed | ZoneParse:
+    parse = ZoneParse(zones, images)
+    return pack_zones(parse) or parse
+
+
+def _pack_sentences(sentences: tuple[Span, ...]) -> Packed | tuple[Span, ...]:
+    return pack_sentences(sentences) or sentences
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
 _LAYER_NAMES = ("zones", "images", "sentences", "quotes", "quantities", "claims")
 
 
@@ -205,9 +241,13 @@ class Layers:
     Articles loaded from JSON carry every layer as the document held it, built
     into objects when first asked for; `Article.with_claims` gives the claims
     alone.  A layer that is ``None`` is computed from the text as usual.
+
+    Once an article has packed a group of given layers (see `group`), the
+    group is kept here, shared by every article holding these layers, and the
+    layers it was made from are dropped.
     """
 
-    __slots__ = ("_build", "_raw", "_values")
+    __slots__ = ("_build", "_groups", "_lock", "_raw", "_values", "names")
 
     def __init__(self, **values: tuple[Any, ...]) -> None:
         unknown = values.keys() - set(_LAYER_NAMES)
@@ -216,6 +256,10 @@ class Layers:
         self._values: dict[str, tuple[Any, ...]] = dict(values)
         self._raw: dict[str, list[Any]] = {}
         self._build: Callable[[str, list[Any]], tuple[Any, ...]] | None = None
+        self._groups: dict[tuple[str, ...], Any] = {}
+        self._lock = threading.Lock()
+        #: The names of the layers given, in `_LAYER_NAMES` order.
+        self.names = tuple(n for n in _LAYER_NAMES if n in values)
 
     @classmethod
     def deferred(
@@ -225,21 +269,57 @@ class Layers:
         layers = cls()
         layers._raw = raw
         layers._build = build
+        layers.names = tuple(n for n in _LAYER_NAMES if n in raw)
         return layers
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = (self._values, self._raw, self._build, self._groups, self.names)
+        return (_restore_layers, state)
 
     def get(self, name: str) -> tuple[Any, ...] | None:
-        """Return the layer ``name``, or ``None`` when it was not given."""
+        """Return the layer ``name`` as objects, or ``None`` when it was not given.
+
+        A layer already made into a group is ``None`` here: ask the article.
+        """
+        with self._lock:
+            return self._get(name)
+
+    def _get(self, name: str) -> tuple[Any, ...] | None:
         value = self._values.get(name)
         if value is None and name in self._raw and self._build is not None:
-            # Two threads may both build a layer; they build equal tuples.
-            value = self._values[name] = self._build(name, self._raw[name])
+            value = self._values[name] = self._build(name, self._raw.pop(name))
         return value
 
-    def replace(self, **values: tuple[Any, ...]) -> Layers:
-        """Return a copy with the given layers replaced."""
-        layers = Layers(**{n: v for n in _LAYER_NAMES if (v := self.get(n)) is not None})
-        layers._values.update(values)
-        return layers
+    def group(self, names: tuple[str, ...], make: Callable[..., _G]) -> _G | None:
+        """Return ``make(*layers)`` for the layers ``names``, made once and kept.
+
+        Returns ``None`` unless every one of them was given.
+        """
+        with self._lock:
+            found: _G | None = self._groups.get(names)
+            if found is None:
+                values = [self._get(n) for n in names]
+                if any(v is None for v in values):
+                    return None
+                found = self._groups[names] = make(*values)
+                for n in names:
+                    del self._values[n]
+            return found
+
+
+def _restore_layers(
+    values: dict[str, tuple[Any, ...]],
+    raw: dict[str, list[Any]],
+    build: Callable[[str, list[Any]], tuple[Any, ...]] | None,
+    groups: dict[tuple[str, ...], Any],
+    names: tuple[str, ...],
+) -> Layers:
+    layers = Layers(**values)
+    layers._raw = raw
+    layers._build = build
+    layers._groups = groups
+    layers.names = names
+    return layers
 
 
 @attrs.frozen(eq=False)
@@ -284,10 +364,16 @@ class Article:
             return False
         if self._given is None and other._given is None:
             return True  # both computed from the same text: nothing more to compare
+        # Equal stores hold equal layers; stores that differ (one packed and one not,
+        # or equal values shared differently between objects) are compared as objects.
         return (
-            self._zone_parse == other._zone_parse
-            and self.sentences == other.sentences
-            and self._claim_parse == other._claim_parse
+            (self._zones_store == other._zones_store or self._zone_parse == other._zone_parse)
+            and (
+                self._sentences_store == other._sentences_store or self.sentences == other.sentences
+            )
+            and (
+                self._claims_store == other._claims_store or self._claim_parse == other._claim_parse
+            )
         )
 
     def __ne__(self, other: object) -> bool:
@@ -297,6 +383,18 @@ class Article:
     def __hash__(self) -> int:
         # Equal articles hold the same file; the annotations need not enter the hash.
         return hash((Article, self.id, self.text, self.ordinal, self.source, self.bom))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The layers computed so far travel with the article (compact, as they are
+        # kept), so an article parsed in another process is not parsed again.
+        computed = {}
+        for name in _CARRIED:
+            try:
+                computed[name] = _SLOTS[name].__get__(self, Article)
+            except AttributeError:
+                continue  # not computed yet
+        fields = (self.id, self.text, self.ordinal, self.source, self.bom, self._given)
+        return (_restore, (fields, computed))
 
     # -- constructors -------------------------------------------------------------
 
@@ -466,9 +564,8 @@ class Article:
         from ._json import check_claims  # noqa: PLC0415 (_json imports this module)
 
         checked = check_claims(self, claims)
-        given = (
-            Layers(claims=checked) if self._given is None else self._given.replace(claims=checked)
-        )
+        kept = () if self._given is None else self._given.names
+        given = Layers(**{n: getattr(self, n) for n in kept if n != "claims"}, claims=checked)
         return attrs.evolve(self, _given=given)
 
     # -- anchoring --------------------------------------------------------------------
@@ -569,16 +666,46 @@ class Article:
         """
         return OffsetIndex(self.text, byte_base=len(_BOM) if self.bom else 0)
 
-    # -- zones ------------------------------------------------------------------------
+    # -- the layers, kept compact --------------------------------------------------------
+    #
+    # Each layer group is computed (or taken from `_given`) once and kept packed: offsets
+    # in one integer array, objects made again on every access (see _packed.py).  A group
+    # that holds objects the packer does not know is kept as it is.
+
+    # The first access after computing a group returns the objects just computed;
+    # later ones make them from the store.
 
     @functools.cached_property
-    def _zone_parse(self) -> ZoneParse:
+    def _zones_store(self) -> Packed | ZoneParse:
+        return self._compute_zones()[1]
+
+    def _compute_zones(self) -> tuple[ZoneParse, Packed | ZoneParse]:
         given = self._given
         if given is not None:
-            zones, images = given.get("zones"), given.get("images")
-            if zones is not None and images is not None:
-                return ZoneParse(zones, images)
-        return parse_zones(self.text)
+            made: list[ZoneParse] = []
+
+            def pack(zones: tuple[Zone, ...], images: tuple[Image, ...]) -> Packed | ZoneParse:
+                made.append(ZoneParse(zones, images))
+                return pack_zones(made[0]) or made[0]
+
+            found = given.group(("zones", "images"), pack)
+            if found is not None:
+                return (made[0] if made else self._unpack_zones(found)), found
+        parse = parse_zones(self.text)
+        return parse, pack_zones(parse) or parse
+
+    def _unpack_zones(self, store: Packed | ZoneParse) -> ZoneParse:
+        return unpack_zones(self.text, store) if isinstance(store, Packed) else store
+
+    @property
+    def _zone_parse(self) -> ZoneParse:
+        try:
+            store = _ZONES.__get__(self, Article)
+        except AttributeError:
+            parse, store = self._compute_zones()
+            _ZONES.__set__(self, store)
+            return parse
+        return self._unpack_zones(store)
 
     @property
     def zones(self) -> tuple[Zone, ...]:
@@ -609,6 +736,39 @@ class Article:
     # -- sentences and claims -----------------------------------------------------------
 
     @functools.cached_property
+    def _sentences_store(self) -> Packed | tuple[Span, ...]:
+        return self._compute_sentences()[1]
+
+    def _zone_ranges(self, kinds: frozenset[ZoneKind]) -> list[tuple[int, int]]:
+        """Where the zones of ``kinds`` are, read from the store without making zones."""
+        store = self._zones_store
+        if isinstance(store, Packed):
+            return zone_ranges(store, kinds)
+        return [(z.start, z.end) for z in store.zones if z.kind in kinds]
+
+    def _compute_sentences(self) -> tuple[tuple[Span, ...], Packed | tuple[Span, ...]]:
+        given = self._given
+        if given is not None:
+            made: list[tuple[Span, ...]] = []
+
+            def pack(sentences: tuple[Span, ...]) -> Packed | tuple[Span, ...]:
+                made.append(sentences)
+                return pack_sentences(sentences) or sentences
+
+            found = given.group(("sentences",), pack)
+            if found is not None:
+                return (made[0] if made else self._unpack_sentences(found)), found
+        text = self.text
+        out: list[Span] = []
+        for start, end in self._zone_ranges(_SENTENCE_ZONES):
+            out.extend(trusted_span(text, s, e) for s, e in split_sentences(text, start, end))
+        sentences = tuple(out)
+        return sentences, pack_sentences(sentences) or sentences
+
+    def _unpack_sentences(self, store: Packed | tuple[Span, ...]) -> tuple[Span, ...]:
+        return unpack_sentences(self.text, store) if isinstance(store, Packed) else store
+
+    @property
     def sentences(self) -> tuple[Span, ...]:
         """The sentences of every body paragraph and caption, in text order.
 
@@ -616,43 +776,75 @@ class Article:
         cover its every non-space character once.  Titles, alt text, credits
         and boilerplate have none.
         """
-        given = self._given
-        if given is not None:
-            sentences = given.get("sentences")
-            if sentences is not None:
-                return sentences
-        text = self.text
-        out: list[Span] = []
-        for zone in self._zone_parse.zones:
-            if zone.kind in _SENTENCE_ZONES:
-                out.extend(
-                    trusted_span(text, s, e) for s, e in split_sentences(text, zone.start, zone.end)
-                )
-        return tuple(out)
-
-    @functools.cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+        try:
+            store = _SENTENCES.__get__(self, Article)
+        except AttributeError:
+            sentences, store = self._compute_sentences()
+            _SENTENCES.__set__(self, store)
+            return sentences
+        return self._unpack_sentences(store)
 
     def sentences_in(self, zone: Span) -> tuple[Span, ...]:
         """Return the sentences that lie inside ``zone`` (a paragraph or caption)."""
-        starts = self._sentence_starts
-        i = bisect.bisect_left(starts, zone.start)
-        j = bisect.bisect_left(starts, zone.end, i)
-        return tuple(s for s in self.sentences[i:j] if s.end <= zone.end)
+        store = self._sentences_store
+        if isinstance(store, Packed):
+            ints, text = store.ints, self.text
+            starts = ints[0::2]
+            i = bisect.bisect_left(starts, zone.start)
+            j = bisect.bisect_left(starts, zone.end, i)
+            return tuple(
+                trusted_span(text, s, e)
+                for s, e in zip(starts[i:j], ints[2 * i + 1 : 2 * j : 2], strict=True)
+                if e <= zone.end
+            )
+        i = bisect.bisect_left(store, zone.start, key=_start)
+        j = bisect.bisect_left(store, zone.end, i, key=_start)
+        return tuple(s for s in store[i:j] if s.end <= zone.end)
 
     @functools.cached_property
-    def _claim_parse(self) -> ClaimParse:
+    def _claims_store(self) -> Packed | ClaimParse:
+        return self._compute_claims()[1]
+
+    def _compute_claims(self) -> tuple[ClaimParse, Packed | ClaimParse]:
         given = self._given
-        claims = None if given is None else given.get("claims")
-        if given is not None and claims is not None:
-            quotes, quantities = given.get("quotes"), given.get("quantities")
-            if quotes is not None and quantities is not None:
-                return ClaimParse(quotes, quantities, claims)
-        found = extract_claims(self.id, self.text, self.paragraphs, self.sentences)
+        claims = None
+        article_id = self.id
+        if given is not None:
+            made: list[ClaimParse] = []
+
+            def pack(
+                quotes: tuple[Quote, ...],
+                quantities: tuple[Quantity, ...],
+                claims: tuple[Claim, ...],
+            ) -> Packed | ClaimParse:
+                made.append(ClaimParse(quotes, quantities, claims))
+                return pack_claims(article_id, made[0]) or made[0]
+
+            found = given.group(("quotes", "quantities", "claims"), pack)
+            if found is not None:
+                return (made[0] if made else self._unpack_claims(found)), found
+            claims = given.get("claims")
+        text = self.text
+        paragraphs = [trusted_span(text, s, e) for s, e in self._zone_ranges(_PARAGRAPH)]
+        parse = extract_claims(article_id, text, paragraphs, self.sentences)
         if claims is not None:
-            return ClaimParse(found.quotes, found.quantities, claims)
-        return found
+            parse = ClaimParse(parse.quotes, parse.quantities, claims)
+        return parse, pack_claims(article_id, parse) or parse
+
+    def _unpack_claims(self, store: Packed | ClaimParse) -> ClaimParse:
+        if isinstance(store, Packed):
+            return unpack_claims(self.id, self.text, store)
+        return store
+
+    @property
+    def _claim_parse(self) -> ClaimParse:
+        try:
+            store = _CLAIMS.__get__(self, Article)
+        except AttributeError:
+            parse, store = self._compute_claims()
+            _CLAIMS.__set__(self, store)
+            return parse
+        return self._unpack_claims(store)
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
@@ -731,3 +923,11 @@ class Article:
         Returns the two paths.
         """
         return _cite.to_brat(self, directory, offsets)
+
+
+# What a pickled article carries besides its fields, and the slots that hold it.
+_CARRIED = ("_zones_store", "_sentences_store", "_claims_store", "sha256")
+_SLOTS: dict[str, Any] = {name: vars(Article)[name] for name in _CARRIED}
+_ZONES = _SLOTS["_zones_store"]
+_SENTENCES = _SLOTS["_sentences_store"]
+_CLAIMS = _SLOTS["_claims_store"]

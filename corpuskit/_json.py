@@ -666,12 +666,14 @@ def article_to_dict(
         "text": article.text,
     }
     unstructure = _converter.unstructure
-    doc["zones"] = unstructure(article.zones, tuple[Zone, ...])
-    doc["images"] = unstructure(article.images, tuple[Image, ...])
+    zones = article._zone_parse  # each group is made into objects once
+    doc["zones"] = unstructure(zones.zones, tuple[Zone, ...])
+    doc["images"] = unstructure(zones.images, tuple[Image, ...])
     doc["sentences"] = unstructure(article.sentences, tuple[Span, ...])
-    doc["quotes"] = unstructure(article.quotes, tuple[Quote, ...])
-    doc["quantities"] = unstructure(article.quantities, tuple[Quantity, ...])
-    doc["claims"] = unstructure(article.claims, tuple[Claim, ...])
+    claims = article._claim_parse
+    doc["quotes"] = unstructure(claims.quotes, tuple[Quote, ...])
+    doc["quantities"] = unstructure(claims.quantities, tuple[Quantity, ...])
+    doc["claims"] = unstructure(claims.claims, tuple[Claim, ...])
     doc["normalized"] = None if norm is None else _normalized_out(norm, offsets)
     if offsets != "codepoint" and not article.text.isascii():
         # The article's own index (kept between calls) counts UTF-8 from the raw

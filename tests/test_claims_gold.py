@@ -45,13 +45,13 @@ def text_or_none(span: Any) -> str | None:
 
 def observed(article: Article) -> dict[str, list[Any]]:
     """What the extractor found, in the gold's shape."""
-    by_quote = {id(c.quote): c for c in article.claims if c.quote is not None}
+    by_quote = {c.quote: c for c in article.claims if c.quote is not None}
     quotes = []
     previous_source = None
     for q in article.quotes:
         if q.depth:
             continue  # the gold lists nested quotes with their outer quote only
-        claim = by_quote.get(id(q))
+        claim = by_quote.get(q)
         attribution = None if claim is None else claim.attribution
         source = None if attribution is None else attribution.source
         # A quote continues the one before it when both cite the same mention.

@@ -121,10 +121,15 @@ def test_loaded_article_builds_its_layers_only_when_asked(seed: Article) -> None
     given = loaded._given
     assert given is not None
     assert given._values == {}
+    assert given._groups == {}
+    assert len(given._raw) == 6
     assert loaded.claims == seed.claims
-    assert set(given._values) == {"quotes", "quantities", "claims"}
+    # Built, packed and kept as a group; the plain data it came from is dropped.
+    assert set(given._groups) == {("quotes", "quantities", "claims")}
+    assert set(given._raw) == {"zones", "images", "sentences"}
+    assert given._values == {}
     assert loaded.zones == seed.zones
-    assert set(given._values) == {"zones", "images", "quotes", "quantities", "claims"}
+    assert set(given._raw) == {"sentences"}
 
 
 def test_equal_articles_hash_alike_and_differ_when_a_layer_differs(seed: Article) -> None:

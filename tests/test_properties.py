@@ -49,7 +49,7 @@ def check_zones(article: Article) -> None:
             assert b.start <= b.name.start <= b.name.end <= b.end
             assert text[b.name.start : b.name.end] == b.name.text
     if article.title is not None:
-        assert zones[0] is article.title
+        assert zones[0] == article.title
     assert all(z.kind is ZoneKind.PARAGRAPH for z in article.paragraphs)
 
 

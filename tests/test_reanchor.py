@@ -395,10 +395,11 @@ EDITS: dict[str, Callable[[Article], str]] = {
 @pytest.mark.parametrize("edit", EDITS)
 def test_claims_move_whole(article: Article, edit: str) -> None:
     new_text = EDITS[edit](article)
-    pairs = reanchor_claims(article.text, new_text, article.claims)
-    assert len(pairs) == len(article.claims)
+    claims = article.claims
+    pairs = reanchor_claims(article.text, new_text, claims)
+    assert len(pairs) == len(claims)
     kept = []
-    for old, (claim, report) in zip(article.claims, pairs, strict=True):
+    for old, (claim, report) in zip(claims, pairs, strict=True):
         assert report.old is old
         if claim is None:
             assert report.status is MoveStatus.LOST
@@ -430,12 +431,13 @@ def test_claims_lose_their_parts_one_by_one() -> None:
         "The budget is about $10m, officials said."
     )
     article = Article.from_text(old, id="t")
-    quote_claim, budget = article.claims
+    claims = article.claims
+    quote_claim, budget = claims
     assert quote_claim.quote is not None
     assert budget.quantities[0].hedge == "about"
     # The speaker's name goes; the claim keeps its quote, cue and number.
     new_text = old.replace("The minister said", "Said")
-    (claim, report), (other, _) = reanchor_claims(old, new_text, article.claims)
+    (claim, report), (other, _) = reanchor_claims(old, new_text, claims)
     assert report.status is MoveStatus.UNCHANGED
     assert claim is not None
     assert other is not None
@@ -449,7 +451,7 @@ def test_claims_lose_their_parts_one_by_one() -> None:
     Article.from_text(new_text, id="t").with_claims([claim, other])
     # The hedge goes: the quantity stays, unhedged.
     new_text = old.replace("about $10m", "$10m")
-    ((_, _), (other, _)) = reanchor_claims(old, new_text, article.claims)
+    ((_, _), (other, _)) = reanchor_claims(old, new_text, claims)
     assert other is not None
     (quantity,) = other.quantities
     assert quantity.text == "$10m"
@@ -457,14 +459,14 @@ def test_claims_lose_their_parts_one_by_one() -> None:
     assert quantity.hedge_span is None
     # The whole quote goes: so does its claim.
     new_text = old.replace(" “We will build 20 new schools.”", "")
-    ((claim, report), (other, _)) = reanchor_claims(old, new_text, article.claims)
+    ((claim, report), (other, _)) = reanchor_claims(old, new_text, claims)
     assert claim is None
     assert report.status is MoveStatus.LOST
     assert report.old is quote_claim
     assert other is not None
     # The closing mark goes: an edit inside the quote, which moves with the claim.
     new_text = old.replace("schools.”", "schools.")
-    ((claim, _), _) = reanchor_claims(old, new_text, article.claims)
+    ((claim, _), _) = reanchor_claims(old, new_text, claims)
     assert claim is not None
     assert claim.quote is not None
     assert claim.quote.text == "“We will build 20 new schools."
