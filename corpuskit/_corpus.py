@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
+import contextlib
 import difflib
 import os
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
@@ -20,7 +21,18 @@ from ._article import (
     parse_file_name,
 )
 from ._errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
-from ._jsonl import JsonlIndex, iter_jsonl, read_line, write_jsonl
+from ._json import dumps_line
+from ._jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
+from ._parallel import (
+    chunk_size,
+    chunked,
+    compute_layers,
+    dump_files,
+    in_order,
+    parse_files,
+    resolve_jobs,
+)
+from ._tables import FingerprintSet, IdIndex, StringTable
 
 __all__ = ["Corpus", "CorpusFile", "OnError"]
 
@@ -39,24 +51,112 @@ class CorpusFile:
     path: str
 
 
-def _sort_key(f: CorpusFile) -> tuple[bool, int, str]:
-    return (f.ordinal is None, f.ordinal or 0, os.path.basename(f.path))
+def _sort_key(name: str) -> tuple[bool, int, str]:
+    ordinal = parse_file_name(name)[1]
+    return (ordinal is None, ordinal or 0, name)
+
+
+class _Files:
+    """The files of a folder corpus in iteration order, held compactly.
+
+    A path is held as its part after a common prefix (the folder), in UTF-8
+    in one buffer; a file's id and ordinal are read from its name again when
+    asked for, unless they were given otherwise (the constructor takes any
+    `CorpusFile`), and the index from an id to its file is a hash table of
+    positions.  A file listed by `Corpus.from_dir` costs some 50 bytes, where
+    a `CorpusFile` and a ``dict`` entry cost over 300.
+    """
+
+    __slots__ = ("_ids", "_index", "_names", "_ordinals", "_prefix")
+
+    def __init__(self, prefix: str, *, derived: bool = True, expected: int = 0) -> None:
+        self._prefix = prefix
+        self._names = StringTable()
+        # None: ids and ordinals come from the names, as `parse_file_name` reads them.
+        self._ids: StringTable | None = None if derived else StringTable()
+        self._ordinals: array[int] | None = None if derived else array("q")
+        self._index = IdIndex(self.id, expected)
+
+    @classmethod
+    def of(cls, folder: str, files: tuple[CorpusFile, ...]) -> _Files:
+        """Hold the files given to the constructor, as they are."""
+        prefix = os.path.join(folder, "")
+        if not all(f.path.startswith(prefix) for f in files):
+            prefix = ""
+        derived = all(parse_file_name(os.path.basename(f.path)) == (f.id, f.ordinal) for f in files)
+        table = cls(prefix, derived=derived, expected=len(files))
+        for f in files:
+            table.add(f.path[len(prefix) :], f.id, f.ordinal)
+        return table
+
+    def add(self, name: str, article_id: str, ordinal: int | None) -> int | None:
+        """Add the file ``prefix + name``; return the position of an earlier one with its id.
+
+        The file is added either way; lookup by id finds the first.
+        """
+        earlier = self._index.add(article_id, len(self._names))
+        self._names.append(name)
+        if self._ids is not None and self._ordinals is not None:
+            self._ids.append(article_id)
+            self._ordinals.append(-1 if ordinal is None else ordinal)
+        return earlier
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def path(self, i: int) -> str:
+        """Return the path of the file at position ``i``."""
+        return self._prefix + self._names[i]
+
+    def paths(self) -> Iterator[str]:
+        """Yield the paths in order."""
+        prefix = self._prefix
+        return (prefix + name for name in self._names)
+
+    def id(self, i: int) -> str:
+        """Return the id of the file at position ``i``."""
+        if self._ids is not None:
+            return self._ids[i]
+        return parse_file_name(os.path.basename(self._names[i]))[0]
+
+    def file(self, i: int) -> CorpusFile:
+        """Return the `CorpusFile` at position ``i``."""
+        if self._ids is None or self._ordinals is None:
+            name = self._names[i]
+            article_id, ordinal = parse_file_name(os.path.basename(name))
+            return CorpusFile(article_id, ordinal, self._prefix + name)
+        number = self._ordinals[i]
+        return CorpusFile(self._ids[i], None if number < 0 else number, self.path(i))
+
+    def find(self, article_id: str) -> int | None:
+        """Return the position of the first file with this id, or None."""
+        return self._index.find(article_id)
+
+    def near(self, article_id: str, before: int, after: int) -> tuple[list[str], int]:
+        """Return the ids that sort around ``article_id``; see `IdIndex.near`."""
+        return self._index.near(article_id, before, after)
 
 
 class Corpus:
     """A folder of raw article files, or a JSON Lines file of article documents.
 
     Opening a folder (`from_dir`) lists it and reads nothing else: ``len()``,
-    `ids` and ``id in corpus`` need no parse.  Iterating reads and decodes one
+    `ids`, ``id in corpus`` and lookup by id need no parse, and the listing is
+    held compactly (some 50 bytes a file).  Iterating reads and decodes one
     file at a time, in ordinal order (files with other names follow, by name),
     and keeps nothing, so memory stays flat however large the folder; an
     article's zones are computed when first asked for.
 
     Opening a JSON Lines file (`from_jsonl`) reads nothing: iterating streams
-    it one line at a time, in file order; ``len()``, `ids`, ``in`` and lookup
-    by id use an index of where each id's line is, built by one pass over the
-    file when first needed (without loading any article) and rebuilt when the
-    file changes, so a lookup reads one line.
+    it one line at a time, in file order, keeping only a 64-bit hash of each
+    id seen (to report a repeated id); ``len()``, `ids`, ``in`` and lookup by
+    id use an index of where each id's line is, built by one pass over the
+    file when first needed (without loading any article), held in compact
+    arrays, and rebuilt when the file changes, so a lookup reads one line.
+
+    `parsed` and `to_jsonl` parse on several cores with ``jobs=N``, each
+    article in a worker process, and give what a serial run gives, in the
+    same order.
 
     With ``on_error="skip"`` a file (or line) that cannot be read, decoded or
     loaded, or whose id another already claimed, is passed over and reported
@@ -68,7 +168,6 @@ class Corpus:
     """
 
     __slots__ = (
-        "_by_id",
         "_files",
         "_index",
         "_jsonl",
@@ -76,7 +175,6 @@ class Corpus:
         "_on_error",
         "_path",
         "_skipped",
-        "_sorted_ids",
     )
 
     def __init__(
@@ -88,13 +186,21 @@ class Corpus:
         skipped: tuple[CorpusKitError, ...] = (),
         max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> None:
+        self._setup(path, _Files.of(path, files), on_error, skipped, max_bytes)
+
+    def _setup(
+        self,
+        path: str,
+        files: _Files,
+        on_error: OnError,
+        skipped: tuple[CorpusKitError, ...],
+        max_bytes: int | None,
+    ) -> None:
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
         self._max_bytes = check_limit("max_bytes", max_bytes)
         self._path = path
         self._files = files
-        self._by_id = {f.id: i for i, f in enumerate(files)}
-        self._sorted_ids: list[str] | None = None  # sorted on the first failed lookup
         self._on_error: OnError = on_error
         self._skipped: dict[str, CorpusKitError] = {}
         self._jsonl = False
@@ -130,7 +236,7 @@ class Corpus:
         check_limit("max_bytes", max_bytes)
         root = os.fspath(path)
         skipped: list[CorpusKitError] = []
-        files: list[CorpusFile] = []
+        names: list[str] = []
         try:
             with os.scandir(root) as entries:
                 for e in entries:
@@ -144,27 +250,27 @@ class Corpus:
                             raise problem
                         skipped.append(problem)
                         continue
-                    files.append(CorpusFile(*parse_file_name(e.name), e.path))
+                    names.append(e.name)
         except OSError as exc:
             raise ReadError(
                 f"cannot list corpus folder: {exc.strerror or exc}", path=root, errno=exc.errno
             ) from exc
-        files.sort(key=_sort_key)
-        kept: list[CorpusFile] = []
-        seen: dict[str, CorpusFile] = {}
-        for f in files:
-            first = seen.get(f.id)
+        names.sort(key=_sort_key)
+        prefix = os.path.join(root, "")  # what os.scandir puts before each name
+        files = _Files(prefix, expected=len(names))
+        for name in names:
+            article_id, ordinal = parse_file_name(name)
+            first = files.find(article_id)
             if first is None:
-                seen[f.id] = f
-                kept.append(f)
+                files.add(name, article_id, ordinal)
                 continue
-            error = DuplicateIdError(f.id, [first.path, f.path])
+            error = DuplicateIdError(article_id, [files.path(first), prefix + name])
             if on_error == "raise":
                 raise error
             skipped.append(error)
-        return cls(
-            root, tuple(kept), on_error=on_error, skipped=tuple(skipped), max_bytes=max_bytes
-        )
+        corpus = cls.__new__(cls)
+        corpus._setup(root, files, on_error, tuple(skipped), max_bytes)
+        return corpus
 
     @classmethod
     def from_jsonl(
@@ -205,6 +311,7 @@ class Corpus:
         *,
         offsets: OffsetUnit = "codepoint",
         normalized: Iterable[str] | None = None,
+        jobs: int | None = 1,
     ) -> int:
         """Write every article as one JSON document per line; return how many were written.
 
@@ -215,8 +322,114 @@ class Corpus:
         in `skipped` and the others are written; with ``"raise"`` its error
         is raised and ``path`` is left as it was.  ``offsets`` (the unit of
         every offset written) and ``normalized`` are as for `Article.to_json`.
+
+        ``jobs`` is the number of processes that parse a folder's files: 1 (the
+        default) parses them here, ``N`` in ``N`` worker processes, ``0`` or
+        ``None`` in one per core.  The file written, `skipped` and the error
+        raised are those of a serial run, in the same order; a few chunks of
+        files are in flight at a time, so memory stays bounded.  A JSON Lines
+        corpus is read here whatever ``jobs`` says.  As with any process pool,
+        a script that passes ``jobs`` other than 1 must guard its entry point
+        with ``if __name__ == "__main__":``.  A negative ``jobs`` is a ValueError.
         """
-        return write_jsonl(self, path, offsets, normalized)
+        check_offsets(offsets)
+        steps = None if normalized is None else tuple(normalized)
+        dumped = self._dumped(offsets, steps, resolve_jobs(jobs), counted=False)
+        with contextlib.closing(dumped):
+            return write_lines((line for line, _, _ in dumped), path)
+
+    def parsed(self, *, jobs: int | None = 1) -> Generator[Article, None, None]:
+        """Yield every article, in order, with its zones, sentences and claims computed.
+
+        Iterating a corpus reads each article and computes its layers when
+        first asked for; this computes them all before yielding it, with
+        ``jobs`` processes: 1 (the default) here, ``N`` in ``N`` worker
+        processes (each article is read and parsed in a worker and sent back
+        whole), ``0`` or ``None`` in one per core.  The articles, `skipped`
+        and any error raised are those of iterating the corpus, in the same
+        order.  A few chunks of files are in flight at a time, so memory stays
+        bounded; closing the iterator early stops the workers.  A JSON Lines
+        corpus is read here whatever ``jobs`` says (its layers are in the file:
+        there is nothing to parse).  As with any process pool, a script that
+        passes ``jobs`` other than 1 must guard its entry point with
+        ``if __name__ == "__main__":``.
+
+        Raises ValueError for a negative ``jobs``, and TypeError for one that
+        is neither an int nor None.
+        """
+        workers = resolve_jobs(jobs)
+        if workers > 1 and not self._jsonl and len(self._files) > 1:
+            return self._in_workers(parse_files, workers, (self._max_bytes,))
+        return (compute_layers(article) for article in self)
+
+    def _dumped(
+        self,
+        offsets: OffsetUnit,
+        steps: tuple[str, ...] | None,
+        workers: int,
+        start_method: str | None = None,
+        *,
+        counted: bool = True,
+    ) -> Generator[tuple[bytes, int, int], None, None]:
+        """Yield each article's JSON Lines line, its number of claims and its size in bytes.
+
+        ``start_method`` is how worker processes start (by default ``forkserver``
+        or ``spawn``; see `_parallel`).  With ``counted=False``, articles parsed
+        here give zeros for the counts, which would cost time to work out.
+        """
+        if workers > 1 and not self._jsonl and len(self._files) > 1:
+            args = (self._max_bytes, offsets, steps)
+            yield from self._in_workers(dump_files, workers, args, start_method)
+            return
+        for article in self:
+            line = dumps_line(article, offsets, steps)
+            if counted:
+                yield line, len(article.claims), len(article.to_bytes())
+            else:
+                yield line, 0, 0
+
+    def _in_workers(
+        self, work: Any, workers: int, args: tuple[Any, ...], start_method: str | None = None
+    ) -> Generator[Any, None, None]:
+        """Yield what ``work`` gives for each file, run by ``workers`` processes, in order.
+
+        A `CorpusKitError` a worker gives for a file is raised or recorded in
+        `skipped` here, in its turn, as serial iteration does.
+        """
+        files = self._files
+        size = chunk_size(len(files), workers)
+        chunks = chunked(files.paths(), size)
+        position = 0
+        workers = min(workers, -(-len(files) // size))
+        results_in_order = in_order(work, chunks, workers, args, start_method)
+        with contextlib.closing(results_in_order):  # stop the workers whatever happens here
+            for results in results_in_order:
+                for result in results:
+                    if isinstance(result, CorpusKitError):
+                        if self._on_error == "raise":
+                            raise result
+                        self._record(files.path(position), result)
+                    else:
+                        yield result
+                    position += 1
+
+    def to_parquet(
+        self, directory: str | os.PathLike[str], *, articles_per_part: int = 10_000
+    ) -> int:
+        """Write the corpus as Parquet tables in the folder ``directory``; return the count.
+
+        ``articles/part-NNNNN.parquet`` holds one row per article with its exact
+        text, ``spans/part-NNNNN.parquet`` one row per span of every layer with
+        its offsets in code points, UTF-16 code units and UTF-8 bytes of the raw
+        file; see the Parquet page of the docs.  Needs pyarrow (``pip install
+        'corpuskit[parquet]'``).  Articles are read and written a batch at a time,
+        so memory stays flat; the folder is built beside ``directory`` and moved
+        into place when complete, replacing only an earlier export or an empty
+        folder.  ``on_error`` applies as when iterating.
+        """
+        from ._parquet import write_parquet  # noqa: PLC0415 (pyarrow is optional)
+
+        return write_parquet(self, directory, articles_per_part=articles_per_part)
 
     # -- what the corpus holds ----------------------------------------------------------
 
@@ -227,15 +440,20 @@ class Corpus:
 
     @property
     def files(self) -> tuple[CorpusFile, ...]:
-        """The files of a folder corpus in iteration order (empty for JSON Lines)."""
-        return self._files
+        """The files of a folder corpus in iteration order (empty for JSON Lines).
+
+        The tuple is made on each access, from the compact listing.
+        """
+        files = self._files
+        return tuple(files.file(i) for i in range(len(files)))
 
     @property
     def ids(self) -> tuple[str, ...]:
         """The article ids in iteration order."""
         if self._jsonl:
-            return tuple(self._jsonl_index().entries)
-        return tuple(f.id for f in self._files)
+            return tuple(self._jsonl_index().ids())
+        files = self._files
+        return tuple(files.id(i) for i in range(len(files)))
 
     @property
     def skipped(self) -> tuple[CorpusKitError, ...]:
@@ -244,13 +462,13 @@ class Corpus:
 
     def __len__(self) -> int:
         if self._jsonl:
-            return len(self._jsonl_index().entries)
+            return len(self._jsonl_index())
         return len(self._files)
 
     def __contains__(self, article_id: object) -> bool:
         if self._jsonl:
-            return article_id in self._jsonl_index().entries
-        return article_id in self._by_id
+            return article_id in self._jsonl_index()
+        return isinstance(article_id, str) and self._files.find(article_id) is not None
 
     def __repr__(self) -> str:
         if self._jsonl:
@@ -266,7 +484,6 @@ class Corpus:
                     raise problem
                 self._record(_place(problem, self._path), problem)
             self._index = index
-            self._sorted_ids = None
         return index
 
     # -- articles -------------------------------------------------------------------------
@@ -275,13 +492,15 @@ class Corpus:
         if self._jsonl:
             yield from self._iter_jsonl()
             return
-        for f in self._files:
+        files = self._files
+        for i in range(len(files)):
+            path = files.path(i)
             try:
-                article = Article.from_path(f.path, max_bytes=self._max_bytes)
+                article = Article.from_path(path, max_bytes=self._max_bytes)
             except CorpusKitError as error:
                 if self._on_error == "raise":
                     raise
-                self._record(f.path, error)
+                self._record(path, error)
                 continue
             yield article
 
@@ -296,23 +515,34 @@ class Corpus:
         if not isinstance(given, str):
             raise TypeError(f"article ids are str, got {type(given).__name__}")
         if self._jsonl:
-            entry = self._jsonl_index().entries.get(article_id)
-            if entry is None:
+            found = self._jsonl_index().find(article_id)
+            if found is None:
                 raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
-            return read_line(self._path, entry.offset, entry.length, entry.line)
-        index = self._by_id.get(article_id)
+            return read_line(self._path, *found)
+        index = self._files.find(article_id)
         if index is None:
             raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
-        return Article.from_path(self._files[index].path, max_bytes=self._max_bytes)
+        return Article.from_path(self._files.path(index), max_bytes=self._max_bytes)
 
     def _iter_jsonl(self) -> Iterator[Article]:
-        seen: dict[str, int] = {}  # id → line, to report a repeated id
+        # A repeated id is told by a 64-bit hash of each id yielded (some 20 bytes an
+        # article); a hash seen before is settled, and the first line named, by the
+        # index, built when the first such hash comes.
+        seen = FingerprintSet()
+        index: JsonlIndex | None = None
         for line, found in iter_jsonl(self._path, self._max_bytes):
             if isinstance(found, CorpusKitError):
                 error = found
             else:
-                first = seen.setdefault(found.id, line)
-                if first == line:
+                if seen.add(found.id):
+                    yield found
+                    continue
+                if index is None:
+                    index = self._index
+                    if index is None or not index.fresh():
+                        index = JsonlIndex.build(self._path, self._max_bytes)
+                first = index.first_loaded(found.id, line, self._max_bytes)
+                if first is None:  # another id with the same hash
                     yield found
                     continue
                 places = [f"{self._path}:{first}", f"{self._path}:{line}"]
@@ -338,15 +568,13 @@ class Corpus:
 
     def _close_ids(self, article_id: str) -> list[str]:
         """Ids that look like ``article_id``: those it begins, then near spellings."""
-        if self._sorted_ids is None:
-            self._sorted_ids = sorted(self._jsonl_index().entries if self._jsonl else self._by_id)
-        ids = self._sorted_ids
-        at = bisect.bisect_left(ids, article_id)
-        close = [i for i in ids[at : at + _MAX_CLOSE] if i.startswith(article_id)]
+        # Near spellings among the ids that sort near it: bounded, so that a miss
+        # in a corpus of a million files still answers at once.
+        half = _DIFFLIB_LIMIT // 2
+        table = self._jsonl_index() if self._jsonl else self._files
+        pool, at = table.near(article_id, half, half)
+        close = [i for i in pool[at : at + _MAX_CLOSE] if i.startswith(article_id)]
         if len(close) < _MAX_CLOSE:
-            # Near spellings among the ids that sort near it: bounded, so that a miss
-            # in a corpus of a million files still answers at once.
-            pool = ids[max(0, at - _DIFFLIB_LIMIT // 2) : at + _DIFFLIB_LIMIT // 2]
             for i in difflib.get_close_matches(article_id, pool, n=_MAX_CLOSE, cutoff=0.6):
                 if i not in close:
                     close.append(i)

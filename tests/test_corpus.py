@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from corpuskit import (
     Article,
     ArticleNotFoundError,
     Corpus,
+    CorpusFile,
     DecodeError,
     DuplicateIdError,
     ReadError,
@@ -174,3 +177,58 @@ def test_corpus_repr_names_the_folder(seeds_dir: Path) -> None:
 def test_corpus_lookup_by_a_non_str_is_a_type_error(seeds_dir: Path) -> None:
     with pytest.raises(TypeError, match="article ids are str"):
         Corpus.from_dir(seeds_dir)[5]  # type: ignore[index]
+
+
+def test_corpus_constructor_keeps_the_files_it_is_given(tmp_path: Path, seeds_dir: Path) -> None:
+    # Ids and ordinals that are not those of the names, and paths in two folders.
+    other = make(tmp_path / "other", {"x.txt": b"elsewhere"})
+    files = (
+        CorpusFile("first", 7, str(seeds_dir / "001_09ca764c561f071a.txt")),
+        CorpusFile("first", 2, str(seeds_dir / "000_dd2c270fb12b86b0.txt")),
+        CorpusFile("second", None, str(other / "x.txt")),
+    )
+    corpus = Corpus(str(seeds_dir), files)
+    assert corpus.files == files
+    assert corpus.ids == ("first", "first", "second")
+    assert len(corpus) == 3
+    assert "second" in corpus
+    assert corpus["second"].text == "elsewhere"
+    assert corpus["first"].id == "09ca764c561f071a", "the first file with the id is found"
+    assert [a.source for a in corpus] == [
+        "001_09ca764c561f071a.txt",
+        "000_dd2c270fb12b86b0.txt",
+        "x.txt",
+    ]
+
+
+def test_corpus_files_are_named_as_the_folder_was_given(tmp_path: Path) -> None:
+    make(tmp_path / "c", {"001_aaaaaaaaaaaaaaaa.txt": b"one"})
+    for given in (str(tmp_path / "c"), str(tmp_path / "c") + os.sep):
+        (f,) = Corpus.from_dir(given).files
+        assert f.path == os.path.join(given, "001_aaaaaaaaaaaaaaaa.txt")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes")
+def test_corpus_lists_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    folder = make(tmp_path / "c", {"001_aaaaaaaaaaaaaaaa.txt": b"one"})
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as f:
+        f.write(b"two")
+    corpus = Corpus.from_dir(folder)
+    assert corpus.ids == ("aaaaaaaaaaaaaaaa", "caf\udce9")
+    assert corpus.files[1].path == os.path.join(folder, "caf\udce9.txt")
+    assert "caf\udce9" in corpus
+
+
+def test_corpus_lookup_in_a_large_folder_suggests_near_ids(tmp_path: Path) -> None:
+    names = [f"{i:05d}_{i:016x}.txt" for i in range(3_000)]
+    files = tuple(CorpusFile(f"{i:016x}", i, str(tmp_path / n)) for i, n in enumerate(names))
+    corpus = Corpus(str(tmp_path), files)
+    assert f"{2_999:016x}" in corpus
+    assert f"{3_000:016x}" not in corpus
+    prefix = f"{1_500:016x}"[:-1]  # the ids of files 1488 to 1503 begin with it
+    with pytest.raises(ArticleNotFoundError) as info:
+        corpus[prefix]
+    assert info.value.close == (prefix + "0", prefix + "1", prefix + "2")
+    with pytest.raises(ArticleNotFoundError) as info:
+        corpus[f"{1_500:016x}"[:-1] + "x"]
+    assert len(info.value.close) == 3

@@ -63,3 +63,55 @@ def test_errors_not_found_message_is_not_quoted_like_a_key_error() -> None:
 def test_errors_name_their_public_module() -> None:
     for error in ERRORS:
         assert type(error).__module__ == "corpuskit"
+
+
+def _subclasses(cls: type) -> set[type]:
+    found: set[type] = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= _subclasses(sub)
+    return found
+
+
+def _every_kind() -> list[CorpusKitError]:
+    from corpuskit import (
+        Anchor,
+        AnchorError,
+        AnchorStatus,
+        InvalidDocumentError,
+        SchemaVersionError,
+        TooLargeError,
+    )
+
+    anchor = Anchor(status=AnchorStatus.ORPHAN, span=None, score=0.25)
+    return [
+        *ERRORS,
+        CorpusKitError("root"),
+        TooLargeError(
+            "line", size=9, limit=4, parameter="max_line_bytes", path="c.jsonl", line=3, grew=True
+        ),
+        InvalidDocumentError([("$.id", "bad"), ("$.text", "worse")], path="c.jsonl", line=2),
+        SchemaVersionError(9, 3, path="c.jsonl", line=1),
+        AnchorError("a quote", anchor),
+    ]
+
+
+@pytest.mark.parametrize("error", _every_kind(), ids=lambda e: type(e).__name__)
+def test_errors_every_kind_round_trips_through_pickle(error: CorpusKitError) -> None:
+    # Errors cross process boundaries (worker processes send them to the caller).
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        copy = pickle.loads(pickle.dumps(error, protocol=protocol))
+        assert type(copy) is type(error)
+        assert (str(copy), repr(copy), copy.args) == (str(error), repr(error), error.args)
+        assert vars(copy) == vars(error)
+        if isinstance(error, OSError):
+            assert isinstance(copy, OSError)
+            assert (copy.errno, copy.strerror, copy.filename) == (
+                error.errno,
+                error.strerror,
+                error.filename,
+            )
+
+
+def test_errors_every_kind_is_checked_for_pickling() -> None:
+    checked = {type(e) for e in _every_kind()}
+    assert _subclasses(CorpusKitError) | {CorpusKitError} <= checked

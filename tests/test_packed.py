@@ -11,6 +11,7 @@ import tracemalloc
 import attrs
 import pytest
 from hypothesis import given
+from strategies import news_texts, texts
 
 from corpuskit import Article, Claim, load_seeds
 from corpuskit._article import Layers
@@ -25,8 +26,6 @@ from corpuskit._packed import (
 )
 from corpuskit._spans import Span
 from corpuskit._zones import ZoneKind, parse_zones
-
-from strategies import news_texts, texts
 
 SEEDS = list(load_seeds())
 
