@@ -27,6 +27,7 @@ from ._parallel import (
     chunk_size,
     chunked,
     compute_layers,
+    dump_counted,
     dump_files,
     in_order,
     parse_files,
@@ -375,18 +376,17 @@ class Corpus:
 
         ``start_method`` is how worker processes start (by default ``forkserver``
         or ``spawn``; see `_parallel`).  With ``counted=False``, articles parsed
-        here give zeros for the counts, which would cost time to work out.
+        here give zeros for the counts (the line is all `to_jsonl` needs).
         """
         if workers > 1 and not self._jsonl and len(self._files) > 1:
             args = (self._max_bytes, offsets, steps)
             yield from self._in_workers(dump_files, workers, args, start_method)
             return
         for article in self:
-            line = dumps_line(article, offsets, steps)
             if counted:
-                yield line, len(article.claims), len(article.to_bytes())
+                yield dump_counted(article, offsets, steps)
             else:
-                yield line, 0, 0
+                yield dumps_line(article, offsets, steps), 0, 0
 
     def _in_workers(
         self, work: Any, workers: int, args: tuple[Any, ...], start_method: str | None = None

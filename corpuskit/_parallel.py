@@ -33,9 +33,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+import orjson
+
 from ._article import Article, OffsetUnit
 from ._errors import CorpusKitError
-from ._json import dumps_line
+from ._json import article_to_dict
 
 __all__ = [
     "AHEAD",
@@ -44,6 +46,7 @@ __all__ = [
     "chunked",
     "compute_layers",
     "cpu_count",
+    "dump_counted",
     "dump_files",
     "fork_if_safe",
     "in_order",
@@ -179,6 +182,17 @@ def in_order(
 # -- what a worker does with a chunk ----------------------------------------------------------
 
 
+def dump_counted(article: Article, offsets: OffsetUnit, steps: tuple[str, ...] | None) -> Dumped:
+    """Return the line `dumps_line` gives for ``article``, its number of claims and its size.
+
+    The claims are counted in the document being written: asking the article
+    for them again would make every claim object a second time.
+    """
+    doc = article_to_dict(article, offsets, steps)
+    line = orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE)
+    return line, len(doc["claims"]), len(article.to_bytes())
+
+
 def dump_files(
     paths: list[str], max_bytes: int | None, offsets: OffsetUnit, steps: tuple[str, ...] | None
 ) -> list[Dumped | CorpusKitError]:
@@ -190,8 +204,7 @@ def dump_files(
         except CorpusKitError as error:
             out.append(error)
             continue
-        line = dumps_line(article, offsets, steps)
-        out.append((line, len(article.claims), len(article.to_bytes())))
+        out.append(dump_counted(article, offsets, steps))
     return out
 
 
