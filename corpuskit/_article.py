@@ -92,13 +92,20 @@ def _read_bounded(path: str | os.PathLike[str], limit: int | None) -> bytes:
 
     The size is checked on the open file before reading, and at most
     ``limit + 1`` bytes are read, so a file that grows meanwhile is caught too.
+    The first read asks for the size found plus one byte (asking for the limit
+    would allocate the whole limit for every file); only a file that grew is
+    read on, up to the limit.
     """
     try:
         with open(path, "rb") as f:
             if limit is None:
                 return f.read()
             size = os.fstat(f.fileno()).st_size
-            data = f.read(limit + 1) if size <= limit else b""
+            data = b""
+            if size <= limit:
+                data = f.read(size + 1)
+                if len(data) > size:
+                    data += f.read(limit + 1 - len(data))
     except OSError as exc:
         raise ReadError(
             f"cannot read article file: {exc.strerror or exc}", path=path, errno=exc.errno

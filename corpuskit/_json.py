@@ -52,6 +52,7 @@ __all__ = [
     "article_to_json",
     "check_claims",
     "dumps_line",
+    "dumps_line_counted",
 ]
 
 #: The version of the document format this corpuskit writes (and the newest it reads).
@@ -732,9 +733,20 @@ def dumps_line(
     normalized: Iterable[NormalizeStep | str] | None = None,
 ) -> bytes:
     """Return the document of ``article`` as one JSON Lines line, newline included."""
-    return orjson.dumps(
-        article_to_dict(article, offsets, normalized), option=orjson.OPT_APPEND_NEWLINE
-    )
+    return dumps_line_counted(article, offsets, normalized)[0]
+
+
+def dumps_line_counted(
+    article: Article,
+    offsets: OffsetUnit = "codepoint",
+    normalized: Iterable[NormalizeStep | str] | None = None,
+) -> tuple[bytes, int]:
+    """Return `dumps_line` of ``article`` and its number of claims, counted in the document.
+
+    Asking the article for its claims again would make every claim object a second time.
+    """
+    doc = article_to_dict(article, offsets, normalized)
+    return orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE), len(doc["claims"])
 
 
 # --- reading -----------------------------------------------------------------------------
