@@ -34,6 +34,7 @@ import orjson
 
 from ._article import Article
 from ._claims import Claim
+from ._errors import InvalidArticleError
 from ._quantities import Quantity
 from ._quotes import Quote
 from ._spans import Span
@@ -215,9 +216,11 @@ class _Batch:
     def add(self, article: Article, position: int) -> None:
         """Add the article's row and the rows of every span of its layers."""
         if article.ordinal is not None and article.ordinal >= _ORDINAL_LIMIT:
-            raise ValueError(
-                f"article {article.id!r} has the ordinal {article.ordinal}, which does not fit "
-                "the ordinal column (an unsigned 64-bit integer)"
+            where = f" (read from {article.source})" if article.source else ""
+            raise InvalidArticleError(
+                f"article {article.id!r}{where} has the ordinal {article.ordinal}, which does "
+                "not fit the ordinal column (an unsigned 64-bit integer): rename the file or "
+                "give the article an ordinal below 2**64, or none"
             )
         # Each layer is asked for once: an article may build its objects on every access.
         layers = _Layers(
@@ -585,8 +588,9 @@ def write_parquet(
     an earlier export (it holds ``_corpuskit.json``); anything else raises
     `FileExistsError` before anything is written.
 
-    Raises ``ModuleNotFoundError`` when pyarrow is not installed, and
-    ``ValueError`` when ``articles_per_part`` is less than 1.
+    Raises ``ModuleNotFoundError`` when pyarrow is not installed,
+    ``ValueError`` when ``articles_per_part`` is less than 1, and
+    `InvalidArticleError` when an article's ordinal is 2**64 or more.
     """
     per_part: object = articles_per_part
     if not isinstance(per_part, int) or isinstance(per_part, bool):

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from strategies import articles as any_articles
 
 import corpuskit
-from corpuskit import Article, Corpus, DecodeError, _parquet
+from corpuskit import Article, Corpus, DecodeError, InvalidArticleError, _parquet
 from corpuskit._parquet import MARKER, SPAN_KINDS, write_parquet
 
 pa = pytest.importorskip("pyarrow")
@@ -573,6 +573,6 @@ def test_ordinals_up_to_64_bits_are_written(tmp_path: Path) -> None:
     big = Article.from_text("x", id="big", ordinal=2**64 - 1)
     write_parquet([big], tmp_path / "out")
     assert articles_of(tmp_path / "out")[0]["ordinal"] == 2**64 - 1
-    with pytest.raises(ValueError, match="does not fit the ordinal column"):
+    with pytest.raises(InvalidArticleError, match="does not fit the ordinal column"):
         write_parquet([Article.from_text("x", id="huge", ordinal=2**64)], tmp_path / "other")
     assert not (tmp_path / "other").exists()
