@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -537,7 +536,7 @@ def test_bad_input() -> None:
         reanchor_claims(old, old, [claim])
 
 
-# --- speed -------------------------------------------------------------------------------
+# --- long texts --------------------------------------------------------------------------
 
 
 def _long_text(kilobytes: int) -> str:
@@ -549,7 +548,8 @@ def _long_text(kilobytes: int) -> str:
     return "".join(parts)
 
 
-def test_speed_on_long_texts_with_a_few_edits() -> None:
+def test_long_texts_with_a_few_edits() -> None:
+    # How the time grows with the text is measured in benchmarks/bench_adversarial.py.
     old = _long_text(100)
     new_text = (
         "A new first paragraph.\n\n"
@@ -559,18 +559,13 @@ def test_speed_on_long_texts_with_a_few_edits() -> None:
     ).translate(CURLY)
     article = Article.from_text(old, id="long")
     spans = list(article.sentences[:: max(1, len(article.sentences) // 200)])[:200]
-    began = time.perf_counter()
     moves = reanchor(old, new_text, spans)
-    elapsed = time.perf_counter() - began
     _check(new_text, moves, spans)
-    assert elapsed < 2.0
     # Repetitive text gives the diff nothing unique to hold on to; a few edits in it are
     # still found, and the spans around them carried.
     repetitive = "the the the. " * 8000
     edited_text = repetitive[:1000] + "a" + repetitive[1000:60_000] + repetitive[60_005:]
     spans = [Span.of(repetitive, k, k + 11) for k in range(0, 100_000, 500)]
-    began = time.perf_counter()
     moves = reanchor(repetitive, edited_text, spans)
-    assert time.perf_counter() - began < 2.0
     _check(edited_text, moves, spans)
     assert sum(m.how == "diff" for m in moves) >= 198
