@@ -49,11 +49,13 @@ MATCH_STEPS = (
     "ellipsis",
 )
 
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*")
+# A word: letters, digits and marks, joined by apostrophes.  The repetitions are
+# possessive: a word has one way to match, and none is ever given back.
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:['’][\p{L}\p{N}\p{M}]++)*+")
 # In a quote: an elision ("...", "…", "[…]", "[...]") or a bracketed insertion ("[he]").
 _QUOTE_TOKEN = regex.compile(
     r"\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…|\[[^\[\]\n]{1,40}\]"
-    r"|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*"
+    r"|[\p{L}\p{N}\p{M}]++(?:['’][\p{L}\p{N}\p{M}]++)*+"
 )
 _ELISION = "\x00…"  # token standing for any run of words
 _INSERTION = "\x00[]"  # token standing for up to `_INSERTION_WORDS` words

@@ -472,9 +472,13 @@ _PERSON = regex.compile(
     r"(?:[ ]\p{Lu}[\p{L}’'-]*+){0,2}"
     r"|\p{Lu}\p{Ll}[\p{L}’'-]*+(?:[ ]\p{Lu}\p{Ll}[\p{L}’'-]*+){1,2}(?![ ]\p{Lu}))"
 )
+# The verb after the subject is matched, not looked ahead to, and the subject is not
+# a group: in the `regex` module a lookahead or a group tried at each place a long word
+# gives back costs the length of the word, which made a sentence that opens with one
+# very long word take quadratic time.  The subject ends at the match's last space.
 _PLURAL_SUBJECT = regex.compile(
     r"^(?:(?:The|These|Those|Many|Some|Several|Most|Local)[ ])?(?:\p{L}+[ ]){0,2}?"
-    r"\p{L}+[^s’'\W]s(?=[ ](?:at|in|of|from|have|has|had|are|were|say|said|will|would|who))"
+    r"\p{L}+[^s’'\W]s[ ](?:at|in|of|from|have|has|had|are|were|say|said|will|would|who)"
 )
 
 
@@ -483,7 +487,8 @@ def person_mentions(text: str, sentence: Span) -> list[Span]:
     out = []
     m = _PLURAL_SUBJECT.match(sentence.text)
     if m is not None:
-        out.append(Span(sentence.start, sentence.start + m.end(), m.group()))
+        subject = m.group()[: m.group().rindex(" ")]
+        out.append(Span(sentence.start, sentence.start + len(subject), subject))
     for p in _PERSON.finditer(sentence.text):
         if p.start() == 0 and p.group().split()[0] in ("The", "In", "On", "At", "But", "A"):
             continue

@@ -139,7 +139,10 @@ class ZoneParse:
 # whitespace, and a single line-break character that the patterns below can use.
 # A block: lines holding non-space characters with no blank line between them,
 # from its first non-space character to its last.
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
+# Once a line has joined the block it is never given back (``*+``): the match ends
+# where the next line is blank, and a greedy loop would keep a backtracking frame
+# for every line, which costs more than linear time in a block of a million lines.
+_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*+\n[^\S\n]*+\S(?:[^\n]*\S)?)*+")
 # A line's trimmed content.
 _LINE = re.compile(r"\S(?:.*\S)?")
 _WRAP_WIDTH = 100

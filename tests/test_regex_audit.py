@@ -1,0 +1,204 @@
+"""The audit of every regular expression in the package, checked without timing.
+
+A backtracking engine takes more than linear time when a pattern can match the
+same text in many ways: an unbounded repetition inside another (``(a+)+``) is
+the shape of exponential time.  These tests keep the audit complete:
+
+- every place in the package that compiles or runs a pattern is known: patterns
+  held by modules are collected by `benchmarks/bench_regex.py` (which times
+  each of them on input built to trip it up), and the few compiled inside
+  functions are listed below with the reason they are safe;
+- no pattern nests an unbounded repetition inside another unless it is
+  possessive or atomic (they never give back what they matched), or is listed
+  in `NESTED_BY_DESIGN` with the argument for why it stays linear;
+- no pattern of the standard engine loops greedily over a group without bound (see
+  `_zones._BLOCK`): that engine keeps a frame for every iteration of such a loop,
+  which measured more than linear on a million iterations; a possessive loop
+  (``*+``) gives its frames up;
+- no `regex` pattern tries a lookaround right after an unbounded greedy loop unless
+  `LOOKAROUNDS_AFTER_LOOPS` says why the loop stays short: that engine pays for such
+  a lookaround in proportion to what the loop holds, which made one sentence opening
+  with a million-letter word take quadratic time (`_quotes._PLURAL_SUBJECT`, and the
+  hostile case ``1mb-long-word-then-pronoun-quote``).
+
+The time itself is measured by `benchmarks/bench_regex.py` (per pattern) and
+`benchmarks/bench_adversarial.py` (the whole pipeline), never asserted here.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+import corpuskit
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+if not (BENCHMARKS / "bench_regex.py").is_file():  # a source tree without benchmarks
+    pytest.skip("benchmarks/ is not in this source tree", allow_module_level=True)
+sys.path.insert(0, str(BENCHMARKS))
+
+import bench_regex  # noqa: E402
+
+PACKAGE = Path(corpuskit.__file__).resolve().parent
+PATTERNS = bench_regex.package_patterns()
+_RE_FUNCTIONS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn"}
+_RE_FUNCTIONS |= {"split"}
+
+# Patterns compiled or run inside functions, where the module walk cannot see them:
+# (module, function) -> why the pattern is linear.
+IN_FUNCTIONS = {
+    ("_cite", "__init__"): "the literal '\\r\\n': no repetition",
+    ("_quotes", "_single_quotes"): "one character class: no repetition",
+    ("_normalize", "_translate"): "one character class built from a table: no repetition",
+    ("_zones", "_compose"): (
+        "'<[A-Z_]+>' runs on the package's own templates, once at import; the patterns"
+        " it composes are module patterns, collected and checked like the others"
+    ),
+    ("_quantities", "_backward"): "compiles module patterns, collected and checked",
+}
+
+# Unbounded repetitions inside others, each with the reason it stays linear.
+NESTED_BY_DESIGN: dict[str, str] = {}
+
+# `regex` patterns that try a lookaround after an unbounded greedy loop, each with the
+# reason the loop cannot hold much when the lookaround is tried.
+_SPACES = (
+    "the loops are runs of spaces ([ ]+) or a possessive word; matched after runs of"
+    " 10,000 and 40,000 spaces, the time grew linearly"
+)
+LOOKAROUNDS_AFTER_LOOPS = {
+    "_quotes._AFTER_QUOTE": "matched in a window of 160 characters after a quote",
+    "_quotes._BEFORE_QUOTE": "searched in a window of 160 characters before a quote",
+    "_quotes._SAID_START": _SPACES,
+    "_quotes._SAID_TAIL": _SPACES,
+    "_quotes._ACCORDING_TAIL": _SPACES,
+}
+
+
+def _calls() -> list[tuple[str, str | None, str, int]]:
+    """Every ``re.*``/``regex.*`` call: (module, enclosing function, target, line)."""
+    found = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("re", "regex")
+                and node.func.attr in _RE_FUNCTIONS
+            ):
+                continue
+            function = None
+            target = ""
+            up: ast.AST = node
+            while up in parents:
+                up = parents[up]
+                if isinstance(up, (ast.FunctionDef, ast.AsyncFunctionDef)) and function is None:
+                    function = up.name
+                if isinstance(up, ast.Assign) and function is None and not target:
+                    names = [t.id for t in up.targets if isinstance(t, ast.Name)]
+                    target = names[0] if names else ""
+            found.append((path.stem, function, target, node.lineno))
+    return found
+
+
+def test_the_walk_finds_the_patterns_of_every_module_that_uses_them() -> None:
+    modules = {name.split(".")[0] for name in PATTERNS}
+    uses = {module for module, function, _, _ in _calls() if function is None}
+    assert uses <= modules
+    assert len(PATTERNS) >= 70
+
+
+def test_every_module_level_pattern_is_collected() -> None:
+    for module, function, target, line in _calls():
+        if function is None:
+            assert f"{module}.{target}" in PATTERNS, f"{module}.py:{line}"
+
+
+def test_every_pattern_inside_a_function_is_audited() -> None:
+    seen = {(module, function) for module, function, _, _ in _calls() if function is not None}
+    assert seen == set(IN_FUNCTIONS), (
+        "audit the new pattern in IN_FUNCTIONS, or remove the stale entry"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_structure_can_be_read(name: str) -> None:
+    tree = bench_regex.structure(PATTERNS[name])
+    assert len(tree.data) > 0
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_unbounded_repetition_inside_another(name: str) -> None:
+    nested = bench_regex.nested_repeats(PATTERNS[name])
+    if name in NESTED_BY_DESIGN:
+        assert nested, f"{name} no longer nests repetitions: drop it from NESTED_BY_DESIGN"
+    else:
+        assert nested == [], f"{name}: {nested}; make the inner or outer one possessive"
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_greedy_loop_over_a_group_in_the_standard_engine(name: str) -> None:
+    loops = bench_regex.greedy_group_loops(PATTERNS[name])
+    assert loops == [], f"{name}: {loops}; make the loop possessive (*+) if nothing after it"
+
+
+def test_the_check_finds_greedy_group_loops() -> None:
+    import re
+
+    import regex
+
+    assert bench_regex.greedy_group_loops(re.compile(r"(?:x\n)*"))
+    assert bench_regex.greedy_group_loops(re.compile(r"a(?:[^'\\]|\\.)*?b"))
+    assert not bench_regex.greedy_group_loops(re.compile(r"(?:x\n)*+|[^\n]*|(?>(?:ab)*)"))
+    assert not bench_regex.greedy_group_loops(re.compile(r"(?:ab){0,9}"))
+    assert not bench_regex.greedy_group_loops(regex.compile(r"(?:x\n)*"))
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_lookaround_after_a_greedy_loop_in_the_regex_module(name: str) -> None:
+    count = bench_regex.lookarounds_after_loops(PATTERNS[name])
+    if name in LOOKAROUNDS_AFTER_LOOPS:
+        assert count, f"{name} no longer has one: drop it from LOOKAROUNDS_AFTER_LOOPS"
+    else:
+        assert count == 0, f"{name}: match what the lookaround looks for, or audit it"
+
+
+def test_the_check_finds_lookarounds_after_loops() -> None:
+    import re
+
+    import regex
+
+    assert bench_regex.lookarounds_after_loops(regex.compile(r"^\p{L}+s(?= )"))
+    assert bench_regex.lookarounds_after_loops(regex.compile(r"(?:a|b+)c(?!d)"))
+    assert not bench_regex.lookarounds_after_loops(regex.compile(r"^\p{L}++s(?= )"))
+    assert not bench_regex.lookarounds_after_loops(regex.compile(r"(?= )\p{L}+s"))
+    assert not bench_regex.lookarounds_after_loops(re.compile(r"^\w+s(?= )"))
+
+
+def test_the_check_finds_nesting() -> None:
+    import re
+
+    import regex
+
+    assert bench_regex.nested_repeats(re.compile(r"(a+)+b"))
+    assert bench_regex.nested_repeats(re.compile(r"(?:\s*x)*"))
+    assert bench_regex.nested_repeats(regex.compile(r"(?:\p{L}+,)*"))
+    assert not bench_regex.nested_repeats(re.compile(r"(?:a++)*"))
+    assert not bench_regex.nested_repeats(re.compile(r"(?>(?:a+)*)"))
+    assert not bench_regex.nested_repeats(re.compile(r"(?:a+){0,3}|b*c*"))
+
+
+def test_the_inputs_for_a_pattern_draw_on_its_own_text() -> None:
+    import re
+
+    units = bench_regex.units(re.compile(r"(?:according to|said)\s+[A-Z]\d"))
+    assert "according to" in units.values()
+    assert "said " in units.values()
+    assert {"A", "Z", "7", " "} <= set(units.values())
+    assert "quotes" in " ".join(units)  # the whole-pipeline families
