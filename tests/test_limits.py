@@ -280,3 +280,61 @@ def test_limits_errors_survive_pickling(error: TooLargeError) -> None:
     assert str(copy) == str(error)
     assert copy.args == error.args
     assert vars(copy) == vars(error)
+
+
+# --- no code from data ---------------------------------------------------------
+
+# Modules that turn bytes into objects or code, which no data path may use.
+_CODE_FROM_DATA_MODULES = {"pickle", "marshal", "shelve", "dill", "cloudpickle", "importlib"}
+_CODE_FROM_DATA_CALLS = {"eval", "exec", "compile", "__import__"}
+# The places that build code, each from the package's own class definitions at import.
+_BUILDS_CODE = {
+    ("_json", "_object_check"): "checks generated from a model class's attrs fields",
+    ("_packed", "_maker"): "constructors generated from a model class's attrs fields",
+}
+
+
+def _code_from_data() -> tuple[set[str], set[tuple[str, str | None]]]:
+    import ast
+
+    import corpuskit
+
+    imports: set[str] = set()
+    calls: set[tuple[str, str | None]] = set()
+    for path in sorted(Path(corpuskit.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imports |= {f"{path.stem}: {a.name}" for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imports.add(f"{path.stem}: {node.module}")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in _CODE_FROM_DATA_CALLS
+            ):
+                inside = [f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or 0)]
+                calls.add((path.stem, inside[-1].name if inside else None))
+    # (Reading the package's own files through importlib.resources is not importing.)
+    imports = {i for i in imports if i.split(": ")[1] in _CODE_FROM_DATA_MODULES}
+    return imports, calls
+
+
+def test_no_pickle_eval_or_import_by_name_in_the_package() -> None:
+    # Data is read as bytes, UTF-8 text and JSON only: nothing in the package
+    # unpickles, evaluates or imports by a name it was given.
+    imports, calls = _code_from_data()
+    assert imports == set()
+    assert calls == set(_BUILDS_CODE)
+
+
+def test_the_generated_code_is_built_from_class_definitions_only() -> None:
+    # The same fields give the same code, whatever data went through before.
+    from corpuskit import _json, _packed
+    from corpuskit._spans import Span
+
+    assert _json._object_check(Span) is not None
+    first = _packed._maker(Span)
+    Article.from_text("“A,” she said.", id="x").claims  # noqa: B018
+    assert _packed._maker(Span)(1, 2, "b") == first(1, 2, "b") == Span(1, 2, "b")
