@@ -246,8 +246,25 @@ _CAPS_NAME = _CAPS_WORD + r"(?:[ ]" + _CAPS_WORD + r"){0,3}"
 # two words, or three with an initial in the middle, so that a place name ending the
 # caption ("… in Pyongyang Ed Jones/AFP") stays with the caption.
 _TITLE_NAME = r"\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*+(?:[ ]\p{Lu}\.)?[ ]\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*+"
+
+
+def _not_names(agencies: str) -> str:
+    """The alternatives of the pattern ``agencies`` that `_NAME` does not match.
+
+    After a slash a credit takes an agency or a name.  An agency that is also a
+    name ("KCNA", "Getty Images") gave the chain two ways to read each link, and a
+    line of many links that is no credit ("KCNA/KCNA/…/KCNA/x") was tried both
+    ways at every link: time doubling with each link.  Leaving such agencies to
+    `_NAME` accepts the same text, read one way.
+    """
+    name = regex.compile(_NAME, regex.VERBOSE)
+    alternatives = [a.strip() for a in agencies.strip().removeprefix("(?:")[:-1].split("|")]
+    kept = [a for a in alternatives if not name.fullmatch(a.replace("[ ]", " "))]
+    return "(?:" + "|".join(kept) + ")"
+
+
 # After a slash: another agency, or a photographer in any case ("REUTERS/Kim Hong-Ji").
-_AFTER = r"(?:" + _AGENCY + r"|" + _NAME + r")"
+_AFTER = r"(?:" + _not_names(_AGENCY) + r"|" + _NAME + r")"
 _SLASH = r"[ ]?/[ ]?"
 # An agency at the head of a chain: a known one, or any acronym that a slash follows
 # ("NTB/AFP", "ANP/…").

@@ -58,6 +58,7 @@ IN_FUNCTIONS = {
         " it composes are module patterns, collected and checked like the others"
     ),
     ("_quantities", "_backward"): "compiles module patterns, collected and checked",
+    ("_zones", "_not_names"): "compiles a part of a module pattern, once at import",
 }
 
 # Unbounded repetitions inside others, each with the reason it stays linear.
@@ -179,6 +180,14 @@ def test_the_check_finds_lookarounds_after_loops() -> None:
     assert not bench_regex.lookarounds_after_loops(regex.compile(r"^\p{L}++s(?= )"))
     assert not bench_regex.lookarounds_after_loops(regex.compile(r"(?= )\p{L}+s"))
     assert not bench_regex.lookarounds_after_loops(re.compile(r"^\w+s(?= )"))
+
+
+@pytest.mark.parametrize("name", sorted(bench_regex.BOUNDED))
+def test_bounded_patterns_name_the_constant_that_bounds_them(name: str) -> None:
+    assert name in PATTERNS
+    limit = bench_regex.bound(name)
+    assert isinstance(limit, int)
+    assert 0 < limit <= 1000
 
 
 def test_the_check_finds_nesting() -> None:
