@@ -40,7 +40,9 @@ __all__ = [
 # The id of a line corpuskit wrote: the second key, right after schema_version.
 # Linear: the loop over the id's characters is possessive, and each character has one
 # way to match (plain, or escaped after a backslash).
-_ID_FIRST = re.compile(rb'\{\s*"schema_version"\s*:\s*[0-9]+\s*,\s*"id"\s*:\s*"((?:[^"\\]++|\\.)*+)"')
+_ID_FIRST = re.compile(
+    rb'\{\s*"schema_version"\s*:\s*[0-9]+\s*,\s*"id"\s*:\s*"((?:[^"\\]++|\\.)*+)"'
+)
 
 
 def _blank(line: bytes) -> bool:

@@ -249,7 +249,7 @@ _TITLE_NAME = r"\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*+(?:[ ]\p{Lu}\.)?[ ]\p{Lu}\p{Ll}[\
 
 
 def _not_names(agencies: str) -> str:
-    """The alternatives of the pattern ``agencies`` that `_NAME` does not match.
+    """Return the alternatives of the pattern ``agencies`` that `_NAME` does not match.
 
     After a slash a credit takes an agency or a name.  An agency that is also a
     name ("KCNA", "Getty Images") gave the chain two ways to read each link, and a
