@@ -28,10 +28,12 @@ The time itself is measured by `benchmarks/bench_regex.py` (per pattern) and
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
 import pytest
+import regex
 
 import corpuskit
 
@@ -149,18 +151,6 @@ def test_no_greedy_loop_over_a_group_in_the_standard_engine(name: str) -> None:
     assert loops == [], f"{name}: {loops}; make the loop possessive (*+) if nothing after it"
 
 
-def test_the_check_finds_greedy_group_loops() -> None:
-    import re
-
-    import regex
-
-    assert bench_regex.greedy_group_loops(re.compile(r"(?:x\n)*"))
-    assert bench_regex.greedy_group_loops(re.compile(r"a(?:[^'\\]|\\.)*?b"))
-    assert not bench_regex.greedy_group_loops(re.compile(r"(?:x\n)*+|[^\n]*|(?>(?:ab)*)"))
-    assert not bench_regex.greedy_group_loops(re.compile(r"(?:ab){0,9}"))
-    assert not bench_regex.greedy_group_loops(regex.compile(r"(?:x\n)*"))
-
-
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_no_lookaround_after_a_greedy_loop_in_the_regex_module(name: str) -> None:
     count = bench_regex.lookarounds_after_loops(PATTERNS[name])
@@ -168,18 +158,6 @@ def test_no_lookaround_after_a_greedy_loop_in_the_regex_module(name: str) -> Non
         assert count, f"{name} no longer has one: drop it from LOOKAROUNDS_AFTER_LOOPS"
     else:
         assert count == 0, f"{name}: match what the lookaround looks for, or audit it"
-
-
-def test_the_check_finds_lookarounds_after_loops() -> None:
-    import re
-
-    import regex
-
-    assert bench_regex.lookarounds_after_loops(regex.compile(r"^\p{L}+s(?= )"))
-    assert bench_regex.lookarounds_after_loops(regex.compile(r"(?:a|b+)c(?!d)"))
-    assert not bench_regex.lookarounds_after_loops(regex.compile(r"^\p{L}++s(?= )"))
-    assert not bench_regex.lookarounds_after_loops(regex.compile(r"(?= )\p{L}+s"))
-    assert not bench_regex.lookarounds_after_loops(re.compile(r"^\w+s(?= )"))
 
 
 @pytest.mark.parametrize("name", sorted(bench_regex.BOUNDED))
@@ -190,22 +168,35 @@ def test_bounded_patterns_name_the_constant_that_bounds_them(name: str) -> None:
     assert 0 < limit <= 1000
 
 
-def test_the_check_finds_nesting() -> None:
-    import re
+# Each check on patterns of the shape it looks for, and on the safe forms beside them.
+_EXAMPLES = [
+    ("nested_repeats", re.compile(r"(a+)+b"), True),
+    ("nested_repeats", re.compile(r"(?:\s*x)*"), True),
+    ("nested_repeats", regex.compile(r"(?:\p{L}+,)*"), True),
+    ("nested_repeats", re.compile(r"(?:a++)*"), False),
+    ("nested_repeats", re.compile(r"(?>(?:a+)*)"), False),
+    ("nested_repeats", re.compile(r"(?:a+){0,3}|b*c*"), False),
+    ("greedy_group_loops", re.compile(r"(?:x\n)*"), True),
+    ("greedy_group_loops", re.compile(r"a(?:[^'\\]|\\.)*?b"), True),
+    ("greedy_group_loops", re.compile(r"(?:x\n)*+|[^\n]*|(?>(?:ab)*)"), False),
+    ("greedy_group_loops", re.compile(r"(?:ab){0,9}"), False),
+    ("greedy_group_loops", regex.compile(r"(?:x\n)*"), False),
+    ("lookarounds_after_loops", regex.compile(r"^\p{L}+s(?= )"), True),
+    ("lookarounds_after_loops", regex.compile(r"(?:a|b+)c(?!d)"), True),
+    ("lookarounds_after_loops", regex.compile(r"^\p{L}++s(?= )"), False),
+    ("lookarounds_after_loops", regex.compile(r"(?= )\p{L}+s"), False),
+    ("lookarounds_after_loops", re.compile(r"^\w+s(?= )"), False),
+]
 
-    import regex
 
-    assert bench_regex.nested_repeats(re.compile(r"(a+)+b"))
-    assert bench_regex.nested_repeats(re.compile(r"(?:\s*x)*"))
-    assert bench_regex.nested_repeats(regex.compile(r"(?:\p{L}+,)*"))
-    assert not bench_regex.nested_repeats(re.compile(r"(?:a++)*"))
-    assert not bench_regex.nested_repeats(re.compile(r"(?>(?:a+)*)"))
-    assert not bench_regex.nested_repeats(re.compile(r"(?:a+){0,3}|b*c*"))
+@pytest.mark.parametrize(("check", "pattern", "flagged"), _EXAMPLES)
+def test_the_checks_tell_the_shapes_apart(
+    check: str, pattern: re.Pattern[str] | regex.Pattern[str], flagged: bool
+) -> None:
+    assert bool(getattr(bench_regex, check)(pattern)) is flagged
 
 
 def test_the_inputs_for_a_pattern_draw_on_its_own_text() -> None:
-    import re
-
     units = bench_regex.units(re.compile(r"(?:according to|said)\s+[A-Z]\d"))
     assert "according to" in units.values()
     assert "said " in units.values()
