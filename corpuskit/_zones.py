@@ -407,7 +407,8 @@ def _find_credit(text: str, start: int, end: int) -> int:
     # does not end a sentence about the agency ("… first reported by Yonhap").
     if not _BARE_AGENCY_OK.fullmatch(found):
         return -1
-    before = text[max(start, credit_start - 16) : credit_start].split()
+    # The word before it, whole however many spaces come between.
+    before = text[start:credit_start].rsplit(None, 1)
     if before and before[-1] in _REPORTING_WORDS:
         return -1
     return credit_start

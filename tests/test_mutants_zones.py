@@ -38,11 +38,13 @@ def test_a_slash_with_nothing_after_it_is_no_credit(end: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("link", ["KCNA/", "Getty Images/", "Yonhap News Agency/"])
+@pytest.mark.parametrize("link", ["KCNA/", "AP/", "Getty Images/", "Yonhap News Agency/"])
 def test_a_long_chain_of_agency_links_that_is_no_credit_stays_text(link: str) -> None:
     # Each link reads as an agency or as a name; a pattern that tried both at every
-    # link would take time doubling with each link (and never finish here).
-    line = link * 30 + "x"
+    # link would take time doubling with each link (9 s for 23 links of "KCNA/", and
+    # no end for 39 of "AP/").
+    # The chain fills the 120 characters searched for a credit, and starts a word.
+    line = link * ((120 - 1) // len(link)) + "x"
     assert zones(f"Kim Jong Un visits a farm.\n{line}\n\n{BODY}")[-2:] == [
         ("paragraph", line),
         ("paragraph", BODY),
@@ -73,6 +75,19 @@ def test_lines_that_end_like_a_sentence_about_an_agency_stay_text(line: str) -> 
         ("paragraph", BODY),
         ("paragraph", line),
         ("paragraph", BODY),
+    ]
+
+
+@pytest.mark.parametrize("gap", [" ", " " * 14, "\u00a0" * 14, "\t\u00a0 "])
+def test_the_word_before_a_bare_agency_is_read_whole_across_any_gap(gap: str) -> None:
+    # The reporting word is found however many spaces (scraped text keeps runs of
+    # no-break spaces) stand between it and the agency.
+    line = f"The figures were first reported{gap}Yonhap"
+    assert zones(f"{BODY}\n\n{line}\n\n{BODY}")[1] == ("paragraph", line)
+    credited = f"Residents wade through a flooded street{gap}Yonhap"
+    assert zones(f"{BODY}\n\n{credited}\n\n{BODY}")[1:3] == [
+        ("caption", "Residents wade through a flooded street"),
+        ("credit", "Yonhap"),
     ]
 
 
