@@ -287,7 +287,7 @@ class Bench:
 
         def to_json_bytes() -> None:
             for a in articles:
-                article_to_json(a)
+                article_to_json(a, "codepoint", indent=False, normalized=None)
 
         def to_json_utf16() -> None:
             for a in articles:
@@ -382,7 +382,7 @@ class Bench:
 
         def both_bytes() -> None:
             for a in articles:
-                article_from_json(article_to_json(a))
+                article_from_json(article_to_json(a, "codepoint", indent=False, normalized=None))
 
         def both_utf16() -> None:
             for a in articles:
@@ -476,7 +476,7 @@ def build_lookup_file(
             article = Article.from_text(
                 texts[i % len(texts)], id=f"{i:016x}", ordinal=i, source=f"{i:06d}_{i:016x}.txt"
             )
-            f.write(dumps_line(article))
+            f.write(dumps_line(article, "codepoint", None))
             count += 1
             if count % BUILD_STEP == 0 and budget > 0 and time.perf_counter() - t0 > budget:
                 break

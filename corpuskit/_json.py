@@ -257,15 +257,6 @@ def _shown(value: object) -> str:
     return _clip(value) if isinstance(value, str) else _json_type(value)
 
 
-def _simple(kind: type, expected: str) -> _Check:
-    def check(value: Any, path: _Path, problems: Problems) -> bool:
-        if type(value) is kind:
-            return True
-        return _report(problems, path, f"expected {expected}, got {_json_type(value)}")
-
-    return check
-
-
 def _check_decimal(value: Any, path: _Path, problems: Problems) -> bool:
     if type(value) is str and len(value) <= _MAX_DECIMAL_DIGITS and _DECIMAL.fullmatch(value):
         return True
@@ -288,13 +279,6 @@ def _enum_check(cls: type[enum.Enum]) -> _Check:
     return check
 
 
-def _optional(inner: _Check) -> _Check:
-    def check(value: Any, path: _Path, problems: Problems) -> bool:
-        return value is None or inner(value, path, problems)
-
-    return check
-
-
 def _array(inner: _Check) -> _Check:
     def check(value: Any, path: _Path, problems: Problems) -> bool:
         if type(value) is not list:
@@ -310,12 +294,8 @@ def _array(inner: _Check) -> _Check:
     return check
 
 
-_CHECKS: dict[Any, _Check] = {
-    int: _simple(int, "an integer"),
-    str: _simple(str, "a string"),
-    bool: _simple(bool, "true or false"),
-    decimal.Decimal: _check_decimal,
-}
+# Integers, strings, booleans and optional fields are checked inline by `_object_check`.
+_CHECKS: dict[Any, _Check] = {decimal.Decimal: _check_decimal}
 
 
 def _check_for(tp: Any) -> _Check:
@@ -324,9 +304,7 @@ def _check_for(tp: Any) -> _Check:
     if found is not None:
         return found
     args = get_args(tp)
-    if isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None):
-        found = _optional(_check_for(args[0]))
-    elif get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+    if get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
         found = _array(_check_for(args[0]))
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
         found = _enum_check(tp)
@@ -649,8 +627,8 @@ def _fail(problems: Sequence[tuple[str, str]], where: Where) -> NoReturn:
 
 def article_to_dict(
     article: Article,
-    offsets: OffsetUnit = "codepoint",
-    normalized: Iterable[NormalizeStep | str] | None = None,
+    offsets: OffsetUnit,
+    normalized: Iterable[NormalizeStep | str] | None,
 ) -> dict[str, Any]:
     """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None."""
     if offsets not in _UNITS:
@@ -717,10 +695,10 @@ def _normalized_out(norm: Normalized, unit: OffsetUnit) -> dict[str, Any]:
 
 def article_to_json(
     article: Article,
-    offsets: OffsetUnit = "codepoint",
+    offsets: OffsetUnit,
     *,
-    indent: bool = False,
-    normalized: Iterable[NormalizeStep | str] | None = None,
+    indent: bool,
+    normalized: Iterable[NormalizeStep | str] | None,
 ) -> bytes:
     """Return the JSON document of ``article`` as UTF-8 bytes."""
     option = orjson.OPT_INDENT_2 if indent else 0
@@ -729,8 +707,8 @@ def article_to_json(
 
 def dumps_line(
     article: Article,
-    offsets: OffsetUnit = "codepoint",
-    normalized: Iterable[NormalizeStep | str] | None = None,
+    offsets: OffsetUnit,
+    normalized: Iterable[NormalizeStep | str] | None,
 ) -> bytes:
     """Return the document of ``article`` as one JSON Lines line, newline included."""
     return dumps_line_counted(article, offsets, normalized)[0]
@@ -738,8 +716,8 @@ def dumps_line(
 
 def dumps_line_counted(
     article: Article,
-    offsets: OffsetUnit = "codepoint",
-    normalized: Iterable[NormalizeStep | str] | None = None,
+    offsets: OffsetUnit,
+    normalized: Iterable[NormalizeStep | str] | None,
 ) -> tuple[bytes, int]:
     """Return `dumps_line` of ``article`` and its number of claims, counted in the document.
 

@@ -807,3 +807,104 @@ def test_parts_are_checked_in_every_unit_and_without_span_texts(unit: str) -> No
     del name["text"]
     paths = [path for path, _ in problems(doc)]
     assert paths == ["$.zones[7].name", "$.quotes[0].content"]
+
+
+# --- found by the second mutation run ------------------------------------------------------------
+
+
+def _normalized_document() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(
+        Article.from_text(NORMALIZED_TEXT, id="n").to_json(normalized=["quotes"])
+    )
+    return doc
+
+
+CHANGED = (
+    "is not what normalising the text with these steps gives: "
+    "the block was changed after it was written"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (5, ("$.normalized", "expected an object or null, got a number")),
+        (
+            {"steps": [], "text": ""},
+            ("$.normalized", "expected exactly the fields steps, text and map"),
+        ),
+        (
+            {"steps": "quotes", "text": "", "map": {}},
+            ("$.normalized.steps", "expected an array of step names"),
+        ),
+        (
+            {"steps": [1], "text": "", "map": {}},
+            ("$.normalized.steps", "expected an array of step names"),
+        ),
+    ],
+)
+def test_a_normalized_block_of_the_wrong_shape(block: object, expected: tuple[str, str]) -> None:
+    doc = _normalized_document()
+    doc["normalized"] = block
+    assert problems(doc) == (expected,)
+
+
+def test_a_changed_normalized_block_names_each_changed_part() -> None:
+    doc = _normalized_document()
+    doc["normalized"]["text"] = "x"
+    assert problems(doc) == (("$.normalized.text", CHANGED),)
+    doc = _normalized_document()
+    doc["normalized"]["steps"] = ["quotes", "dashes"]
+    assert problems(doc) == (("$.normalized.text", CHANGED), ("$.normalized.map", CHANGED))
+
+
+def test_the_first_two_spans_of_a_layer_are_checked_for_overlap() -> None:
+    doc = document()
+    doc["sentences"][1] = dict(doc["sentences"][0])
+    assert problems(doc) == (
+        (
+            "$.sentences[1].start",
+            f"this sentence begins before the one before it ends, at {doc['sentences'][0]['end']}: "
+            "sentences are in text order and do not overlap",
+        ),
+    )
+
+
+def test_image_parts_after_a_missing_one_are_still_checked() -> None:
+    doc = document()
+    image = doc["images"][0]
+    image["alt"] = None
+    image["start"] = 47
+    image["text"] = TEXT[47:103]
+    image["credit"]["kind"] = "caption"
+    assert problems(doc) == (("$.images[0].credit.kind", "expected 'credit', got 'caption'"),)
+
+
+def test_integer_valued_floats_are_not_integer_offsets() -> None:
+    doc = document()
+    doc["sentences"][0]["start"] = 200.0
+    assert problems(doc) == (("$.sentences[0].start", "expected an integer offset, got a number"),)
+
+
+def test_an_offset_just_below_the_64_bit_range_is_reported_as_an_integer() -> None:
+    # orjson reads -9223372036854775809 as a float, which rounds to -2**63.
+    data = article().to_json().replace('"end":83,', '"end":-9223372036854775809,', 1)
+    with pytest.raises(InvalidDocumentError) as caught:
+        Article.from_json(data)
+    assert caught.value.problems[0] == (
+        "$.zones[2].end",
+        "end -9223372036854775808 is before start 47: a span is [start, end) with start <= end",
+    )
+
+
+def test_every_key_that_is_not_a_string_is_named() -> None:
+    doc = document()
+    doc[1] = "x"
+    doc[(2, 3)] = "y"
+    doc["source"] = {None: 1, "ok": "a\udc00b"}
+    assert problems(doc) == (
+        ("$.source", "object keys must be strings, got None"),
+        ("$.source.ok", "a string with a lone surrogate cannot be JSON text"),
+        ("$", "object keys must be strings, got 1"),
+        ("$", "object keys must be strings, got (2, 3)"),
+    )

@@ -41,6 +41,7 @@ def test_unit_offset_of_wrong_type_names_its_type(method: str, unit: str) -> Non
 def test_line_and_column_of_wrong_type_name_their_type() -> None:
     index = OffsetIndex("ab\ncd")
     assert message(index.from_line_col, None, 1) == "line must be an int, got NoneType None"
+    assert message(index.from_line_col, "2", 1) == "line must be an int, got str '2'"
     assert message(index.from_line_col, 1, 2.5) == "column must be an int, got float 2.5"
 
 
