@@ -340,7 +340,7 @@ _LEDE_WORDS = regex.compile(
 )
 
 
-def _looks_like_title(text: str, next_len: int, *, wrapped: bool = False) -> bool:
+def _looks_like_title(text: str, next_len: int, *, wrapped: bool) -> bool:
     """Decide by evidence whether the first block ``text`` is a headline.
 
     Against a title: more than 20 words or 150 characters, two sentences, a

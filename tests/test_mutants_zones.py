@@ -91,6 +91,18 @@ def test_the_word_before_a_bare_agency_is_read_whole_across_any_gap(gap: str) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Yonhap", [("credit", "Yonhap")]),
+        ("Flooding Yonhap", [("caption", "Flooding"), ("credit", "Yonhap")]),
+        ("reported Yonhap", [("paragraph", "reported Yonhap")]),
+    ],
+)
+def test_a_bare_agency_after_one_word_or_none(line: str, expected: list[tuple[str, str]]) -> None:
+    assert zones(f"{BODY}\n\n{line}\n\n{BODY}")[1:-1] == expected
+
+
 def test_a_credit_is_found_in_its_own_line_only() -> None:
     text = f"{BODY}\n\nPhoto: Reuters\n{CAPTION} EPA/dpa\n\n{BODY}"
     assert zones(text) == [
