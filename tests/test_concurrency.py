@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit import Article, Corpus
+from corpuskit import Article, Corpus, CorpusKitError
 
 
 def _everything(article: Article) -> tuple[object, ...]:
@@ -45,6 +45,53 @@ def test_parsing_the_same_files_from_eight_threads_matches_the_serial_run(
     assert results == serial * 8
 
 
+def _place(error: CorpusKitError) -> tuple[object, object]:
+    return getattr(error, "path", None), getattr(error, "line", None)
+
+
+def _corpus_views(corpus: Corpus, ids: list[str]) -> tuple[object, ...]:
+    """What a reader of a shared corpus asks of it, with the articles' layers built."""
+    return (
+        [(a.id, a.claims) for a in corpus],
+        [corpus[i].zones for i in ids],
+        len(corpus),
+        [i in corpus for i in [*ids, "not-an-id"]],
+        corpus.ids,
+    )
+
+
+@pytest.mark.parametrize("kind", ["folder", "jsonl"])
+def test_one_corpus_shared_by_eight_threads_reads_alike_and_reports_each_failure_once(
+    kind: str, seeds_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in seeds_dir.glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "002_00000000000000aa.txt").write_bytes(b"caf\xe9")  # not UTF-8
+    if kind == "jsonl":
+        lines = tmp_path / "corpus.jsonl"
+        Corpus.from_dir(folder, on_error="skip").to_jsonl(lines)
+        with lines.open("ab") as f:
+            f.write(b'{"schema_version": 3}\n')  # a bad line
+        open_corpus = lambda: Corpus.from_jsonl(lines, on_error="skip")  # noqa: E731
+    else:
+        open_corpus = lambda: Corpus.from_dir(folder, on_error="skip")  # noqa: E731
+    reference = open_corpus()
+    ids = [a.id for a in reference]
+    serial = _corpus_views(reference, ids)
+    # One failure, reported once at its place (its message may come from whichever
+    # reader met it first: a full load or the id index of a JSON Lines file).
+    expected_skipped = [_place(e) for e in reference.skipped]
+    assert len(expected_skipped) == 1
+    for _ in range(3):
+        shared = open_corpus()  # its indexes are built lazily, by whichever thread comes first
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(lambda _, c=shared: _corpus_views(c, ids), range(16)))
+        assert all(r == serial for r in results)
+        assert [_place(e) for e in shared.skipped] == expected_skipped
+
+
 def test_one_article_shared_by_eight_threads_builds_each_layer_alike(seeds_dir: Path) -> None:
     # The layers of one article are built lazily, on first access; threads racing
     # to build them must all see equal values.
@@ -63,7 +110,7 @@ def test_one_article_shared_by_eight_threads_builds_each_layer_alike(seeds_dir: 
 _WRITER = textwrap.dedent(
     """
     import sys
-    from corpuskit import Article, Corpus
+    from corpuskit import Article, Corpus, CorpusKitError
 
     articles = list(Corpus.from_dir(sys.argv[1]))
 
