@@ -110,7 +110,7 @@ def test_one_article_shared_by_eight_threads_builds_each_layer_alike(seeds_dir: 
 _WRITER = textwrap.dedent(
     """
     import sys
-    from corpuskit import Article, Corpus, CorpusKitError
+    from corpuskit import Article, Corpus
 
     articles = list(Corpus.from_dir(sys.argv[1]))
 
