@@ -1,0 +1,958 @@
+"""Who said what: the source, cue and content of quotes and reported speech.
+
+Attribution follows the three-span model (source, cue, content).  A sentence is
+read as a short list of word and punctuation tokens; a cue is a form of a
+reporting verb (`corpuskit.lexicon.speech`) or "according to" that stands
+outside every quote and is used as a verb.  Around a cue the forms of news
+prose are recognised by the tokens beside it:
+
+- source first: ``X said (that) …``, ``X, 54, a lawyer, told reporters …``,
+  ``X and Y say …``, ``X praised … and added that …`` (the source of an elided
+  subject is the sentence's subject);
+- source after the cue (inverted): ``…, said X, an economist at Y.``,
+  ``“…,” said X``;
+- closing attribution: ``…, the ministry said.``, ``…, according to X.``;
+- parenthetical: ``The bank, he said, would cut 400 jobs.`` (the content is in
+  two pieces around the attribution);
+- before a quote: ``She said: “…”``, ``He told the BBC, “…”``.
+
+Every step looks at a bounded number of tokens beside the cue, so a sentence
+costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from ._quotes import Attribution, Quote, QuoteIndex
+from ._spans import Span, trusted_span
+from .lexicon import speech
+
+__all__ = [
+    "ReportedSpeech",
+    "attribute_quote",
+    "find_reported_speech",
+    "naming_before",
+    "speaker_label",
+]
+
+
+@attrs.frozen
+class ReportedSpeech:
+    """A statement attributed without quotation marks: its content and attribution.
+
+    ``parts`` holds the content's pieces when the attribution stands inside it
+    ("The bank, he said, would cut 400 jobs"); ``content`` is then the whole
+    stretch from the first piece's start to the last piece's end.
+    """
+
+    content: Span
+    attribution: Attribution
+    parts: tuple[Span, ...] = ()
+
+
+# --- words -------------------------------------------------------------------------
+
+_FORMS: dict[str, str] = {}  # inflection (first word of a phrasal verb) → lemma
+_PHRASAL: dict[str, str] = {}  # first word → particle ("pointed" → "out")
+for _lemma, _verb in speech.REPORTING_VERBS.items():
+    for _form in _verb.forms:
+        _first, _, _particle = _form.partition(" ")
+        if _particle:
+            _PHRASAL[_first] = _particle
+        _FORMS.setdefault(_first, _lemma)
+
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your some many most several "
+    "all both each every another other few no any".split()
+)
+_POSSESSIVES = frozenset("his her its their our my your".split())
+_PRONOUNS = frozenset("he she they it we i you".split())
+# Words that end a noun phrase read leftwards from its cue.
+_CLAUSE_WORDS = frozenset(
+    "that which who whom whose when where while if because as after before since though "
+    "although than whether but so yet not nor n't never until unless once what how why "
+    "there here then".split()
+)
+_LEADING = frozenset(
+    "and but or so yet now then still also meanwhile however instead indeed later earlier "
+    "separately moreover".split()
+)
+_AUX = speech.AUXILIARIES
+_ADVERBS = speech.CLAUSE_ADVERBS
+_ADJUNCTS = speech.ADJUNCT_WORDS
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year "
+    "morning afternoon evening night day days weeks months years time today yesterday "
+    "tonight tomorrow january february march april may june july august september "
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "earlier later recently".split()
+)
+_ED_ADJECTIVES = frozenset(
+    "retired elected unnamed united armed concerned detailed advanced named unidentified "
+    "appointed designated qualified alleged embattled respected celebrated noted".split()
+)
+_TRAILING = speech.TRAILING_PARTICIPLES
+_VERBS = speech.COMMON_VERBS
+_FLOATING = frozenset(("both", "all", "each"))
+_INVERTING = frozenset(lemma for lemma, verb in speech.REPORTING_VERBS.items() if verb.inverts)
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_BE = frozenset("is are was were be been being am".split())
+# Words after which a source opens its own clause: "while officials said …".
+_SUBORDINATORS = frozenset(
+    "and but or so yet while because when if after before since though although as "
+    "whereas once until then also now that where even".split()
+)
+_SPEECH_NOUNS = speech.SPEECH_NOUNS
+_NOUN_CUES = speech.NOUN_CUES
+
+_OPEN_MARKS = frozenset("“‘«„‚")
+_CLOSE_MARKS = frozenset("”’»")
+_MARK_TOKENS = frozenset(("“", "”", "‘", "’", '"', "'", "«", "»", "„", "‚", "''"))
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.&/-][\p{L}\p{N}]++)*+|''|\S")
+_MAX_NP = 12  # tokens of a source read leftwards or rightwards
+_MAX_APPOSITION = 30  # tokens between the commas of an apposition
+
+
+class _Tok:
+    __slots__ = ("end", "lower", "quoted", "start", "text", "word")
+
+    def __init__(self, start: int, end: int, text: str, quoted: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.word = text[0].isalnum()
+        self.quoted = quoted
+
+
+def _tokens(text: str, start: int, end: int, quotes: QuoteIndex) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        out.append(_Tok(s, e, m.group(), quotes.holds(s)))
+    return out
+
+
+def _is_cue(toks: list[_Tok], i: int) -> str | None:
+    """Return the lemma of the reporting verb at ``i`` when it is used as a verb."""
+    t = toks[i]
+    if t.quoted or not t.word:
+        return None
+    lemma = _FORMS.get(t.lower)
+    if lemma is None:
+        return None
+    if t.text[0].isupper() and i > 0:
+        return None  # "the United States", "Says Who" in a title
+    particle = _PHRASAL.get(t.lower)
+    if particle is not None and lemma in ("point_out", "chime_in"):
+        if i + 1 >= len(toks) or toks[i + 1].lower != particle:
+            return None
+    if t.lower.endswith("ing"):
+        return None  # gerunds and participles are read by the sentence's main cue
+    prev = toks[i - 1].lower if i > 0 else ""
+    if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "so-called":
+        return None  # "the report", "Those estimates", "the said property"
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if t.lower in _NOUN_CUES:
+        # "states like Ohio", "combat-level stress": a noun unless a name or a
+        # pronoun says it, or "that" follows.
+        before = toks[i - 1] if i > 0 else None
+        if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
+            return None  # "reports of shelling"
+        if nxt != "that" and not (
+            before is not None
+            and before.word
+            and not before.lower.isdigit()
+            and (before.text[0].isupper() or before.lower in _PRONOUNS)
+        ):
+            return None
+    if prev == "to":
+        return None  # "to say": an infinitive, read with its main verb
+    if prev in _BE and t.lower.endswith("ed"):
+        return None  # "is assured of", "was told": a passive names no speaker
+    return lemma
+
+
+def _np_word(t: _Tok) -> bool:
+    """Whether a token may stand inside a source noun phrase."""
+    if t.quoted:
+        return False
+    if not t.word:
+        return t.text in ("’", "'", "&", ".", "-")
+    low = t.lower
+    if low in _CLAUSE_WORDS or low in _AUX or low in _FORMS:
+        return low in ("may",) and t.text[0].isupper()
+    if low.endswith("ed") and len(low) > 4 and t.text[0].islower():
+        return low in _ED_ADJECTIVES or "-" in low
+    return True
+
+
+def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
+    """Return the index where the noun phrase ending before ``end`` starts (``end`` if none)."""
+    i = end
+    while i > lo and end - i < _MAX_NP:
+        t = toks[i - 1]
+        if t.lower in ("and", "&") and i < end:
+            nxt = toks[i].lower
+            before = toks[i - 2] if i - 2 >= lo else None
+            if before is None or not _np_word(before) or nxt in ("then",):
+                break
+            i -= 1
+            continue
+        if t.lower in ("of", "for", "from", "at", "in", "with", "to", "on") and i < end:
+            if i - 1 <= lo or not toks[i - 2].word:
+                break
+            i -= 1
+            continue
+        if t.text == "," and i < end and i - 2 >= lo and toks[i - 2].word:
+            if any(x.lower == "and" for x in toks[i:end]) and _np_word(toks[i - 2]):
+                i -= 1  # "Teachers, parents and pupils"
+                continue
+        if not _np_word(t):
+            break
+        i -= 1
+    while i < end and (toks[i].lower in _LEADING or toks[i].lower in ("of", "for", "from", "at")):
+        i += 1  # "But officials said": the conjunction is not the source
+    while i < end and not toks[i].word:
+        i += 1
+    # A preposition-led tail ("in Seoul") is part of the phrase; a lone
+    # determiner or a phrase of only lower-case function words is not one.
+    if i < end and all(t.lower in _DETERMINERS for t in toks[i:end]):
+        return end
+    return i
+
+
+def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
+    """Return the index after the source noun phrase that starts at ``start``.
+
+    Before its first comma the phrase holds no verb; after it, an apposition or a
+    relative clause runs on ("the union, which represents crane operators").
+    """
+    i = start
+    appositive = False
+    while i < hi and i - start < _MAX_NP + _MAX_APPOSITION:
+        t = toks[i]
+        if t.text == ",":
+            nxt = toks[i + 1].lower if i + 1 < hi else ""
+            if nxt in _TRAILING or nxt in ("and", "but", "as", "while", "though", "although"):
+                break
+            if nxt in ("in", "on", "at", "during", "when", "after", "before"):
+                break
+            appositive = True
+            i += 1
+            continue
+        if not appositive and (
+            t.lower in _AUX or t.lower in _FORMS or t.lower in _CLAUSE_WORDS or t.lower in _VERBS
+        ):
+            break
+        if t.lower in _ADJUNCTS and i > start and _adjunct_end(toks, i, hi) > i:
+            if not appositive or _adjunct_end(toks, i, hi) >= hi - 1:
+                break
+        if t.quoted and not t.word:
+            break
+        if not (t.word or t.text in ("’", "'", "&", ".", "-", "(", ")")):
+            break
+        i += 1
+    if i >= hi - 1 and i > start and toks[i - 1].text == "." and i - 1 == len(toks) - 1:
+        i -= 1  # the sentence's full stop
+    while i > start and toks[i - 1].text in (",", "-", "(", "&", "."):
+        if toks[i - 1].text == "." and i - 2 >= start and _abbrev(toks, i - 1):
+            break
+        i -= 1
+    return i
+
+
+def _adjunct_end(toks: list[_Tok], i: int, hi: int) -> int:
+    """Return the index after a time, place or manner phrase at ``i`` (``i`` if none)."""
+    if i >= hi:
+        return i
+    t = toks[i]
+    low = t.lower
+    if low in _TIME_WORDS or (t.word and low.isdigit() and len(low) == 4):
+        j = i + 1
+        while j < hi and (toks[j].lower in _TIME_WORDS or toks[j].lower.isdigit()):
+            j += 1
+        return j
+    if low in ("last", "this", "next", "late", "early") and i + 1 < hi:
+        nxt = toks[i + 1].lower
+        if nxt in _TIME_WORDS or nxt in ("on", "in"):
+            return _adjunct_end(toks, i + 1, hi) if nxt in ("on", "in") else i + 2
+        return i
+    if (low not in _ADJUNCTS and low not in ("with", "to", "for", "from")) or i + 1 >= hi:
+        return i
+    j = i + 1
+    if toks[j].lower in _DETERMINERS:
+        j += 1
+    k = j
+    # "in a statement", "at a news conference in Lagos", "on Friday", "in Seoul".
+    while k < hi and k - j < 4 and toks[k].word and not toks[k].quoted:
+        w = toks[k]
+        if w.lower in _SPEECH_NOUNS or w.lower in _TIME_WORDS or w.lower.isdigit():
+            k += 1
+            while k < hi and toks[k].lower in _SPEECH_NOUNS:
+                k += 1
+            return k
+        if w.text[0].isupper() and w.lower not in _FORMS:
+            k += 1
+            while k < hi and toks[k].word and toks[k].text[0].isupper():
+                k += 1
+            return k
+        if w.text[0].islower() and w.lower not in _FORMS and w.lower not in _CLAUSE_WORDS:
+            k += 1  # "in a guest column", "at a televised news conference"
+            continue
+        break
+    # Any short phrase that runs up to "that", a colon or a quote: "in parliament:".
+    k = j
+    while k < hi and k - j < 6 and toks[k].word and not toks[k].quoted:
+        if toks[k].lower in _FORMS or toks[k].lower in _AUX or toks[k].lower in _VERBS:
+            return i
+        if toks[k].lower == "that":
+            return k
+        k += 1
+    if k > j and k < hi and (toks[k].text in (":", ",") or (toks[k].quoted and not toks[k].word)):
+        return k
+    return i
+
+
+def _skip_adjuncts(toks: list[_Tok], i: int, hi: int) -> int:
+    for _ in range(6):
+        j = _adjunct_end(toks, i, hi)
+        if j == i:
+            if i < hi and toks[i].lower in _ADVERBS:
+                i += 1
+                continue
+            return i
+        i = j
+    return i
+
+
+def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
+    """Return the index after the listener of "told reporters (that) …" (``i`` if none)."""
+    if i < hi and toks[i].lower in _OBJECT_PRONOUNS:
+        return i + 1  # "told her the plan would fail"
+    j = i
+    if j < hi and toks[j].lower in _DETERMINERS and toks[j].lower not in ("that", "this"):
+        j += 1
+    k = j
+    while k < hi and k - j < 5:
+        t = toks[k]
+        if not t.word or t.quoted or t.lower in _DETERMINERS or t.lower in _CLAUSE_WORDS:
+            break
+        if t.lower in _ADJUNCTS or t.lower in _FORMS or t.lower in _AUX or t.lower in _PRONOUNS:
+            break
+        k += 1
+        nxt = toks[k] if k < hi else None
+        if t.text[0].islower() and not (
+            nxt is not None
+            and nxt.word
+            and nxt.text[0].islower()
+            and nxt.lower not in _PRONOUNS
+            and nxt.lower not in _DETERMINERS
+            and nxt.lower not in _AUX
+        ):
+            break  # "reporters", "the court": a lower-case noun ends it
+    if k == j:
+        return i
+    if k < hi and (toks[k].lower in _AUX or toks[k].lower in _VERBS):
+        return i  # "warned the move would …": the clause's subject, no listener
+    if k < hi and toks[k].lower in ("of", "for", "from", "at") and k + 1 < hi:
+        # "told a meeting of donors that …"
+        m = k + 1
+        while m < hi and m - k < 5 and toks[m].word and toks[m].lower not in ("that",):
+            m += 1
+        if m < hi and toks[m].lower == "that":
+            return m
+    return k
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ".!?;:,":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """Return the sentence's subject, read from ``lo``: "The minister praised … and added"."""
+    i = lo
+    while i < hi and toks[i].lower in _LEADING:
+        i += 1
+    if i < hi and toks[i].lower in _PRONOUNS:
+        return i, i + 1
+    j = i
+    while j < hi and j - i < 8:
+        t = toks[j]
+        if not t.word or t.quoted or t.lower in _CLAUSE_WORDS or t.lower in _AUX:
+            break
+        if t.lower in _FORMS or t.lower in _VERBS:
+            break
+        low = t.lower
+        if (
+            j > i
+            and t.text[0].islower()
+            and low not in _DETERMINERS
+            and (low.endswith(("ed", "es")) or low in ("rejected", "made"))
+        ):
+            break
+        j += 1
+    if j == i or j >= hi:
+        return None
+    return i, j
+
+
+# --- reported speech ------------------------------------------------------------------
+
+
+def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[ReportedSpeech]:
+    """Return the statements a sentence reports without quotation marks, in order."""
+    found: list[ReportedSpeech] = []
+    toks = _tokens(text, sentence.start, sentence.end, quotes)
+    n = len(toks)
+    if n < 3:
+        return found
+    taken = -1  # tokens up to here belong to a found statement or its attribution
+    for i in range(n):
+        if i <= taken:
+            continue
+        low = toks[i].lower
+        if low == "according" and i + 1 < n and toks[i + 1].lower == "to" and not toks[i].quoted:
+            got = _according(text, toks, i, sentence)
+        elif low.endswith("ing"):
+            got = _gerund(text, toks, i, sentence)
+        else:
+            lemma = _is_cue(toks, i)
+            if lemma is None:
+                continue
+            got = _reported(text, toks, i, lemma, sentence)
+        if got is None:
+            continue
+        reported, last = got
+        if reported.content.start < (toks[taken].end if taken >= 0 else sentence.start):
+            continue
+        if quotes.holds(reported.content.start, reported.content.end):
+            continue  # the quote is the statement: the quote's own attribution holds it
+        found.append(reported)
+        taken = last
+    return found
+
+
+def _span(text: str, toks: list[_Tok], a: int, b: int) -> Span:
+    return trusted_span(text, toks[a].start, toks[b - 1].end)
+
+
+def _cue_span(text: str, toks: list[_Tok], i: int) -> tuple[Span, int]:
+    """Return the cue's span and the index after it (phrasal particles included)."""
+    if (
+        toks[i].lower in _PHRASAL
+        and i + 1 < len(toks)
+        and toks[i + 1].lower == _PHRASAL[toks[i].lower]
+    ):
+        return _span(text, toks, i, i + 2), i + 2
+    return _span(text, toks, i, i + 1), i + 1
+
+
+def _content(text: str, toks: list[_Tok], a: int, sentence: Span) -> Span | None:
+    """The content from token ``a`` to the sentence's end, without its final stop."""
+    if a >= len(toks):
+        return None
+    start = toks[a].start
+    end = _strip_end(text, start, sentence.end)
+    if end <= start or not any(t.word for t in toks[a:] if t.start < end):
+        return None
+    return trusted_span(text, start, end)
+
+
+def _reported(
+    text: str, toks: list[_Tok], i: int, lemma: str, sentence: Span
+) -> tuple[ReportedSpeech, int] | None:
+    verb = speech.REPORTING_VERBS[lemma]
+    n = len(toks)
+    cue, after = _cue_span(text, toks, i)
+    # Read leftwards over auxiliaries and adverbs: "has also said", "both said".
+    j = i
+    while (
+        j > 0
+        and j > i - 4
+        and (
+            toks[j - 1].lower in _AUX
+            or toks[j - 1].lower in _ADVERBS
+            or toks[j - 1].lower in _FLOATING
+        )
+    ):
+        j -= 1
+    if j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _ADVERBS:
+        j -= 2  # "…, however, said"
+    source: tuple[int, int] | None = None
+    before_source = 0  # index where the words before the source end
+    if j == 0:
+        return _inverted_tail(text, toks, i, after, cue, sentence)
+    prev = toks[j - 1]
+    if prev.lower in ("and", "but", "or") and j >= 2:
+        # An elided subject: "… praised the nurses and added that …".
+        subj = _subject(toks, 0, j - 1)
+        if subj is None:
+            return None
+        source = subj
+        before_source = -1
+    elif prev.text == ",":
+        # A closing attribution right after a quote or a clause: "…, said X"; or an
+        # apposition, an age, a relative clause: "X, 54, said", "X, who …, said".
+        inverted = (
+            _inverted_tail(text, toks, i, after, cue, sentence)
+            if j == i and lemma in _INVERTING
+            else None
+        )
+        if inverted is not None:
+            return inverted
+        k = j - 2
+        while k >= 0 and j - k < _MAX_APPOSITION and toks[k].text not in (",", ";", ":"):
+            if toks[k].quoted and not toks[k].word:
+                break
+            k -= 1
+        if k >= 0 and toks[k].text == "," and _apposition(toks, k + 1, j - 1):
+            a = _left_np(toks, k, 0)
+            if a < k and _name_like(toks, a, k):
+                source = (a, j - 1)
+                before_source = a
+        if source is None:
+            return None
+    elif prev.lower in ("who", "which") and j >= 3 and toks[j - 2].text == ",":
+        # "…, who said he would …": the relative pronoun speaks for the phrase before it.
+        a = _left_np(toks, j - 2, 0)
+        if a == j - 2 or not _name_like(toks, a, j - 2):
+            return None
+        rest = _skip_after_cue(toks, after, n, verb)
+        if rest < n and toks[rest].lower == "that":
+            rest += 1
+        elif not (verb.bare and _clause_start(toks, rest)) and not verb.obj:
+            return None
+        content = _content(text, toks, rest, sentence)
+        if content is None:
+            return None
+        who = Attribution(_span(text, toks, j - 1, j), cue, _span(text, toks, a, j - 2))
+        return ReportedSpeech(content, who), n - 1
+    elif prev.word and not prev.quoted:
+        a = _left_np(toks, j, 0)
+        if a == j:
+            return None
+        source = (a, j)
+        before_source = a
+    else:
+        return _inverted_tail(text, toks, i, after, cue, sentence)
+    s0, s1 = source
+    src = _span(text, toks, s0, s1)
+    attribution = Attribution(src, cue)
+    # What follows the cue decides the form: the end of the sentence (a closing
+    # attribution), a comma and more (a parenthetical one), or the report itself.
+    rest = _skip_after_cue(toks, after, n, verb)
+    closing = (
+        rest >= n
+        or (rest == n - 1 and toks[rest].text in (".", "!", "?"))
+        or (
+            toks[rest].text == ","
+            and rest + 1 < n
+            and (toks[rest + 1].lower in _TRAILING or toks[rest + 1].lower in ("and", "but"))
+        )
+    )
+    comma = before_source - 1 if before_source > 0 and toks[before_source - 1].text == "," else -1
+    if closing:
+        if comma <= 0 or _is_opener(toks, before_source):
+            return None  # "He said." / "On Monday, she said."
+        head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+        if head is None:
+            return None
+        return ReportedSpeech(head, attribution), n - 1
+    if toks[rest].text == "," and comma > 0 and comma <= 8 and not _is_opener(toks, before_source):
+        head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+        tail = _content(text, toks, rest + 1, sentence)
+        if head is None or tail is None:
+            return None
+        whole = trusted_span(text, head.start, tail.end)
+        return ReportedSpeech(whole, attribution, (head, tail)), n - 1
+    # Source first: the report follows the cue, and a clause opens at the source.
+    if before_source > 0:
+        word = toks[before_source - 1].lower
+        if word == "as":
+            # "As the paper reported, …" opens the sentence; "…, as X noted, …" is
+            # an aside whose statement is the sentence around it.
+            if before_source - 1 > 0 or toks[rest].text != ",":
+                return None
+        elif word not in _SUBORDINATORS and word not in (",", ":", "—", "–", "(", ";"):
+            return None
+    if toks[rest].text in (":",):
+        return None  # "She said: “…”": the quote is the statement
+    that = toks[rest].lower == "that"
+    if that:
+        rest += 1
+    elif toks[rest].text == ",":
+        rest += 1
+    if not that and not (verb.obj or (verb.bare and _clause_start(toks, rest))):
+        return None
+    if verb.sense == "cognition" and not that and src.text.lower() in ("i", "we", "you"):
+        return None
+    content = _content(text, toks, rest, sentence)
+    if content is None:
+        return None
+    return ReportedSpeech(content, attribution), n - 1
+
+
+def _gerund(
+    text: str, toks: list[_Tok], i: int, sentence: Span
+) -> tuple[ReportedSpeech, int] | None:
+    """ "…, saying (that) …": the sentence's subject says it."""
+    if i < 2 or toks[i - 1].text != ",":
+        return None
+    lemma = _FORMS.get(toks[i].lower)
+    if lemma is None:
+        return None
+    verb = speech.REPORTING_VERBS[lemma]
+    if not verb.that or verb.sense != "speech" or toks[i].quoted:
+        return None
+    lo = 0
+    if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
+        lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
+    subj = _subject(toks, lo, i - 1)
+    if subj is None:
+        return None
+    cue, after = _cue_span(text, toks, i)
+    rest = _skip_after_cue(toks, after, len(toks), verb)
+    if rest < len(toks) and toks[rest].lower == "that":
+        rest += 1
+    elif not verb.bare or not _clause_start(toks, rest) or toks[rest].text in (",", ":"):
+        return None
+    content = _content(text, toks, rest, sentence)
+    if content is None:
+        return None
+    return ReportedSpeech(content, Attribution(_span(text, toks, *subj), cue)), len(toks) - 1
+
+
+def _apposition(toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` (between two commas) can stand in apposition to a name."""
+    if a >= b:
+        return False
+    first = toks[a]
+    if first.quoted:
+        return False
+    low = first.lower
+    return (
+        low.isdigit()
+        or low in _DETERMINERS
+        or low in ("who", "whose", "which", "now", "then", "once", "himself", "herself")
+        or first.text[0].isupper()
+        or low.endswith(("’s", "'s"))
+        or (b - a <= 6 and not low.endswith("ing") and low not in _FORMS)
+    )
+
+
+def _name_like(toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` can name a speaker (not a clause before an apposition)."""
+    if b - a > 6:
+        return False
+    words = [t for t in toks[a:b] if t.word]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower in _PRONOUNS:
+        return True
+    return any(t.text[0].isupper() for t in words) or words[0].lower in _DETERMINERS
+
+
+def _is_opener(toks: list[_Tok], a: int) -> bool:
+    """Whether everything before token ``a`` is a sentence opener ("On Tuesday,")."""
+    if a == 0:
+        return True
+    if toks[a - 1].text != ",":
+        return all(t.lower in _LEADING or not t.word for t in toks[:a])
+    head = toks[: a - 1]
+    if not head or len(head) > 8:
+        return False
+    first = head[0].lower
+    return (
+        first in _ADJUNCTS
+        or first in _LEADING
+        or first in _TIME_WORDS
+        or first in ("in", "on", "at", "for", "speaking", "asked", "separately", "still")
+    ) and not any(t.lower in _FORMS or t.quoted for t in head)
+
+
+def _clause_start(toks: list[_Tok], i: int) -> bool:
+    """Whether a clause (not an object) may start at ``i``: "warned the move would …"."""
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if t.quoted:
+        return True
+    return t.word and t.lower not in ("to", "for", "of", "about", "with", "on", "in", "at")
+
+
+def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int:
+    """Skip the listener, times, places and adverbs after a cue."""
+    i = _skip_adjuncts(toks, i, hi)
+    if verb.listener:
+        i = _listener_end(toks, i, hi)
+        i = _skip_adjuncts(toks, i, hi)
+    if i < hi and toks[i].text == "," and i + 1 < hi and toks[i + 1].lower in _ADVERBS:
+        i += 2
+        if i < hi and toks[i].text == ",":
+            i += 1
+    return i
+
+
+def _inverted_tail(
+    text: str, toks: list[_Tok], i: int, after: int, cue: Span, sentence: Span
+) -> tuple[ReportedSpeech, int] | None:
+    """A cue with its source after it, closing the sentence: "…, said X." / "…, says the report."."""
+    n = len(toks)
+    if i == 0 or toks[i - 1].text != ",":
+        return None
+    comma = i - 1
+    s0 = after
+    s1 = _right_np(toks, s0, n)
+    if s1 <= s0 or not _name_like(toks, s0, min(s1, s0 + 6)):
+        return None
+    rest = _skip_adjuncts(toks, s1, n)
+    if not (rest >= n - 1 or toks[rest].text == ","):
+        return None
+    head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+    if head is None:
+        return None
+    src = _span(text, toks, s0, s1)
+    return ReportedSpeech(head, Attribution(src, cue)), n - 1
+
+
+def _according(
+    text: str, toks: list[_Tok], i: int, sentence: Span
+) -> tuple[ReportedSpeech, int] | None:
+    """ "According to X, …" / "…, according to X." / "The plant, according to X, will …"."""
+    n = len(toks)
+    cue = _span(text, toks, i, i + 2)
+    s0 = i + 2
+    s1 = _right_np(toks, s0, n)
+    if s1 <= s0:
+        return None
+    # The source ends at the first comma at the top level of the phrase (an
+    # apposition after it belongs to it only when the sentence goes on after).
+    if i == 0 or _is_opener(toks, i):
+        # "According to X, the statement."
+        k = s0
+        while k < n and toks[k].text != ",":
+            k += 1
+        if k >= n - 1:
+            return None
+        src = _span(text, toks, s0, k)
+        content = _content(text, toks, k + 1, sentence)
+        if content is None:
+            return None
+        return ReportedSpeech(content, Attribution(src, cue)), n - 1
+    if toks[i - 1].text != ",":
+        return None
+    if i >= 2 and toks[i - 2].lower in _SUBORDINATORS:
+        # "…, because, according to X, the media would …": the statement follows.
+        k = s0
+        while k < n and toks[k].text != ",":
+            k += 1
+        content = _content(text, toks, k + 1, sentence) if k < n - 1 else None
+        if content is None:
+            return None
+        return ReportedSpeech(content, Attribution(_span(text, toks, s0, k), cue)), n - 1
+    src = _span(text, toks, s0, s1)
+    attribution = Attribution(src, cue)
+    head = _content(text, toks[: i - 1], 0, Span.of(text, sentence.start, toks[i - 1].start))
+    if head is None:
+        return None
+    rest = s1
+    if rest < n - 1 and toks[rest].text == "," and i - 1 <= 8:
+        tail = _content(text, toks, rest + 1, sentence)
+        if tail is not None:
+            whole = trusted_span(text, head.start, tail.end)
+            return ReportedSpeech(whole, attribution, (head, tail)), n - 1
+    return ReportedSpeech(head, attribution), n - 1
+
+
+# --- quotes --------------------------------------------------------------------------
+
+
+def attribute_quote(
+    text: str, quote: Quote, first: Span, last: Span, quotes: QuoteIndex
+) -> Attribution | None:
+    """Return the source and cue written beside ``quote``, if any.
+
+    ``first`` and ``last`` are the sentences holding the quote's start and end;
+    the attribution is looked for after the quote in ``last`` and before it in
+    ``first``.
+    """
+    if quote.end < last.end:
+        found = _after_quote(text, quote, last, quotes)
+        if found is not None:
+            return found
+    if quote.start > first.start:
+        return _before_quote(text, quote, first, quotes)
+    return None
+
+
+def _after_quote(text: str, quote: Quote, last: Span, quotes: QuoteIndex) -> Attribution | None:
+    toks = _tokens(text, quote.end, last.end, quotes)
+    n = len(toks)
+    if not n:
+        return None
+    end_mark = quote.content.text.rstrip()[-1:]
+    first = toks[0]
+    if not (end_mark in ",?!—–-…" or first.text == "," or first.text[0].islower()):
+        # A full stop closes the quote's sentence; what follows speaks for itself
+        # unless it is only an attribution: "“….” he said."
+        if not (first.word and first.lower in _PRONOUNS):
+            return None
+    i = 1 if first.text == "," else 0
+    # Inverted: "“…,” said X" / "“…,” says the report".
+    if i < n and _FORMS.get(toks[i].lower) is not None and not toks[i].quoted:
+        cue, after = _cue_span(text, toks, i)
+        s1 = _right_np(toks, after, n)
+        if s1 > after and _name_like(toks, after, min(s1, after + 6)):
+            return Attribution(_span(text, toks, after, s1), cue)
+        return None
+    # Source first: "“…,” X said" / "“…,” X, the union's secretary, said".
+    for k in range(i, min(n, i + _MAX_APPOSITION + _MAX_NP)):
+        t = toks[k]
+        if t.quoted and k > i:
+            return None
+        if t.text in (".", "!", "?", ";") and k > i and toks[k - 1].word and not _abbrev(toks, k):
+            return None
+        lemma = _is_cue(toks, k)
+        if lemma is None:
+            continue
+        j = k
+        while j > i and (toks[j - 1].lower in _AUX or toks[j - 1].lower in _ADVERBS):
+            j -= 1
+        if j == i:
+            return None
+        end = j - 1 if toks[j - 1].text == "," else j
+        if end <= i:
+            return None
+        # The source is everything from the quote to the cue: a noun phrase, with
+        # its apposition.
+        a = i
+        while a < end and toks[a].lower in _LEADING:
+            a += 1
+        if a >= end:
+            return None
+        head_end = end
+        for m in range(a, end):
+            if toks[m].text == ",":
+                head_end = m
+                break
+        if not _name_like(toks, a, head_end) or _left_np(toks, head_end, a) != a:
+            return None
+        cue, _ = _cue_span(text, toks, k)
+        return Attribution(_span(text, toks, a, end), cue)
+    return None
+
+
+def _abbrev(toks: list[_Tok], k: int) -> bool:
+    """Whether the full stop at ``k`` closes an abbreviation ("Mr.", "U.S.")."""
+    w = toks[k - 1].text
+    return len(w) <= 3 and w[0].isupper() or "." in w
+
+
+def _before_quote(text: str, quote: Quote, first: Span, quotes: QuoteIndex) -> Attribution | None:
+    toks = _tokens(text, max(first.start, quote.start - 240), quote.start, quotes)
+    n = len(toks)
+    # From the quote leftwards: ":" or "," (optional), then listener, times and
+    # places, then the cue.
+    k = n
+    if k and toks[k - 1].text in (":", ",", "—", "–", "-"):
+        k -= 1
+    for c in range(k - 1, max(-1, k - 12), -1):
+        t = toks[c]
+        if t.quoted or t.text in (".", "!", "?", ";") and not _abbrev(toks, c):
+            return None
+        lemma = _is_cue(toks, c)
+        if lemma is None:
+            if t.lower in ("according",) and c + 1 < n and toks[c + 1].lower == "to":
+                return None
+            if c == k - 1 and k < n and toks[k].text == ":" and t.text[0].isupper():
+                # "Clinton: “…”", "– Carl Bialik: “…”": a name and a colon.
+                a = _left_np(toks, k, 0)
+                if a < k and _name_like(toks, a, k) and toks[a].text[0].isupper():
+                    return Attribution(_span(text, toks, a, k), _span(text, toks, k, k + 1))
+            continue
+        verb = speech.REPORTING_VERBS[lemma]
+        cue, after = _cue_span(text, toks, c)
+        rest = _skip_after_cue(toks, after, k, verb)
+        if rest < k and toks[rest].lower == "that":
+            rest += 1
+        if rest < k:
+            return None  # words of a clause stand between: a quoted phrase in a report
+        j = c
+        while j > 0 and (toks[j - 1].lower in _AUX or toks[j - 1].lower in _ADVERBS) and j > c - 4:
+            j -= 1
+        if j == 0:
+            return None
+        prev = toks[j - 1]
+        if prev.lower in ("and", "but") and j >= 2:
+            subj = _subject(toks, 0, j - 1)
+            if subj is None:
+                return None
+            return Attribution(_span(text, toks, *subj), cue)
+        if prev.text == ",":
+            m = j - 2
+            while m >= 0 and j - m < _MAX_APPOSITION and toks[m].text not in (",", ";", ":"):
+                m -= 1
+            if m >= 0 and toks[m].text == ",":
+                a = _left_np(toks, m, 0)
+                if a < m and _name_like(toks, a, m):
+                    return Attribution(_span(text, toks, a, j - 1), cue)
+            return None
+        a = _left_np(toks, j, 0)
+        if a == j or not _name_like(toks, a, j):
+            return None
+        return Attribution(_span(text, toks, a, j), cue)
+    return None
+
+
+def naming_before(text: str, quote: Quote, first: Span) -> bool:
+    """Whether a naming verb ("called", "dubbed", "so-called") stands just before ``quote``."""
+    words = text[max(first.start, quote.start - 40) : quote.start].split()
+    return bool(words) and words[-1].strip(",:").lower() in speech.NAMING_VERBS
+
+
+_QUOTE_OPENERS = frozenset("\"“‘'«„")
+_LABEL_WORDS = 6  # a speaker's label in a transcript is this short
+
+
+def speaker_label(text: str, sentence: Span, end: int, quotes: QuoteIndex) -> ReportedSpeech | None:
+    """A transcript's line: "SMITH: We will …" / "Rep. Ann Lee (D-Ore.): …".
+
+    ``sentence`` opens a line that runs to ``end``; the label before the colon
+    is the source, the colon the cue, and the rest of the line the content.
+    """
+    if sentence.start > 0 and text[sentence.start - 1] not in "\n\r":
+        return None
+    colon = text.find(":", sentence.start, min(sentence.end, sentence.start + 80))
+    if colon < 0:
+        return None
+    toks = _tokens(text, sentence.start, colon, quotes)
+    words = [t for t in toks if t.word]
+    if not words or len(toks) > _LABEL_WORDS + 4 or len(words) > _LABEL_WORDS:
+        return None
+    if words[0].lower in ("q", "question", "note", "update", "editor", "correction", "source"):
+        return None
+    if not all(t.text[0].isupper() and not t.lower[:1].isdigit() for t in words):
+        return None
+    if any(t.lower in _FORMS or t.lower in _CLAUSE_WORDS for t in words):
+        return None
+    start = colon + 1
+    while start < end and text[start].isspace():
+        start += 1
+    stop = _strip_end(text, start, end)
+    if stop <= start or not (text[start].isalpha() or text[start] in _QUOTE_OPENERS):
+        return None
+    if text.count(",", start, stop) > 5 and "." not in text[start:stop]:
+        return None  # "Iowa: Ann Lee, Bo Park, …": a list under a heading
+    source = trusted_span(text, toks[0].start, toks[-1].end)
+    cue = trusted_span(text, colon, colon + 1)
+    return ReportedSpeech(trusted_span(text, start, stop), Attribution(source, cue))
