@@ -95,6 +95,7 @@ _ED_ADJECTIVES = frozenset(
 )
 _TRAILING = speech.TRAILING_PARTICIPLES
 _VERBS = speech.COMMON_VERBS
+_HEADS = speech.SOURCE_HEADS
 _FLOATING = frozenset(("both", "all", "each"))
 _INVERTING = frozenset(lemma for lemma, verb in speech.REPORTING_VERBS.items() if verb.inverts)
 _OBJECT_PRONOUNS = frozenset("him her them us me".split())
@@ -111,7 +112,9 @@ _OPEN_MARKS = frozenset("“‘«„‚")
 _CLOSE_MARKS = frozenset("”’»")
 _MARK_TOKENS = frozenset(("“", "”", "‘", "’", '"', "'", "«", "»", "„", "‚", "''"))
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.&/-][\p{L}\p{N}]++)*+|''|\S")
+_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.&/-][\p{L}\p{N}]++|,\p{N}++)*+|''|\S")
+_WORD = regex.compile(r"[\p{L}]++")
+_CUE_WORDS = frozenset(_FORMS) | {"according"}
 _MAX_NP = 12  # tokens of a source read leftwards or rightwards
 _MAX_APPOSITION = 30  # tokens between the commas of an apposition
 
@@ -129,11 +132,15 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int, quotes: QuoteIndex) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        out.append(_Tok(s, e, m.group(), quotes.holds(s)))
-    return out
+    """Return the tokens of ``text[start:end]``, each marked when a quote holds it."""
+    if not quotes.overlaps(start, end):
+        return [
+            _Tok(m.start(), m.end(), m.group(), False) for m in _TOKEN.finditer(text, start, end)
+        ]
+    return [
+        _Tok(m.start(), m.end(), m.group(), quotes.holds(m.start()))
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 def _is_cue(toks: list[_Tok], i: int) -> str | None:
@@ -147,9 +154,12 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
     if t.text[0].isupper() and i > 0:
         return None  # "the United States", "Says Who" in a title
     particle = _PHRASAL.get(t.lower)
-    if particle is not None and lemma in ("point_out", "chime_in"):
-        if i + 1 >= len(toks) or toks[i + 1].lower != particle:
-            return None
+    if (
+        particle is not None
+        and lemma in ("point_out", "chime_in")
+        and (i + 1 >= len(toks) or toks[i + 1].lower != particle)
+    ):
+        return None
     if t.lower.endswith("ing"):
         return None  # gerunds and participles are read by the sentence's main cue
     prev = toks[i - 1].lower if i > 0 else ""
@@ -183,6 +193,8 @@ def _np_word(t: _Tok) -> bool:
     if not t.word:
         return t.text in ("’", "'", "&", ".", "-")
     low = t.lower
+    if (low in _FORMS and t.text[0].isupper() and low not in _CLAUSE_WORDS) or low in _NOUN_CUES:
+        return True  # "the Post", "the State Department", "the report"
     if low in _CLAUSE_WORDS or low in _AUX or low in _FORMS:
         return low in ("may",) and t.text[0].isupper()
     if low.endswith("ed") and len(low) > 4 and t.text[0].islower():
@@ -207,10 +219,16 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
                 break
             i -= 1
             continue
-        if t.text == "," and i < end and i - 2 >= lo and toks[i - 2].word:
-            if any(x.lower == "and" for x in toks[i:end]) and _np_word(toks[i - 2]):
-                i -= 1  # "Teachers, parents and pupils"
-                continue
+        if (
+            t.text == ","
+            and i < end
+            and i - 2 >= lo
+            and toks[i - 2].word
+            and any(x.lower == "and" for x in toks[i:end])
+            and _np_word(toks[i - 2])
+        ):
+            i -= 1  # "Teachers, parents and pupils"
+            continue
         if not _np_word(t):
             break
         i -= 1
@@ -245,12 +263,15 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
             i += 1
             continue
         if not appositive and (
-            t.lower in _AUX or t.lower in _FORMS or t.lower in _CLAUSE_WORDS or t.lower in _VERBS
+            t.lower in _AUX
+            or (t.lower in _FORMS and t.lower not in _NOUN_CUES)
+            or t.lower in _CLAUSE_WORDS
+            or t.lower in _VERBS
         ):
             break
-        if t.lower in _ADJUNCTS and i > start and _adjunct_end(toks, i, hi) > i:
-            if not appositive or _adjunct_end(toks, i, hi) >= hi - 1:
-                break
+        adjunct = _adjunct_end(toks, i, hi) if t.lower in _ADJUNCTS and i > start else i
+        if adjunct > i and (not appositive or adjunct >= hi - 1):
+            break
         if t.quoted and not t.word:
             break
         if not (t.word or t.text in ("’", "'", "&", ".", "-", "(", ")")):
@@ -265,7 +286,7 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
     return i
 
 
-def _adjunct_end(toks: list[_Tok], i: int, hi: int) -> int:
+def _adjunct_end(toks: list[_Tok], i: int, hi: int) -> int:  # noqa: PLR0912 (one branch a phrase shape)
     """Return the index after a time, place or manner phrase at ``i`` (``i`` if none)."""
     if i >= hi:
         return i
@@ -412,6 +433,9 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
 def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[ReportedSpeech]:
     """Return the statements a sentence reports without quotation marks, in order."""
     found: list[ReportedSpeech] = []
+    # Most sentences hold no cue word: one set test on their words passes them over.
+    if _CUE_WORDS.isdisjoint(_WORD.findall(sentence.text.lower())):
+        return found
     toks = _tokens(text, sentence.start, sentence.end, quotes)
     n = len(toks)
     if n < 3:
@@ -447,7 +471,9 @@ def _span(text: str, toks: list[_Tok], a: int, b: int) -> Span:
 
 
 def _cue_span(text: str, toks: list[_Tok], i: int) -> tuple[Span, int]:
-    """Return the cue's span and the index after it (phrasal particles included)."""
+    """Return the cue's span and the index after it (particles included: "warned of")."""
+    if _FORMS.get(toks[i].lower) == "warn" and i + 1 < len(toks) and toks[i + 1].lower == "of":
+        return _span(text, toks, i, i + 2), i + 2
     if (
         toks[i].lower in _PHRASAL
         and i + 1 < len(toks)
@@ -458,7 +484,7 @@ def _cue_span(text: str, toks: list[_Tok], i: int) -> tuple[Span, int]:
 
 
 def _content(text: str, toks: list[_Tok], a: int, sentence: Span) -> Span | None:
-    """The content from token ``a`` to the sentence's end, without its final stop."""
+    """Return the content from token ``a`` to the sentence's end, without its final stop."""
     if a >= len(toks):
         return None
     start = toks[a].start
@@ -468,7 +494,7 @@ def _content(text: str, toks: list[_Tok], a: int, sentence: Span) -> Span | None
     return trusted_span(text, start, end)
 
 
-def _reported(
+def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     text: str, toks: list[_Tok], i: int, lemma: str, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
     verb = speech.REPORTING_VERBS[lemma]
@@ -488,6 +514,8 @@ def _reported(
         j -= 1
     if j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _ADVERBS:
         j -= 2  # "…, however, said"
+    if j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _AUX:
+        j -= 2  # "sources did, however, speculate"
     source: tuple[int, int] | None = None
     before_source = 0  # index where the words before the source end
     if j == 0:
@@ -500,7 +528,7 @@ def _reported(
             return None
         source = subj
         before_source = -1
-    elif prev.text == ",":
+    elif prev.text in (",", "—", "–", "-"):
         # A closing attribution right after a quote or a clause: "…, said X"; or an
         # apposition, an age, a relative clause: "X, 54, said", "X, who …, said".
         inverted = (
@@ -511,11 +539,11 @@ def _reported(
         if inverted is not None:
             return inverted
         k = j - 2
-        while k >= 0 and j - k < _MAX_APPOSITION and toks[k].text not in (",", ";", ":"):
+        while k >= 0 and j - k < _MAX_APPOSITION and toks[k].text not in (",", ";", ":", prev.text):
             if toks[k].quoted and not toks[k].word:
                 break
             k -= 1
-        if k >= 0 and toks[k].text == "," and _apposition(toks, k + 1, j - 1):
+        if k >= 0 and toks[k].text == prev.text and _apposition(toks, k + 1, j - 1):
             a = _left_np(toks, k, 0)
             if a < k and _name_like(toks, a, k):
                 source = (a, j - 1)
@@ -575,6 +603,8 @@ def _reported(
             return None
         whole = trusted_span(text, head.start, tail.end)
         return ReportedSpeech(whole, attribution, (head, tail)), n - 1
+    if toks[after - 1].lower == "of" and rest < n and toks[rest].quoted:
+        return None  # "warned of “…”": the quote is the statement
     # Source first: the report follows the cue, and a clause opens at the source.
     if before_source > 0:
         word = toks[before_source - 1].lower
@@ -588,9 +618,7 @@ def _reported(
     if toks[rest].text in (":",):
         return None  # "She said: “…”": the quote is the statement
     that = toks[rest].lower == "that"
-    if that:
-        rest += 1
-    elif toks[rest].text == ",":
+    if that or toks[rest].text == ",":
         rest += 1
     if not that and not (verb.obj or (verb.bare and _clause_start(toks, rest))):
         return None
@@ -605,7 +633,7 @@ def _reported(
 def _gerund(
     text: str, toks: list[_Tok], i: int, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
-    """ "…, saying (that) …": the sentence's subject says it."""
+    """Read "…, saying (that) …", which the sentence's subject says."""
     if i < 2 or toks[i - 1].text != ",":
         return None
     lemma = _FORMS.get(toks[i].lower)
@@ -633,33 +661,37 @@ def _gerund(
 
 
 def _apposition(toks: list[_Tok], a: int, b: int) -> bool:
-    """Whether tokens ``a:b`` (between two commas) can stand in apposition to a name."""
+    """Whether tokens ``a:b`` (between two commas) can stand in apposition to a name.
+
+    An age, a title, a relative clause or a participle phrase ("citing data from
+    the ministry") may; a clause with a finite verb of its own may not.
+    """
     if a >= b:
         return False
-    first = toks[a]
-    if first.quoted:
+    if toks[a].quoted:
         return False
-    low = first.lower
-    return (
-        low.isdigit()
-        or low in _DETERMINERS
-        or low in ("who", "whose", "which", "now", "then", "once", "himself", "herself")
-        or first.text[0].isupper()
-        or low.endswith(("’s", "'s"))
-        or (b - a <= 6 and not low.endswith("ing") and low not in _FORMS)
+    if toks[a].lower in ("who", "whose", "which"):
+        return True
+    return not any(
+        t.text[0].islower()
+        and (t.lower in _BE or (t.lower in _FORMS and not t.lower.endswith("ing")))
+        for t in toks[a:b]
     )
 
 
 def _name_like(toks: list[_Tok], a: int, b: int) -> bool:
     """Whether tokens ``a:b`` can name a speaker (not a clause before an apposition)."""
-    if b - a > 6:
-        return False
     words = [t for t in toks[a:b] if t.word]
-    if not words:
+    if not words or len(words) > 6:
         return False
     if len(words) == 1 and words[0].lower in _PRONOUNS:
         return True
-    return any(t.text[0].isupper() for t in words) or words[0].lower in _DETERMINERS
+    return (
+        any(t.text[0].isupper() for t in words)
+        or words[0].lower in _DETERMINERS
+        or words[0].lower in ("one", "two", "three", "several")
+        or words[-1].lower in _HEADS
+    )
 
 
 def _is_opener(toks: list[_Tok], a: int) -> bool:
@@ -703,10 +735,10 @@ def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int
     return i
 
 
-def _inverted_tail(
+def _inverted_tail(  # noqa: PLR0917
     text: str, toks: list[_Tok], i: int, after: int, cue: Span, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
-    """A cue with its source after it, closing the sentence: "…, said X." / "…, says the report."."""
+    """Read a cue with its source after it, closing the sentence: "…, said X."."""
     n = len(toks)
     if i == 0 or toks[i - 1].text != ",":
         return None
@@ -728,7 +760,7 @@ def _inverted_tail(
 def _according(
     text: str, toks: list[_Tok], i: int, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
-    """ "According to X, …" / "…, according to X." / "The plant, according to X, will …"."""
+    """Read "According to X, …", "…, according to X." and "The plant, according to X, …"."""
     n = len(toks)
     cue = _span(text, toks, i, i + 2)
     s0 = i + 2
@@ -742,10 +774,16 @@ def _according(
         k = s0
         while k < n and toks[k].text != ",":
             k += 1
+        skip = 1
         if k >= n - 1:
-            return None
+            # No comma: the source ends at its head noun ("According to the statistics
+            # office unemployment rose").
+            heads = [m for m in range(s0, min(n, s0 + 8)) if toks[m].lower in _HEADS]
+            if not heads:
+                return None
+            k, skip = heads[-1] + 1, 0
         src = _span(text, toks, s0, k)
-        content = _content(text, toks, k + 1, sentence)
+        content = _content(text, toks, k + skip, sentence)
         if content is None:
             return None
         return ReportedSpeech(content, Attribution(src, cue)), n - 1
@@ -795,18 +833,20 @@ def attribute_quote(
     return None
 
 
-def _after_quote(text: str, quote: Quote, last: Span, quotes: QuoteIndex) -> Attribution | None:
+def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
+    text: str, quote: Quote, last: Span, quotes: QuoteIndex
+) -> Attribution | None:
     toks = _tokens(text, quote.end, last.end, quotes)
     n = len(toks)
     if not n:
         return None
     end_mark = quote.content.text.rstrip()[-1:]
     first = toks[0]
-    if not (end_mark in ",?!—–-…" or first.text == "," or first.text[0].islower()):
-        # A full stop closes the quote's sentence; what follows speaks for itself
-        # unless it is only an attribution: "“….” he said."
-        if not (first.word and first.lower in _PRONOUNS):
-            return None
+    # A full stop closes the quote's sentence; what follows speaks for itself
+    # unless it is only an attribution: "“….” he said.", "“…” Ann Lee said on Monday."
+    closes = not (end_mark in ",?!—–-…'’\"" or first.text == "," or first.text[0].islower())
+    if closes and not (first.word and first.lower in _PRONOUNS) and not _only_attribution(toks):
+        return None
     i = 1 if first.text == "," else 0
     # Inverted: "“…,” said X" / "“…,” says the report".
     if i < n and _FORMS.get(toks[i].lower) is not None and not toks[i].quoted:
@@ -852,13 +892,25 @@ def _after_quote(text: str, quote: Quote, last: Span, quotes: QuoteIndex) -> Att
     return None
 
 
+def _only_attribution(toks: list[_Tok]) -> bool:
+    """Whether the tokens are a source and a cue and nothing more: "Ann Lee said Monday."."""
+    n = len(toks)
+    for k in range(min(n, 10)):
+        if _is_cue(toks, k) is not None:
+            rest = _skip_adjuncts(toks, k + 1, n)
+            return k > 0 and (rest >= n - 1 or toks[rest].text == ",")
+    return False
+
+
 def _abbrev(toks: list[_Tok], k: int) -> bool:
     """Whether the full stop at ``k`` closes an abbreviation ("Mr.", "U.S.")."""
     w = toks[k - 1].text
-    return len(w) <= 3 and w[0].isupper() or "." in w
+    return (len(w) <= 3 and w[0].isupper()) or "." in w
 
 
-def _before_quote(text: str, quote: Quote, first: Span, quotes: QuoteIndex) -> Attribution | None:
+def _before_quote(  # noqa: PLR0912 (one branch a form of attribution)
+    text: str, quote: Quote, first: Span, quotes: QuoteIndex
+) -> Attribution | None:
     toks = _tokens(text, max(first.start, quote.start - 240), quote.start, quotes)
     n = len(toks)
     # From the quote leftwards: ":" or "," (optional), then listener, times and
@@ -868,9 +920,20 @@ def _before_quote(text: str, quote: Quote, first: Span, quotes: QuoteIndex) -> A
         k -= 1
     for c in range(k - 1, max(-1, k - 12), -1):
         t = toks[c]
-        if t.quoted or t.text in (".", "!", "?", ";") and not _abbrev(toks, c):
+        if t.quoted or (t.text in (".", "!", "?", ";") and not _abbrev(toks, c)):
             return None
         lemma = _is_cue(toks, c)
+        if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
+            lemma = _FORMS.get(t.lower)
+            if lemma is not None and c + 1 >= k:
+                # "…, writing “…”" / "…, adding: “…”": the sentence's subject writes it.
+                lo = 0
+                if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after"):
+                    lo = next((m + 1 for m in range(min(c - 1, 12)) if toks[m].text == ","), 0)
+                subj = _subject(toks, lo, c - 1)
+                if subj is not None:
+                    return Attribution(_span(text, toks, *subj), _span(text, toks, c, c + 1))
+            return None
         if lemma is None:
             if t.lower in ("according",) and c + 1 < n and toks[c + 1].lower == "to":
                 return None
@@ -925,7 +988,7 @@ _LABEL_WORDS = 6  # a speaker's label in a transcript is this short
 
 
 def speaker_label(text: str, sentence: Span, end: int, quotes: QuoteIndex) -> ReportedSpeech | None:
-    """A transcript's line: "SMITH: We will …" / "Rep. Ann Lee (D-Ore.): …".
+    """Read a transcript's line: "SMITH: We will …" / "Rep. Ann Lee (D-Ore.): …".
 
     ``sentence`` opens a line that runs to ``end``; the label before the colon
     is the source, the colon the cue, and the rest of the line the content.

@@ -14,14 +14,13 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from ._attribution import attribute_quote, find_reported_speech, speaker_label
 from ._quantities import Quantity, QuantityKind, find_quantities
 from ._quotes import (
     Attribution,
     Quote,
     QuoteIndex,
-    attribute_quote,
     find_quotes,
-    find_reported_speech,
     person_mentions,
     resolve_source,
 )
@@ -59,6 +58,22 @@ class Claim(Span):
     attribution: Attribution | None
     quantities: tuple[Quantity, ...]
     quote: Quote | None = None
+    #: The content's pieces, in order, when an attribution interrupts it ("The bank,
+    #: he said, would cut 400 jobs."): the first starts at ``start``, the last ends at
+    #: ``end``, and the claim's own span is their hull.  Empty for one piece.
+    parts: tuple[Span, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.parts != ():
+            from ._spans import check_parts  # noqa: PLC0415 (only claims with parts need it)
+
+            check_parts(self, self.parts)
+
+    @property
+    def contents(self) -> tuple[Span, ...]:
+        """The content's pieces: ``parts``, or the claim's own span when it is one piece."""
+        return self.parts or (Span(self.start, self.end, self.text),)
 
     @property
     def source(self) -> Span | None:
@@ -110,8 +125,9 @@ class _Index(Generic[_S]):
         return [s for s in self.spans[i:j] if s.end <= end]
 
 
-# A statement found, before it becomes a Claim: content, kind, attribution, quote.
-_Found = tuple[Span, ClaimKind, Attribution, Quote | None]
+# A statement found, before it becomes a Claim: content, kind, attribution, quote,
+# and the content's pieces when it has several.
+_Found = tuple[Span, ClaimKind, Attribution, Quote | None, tuple[Span, ...]]
 
 
 _RECENT = 32
@@ -125,8 +141,9 @@ class _Attributor:
     a quoted phrase inside reported speech takes that report's attribution.
     """
 
-    def __init__(self, text: str, sentences: _Index[Span]) -> None:
+    def __init__(self, text: str, sentences: _Index[Span], quotes: QuoteIndex) -> None:
         self.text = text
+        self.quotes = quotes
         self.sentences = sentences.spans
         self.index = sentences
         self.sources: list[Span] = []  # full source mentions, in text order
@@ -141,9 +158,9 @@ class _Attributor:
         self.pending: list[tuple[Quote, int]] = []
 
     def resolved(self, found: Attribution) -> Attribution:
-        if found.source is None:
+        if found.source is None or found.resolved is not None:
             return found
-        if found.source.text.lower() in ("he", "she", "they"):
+        if found.source.text.lower() in ("he", "she", "they", "it"):
             # Pronouns may point at people the text names outside any attribution:
             # collect those mentions now, only as far as this source.
             while self.named < len(self.sentences) and (
@@ -163,10 +180,18 @@ class _Attributor:
         first_i = self.index.containing(quote.start)
         last_i = self.index.containing(max(quote.content.end - 1, quote.start))
         opens_sentence = first_i >= 0 and quote.start == self.sentences[first_i].start
+        # Reports come in text order and do not overlap: only the last can hold it.
+        last = self.reports[-1] if self.reports else None
+        if last and last[0].start <= quote.start and quote.end <= last[0].end:
+            # "said that the deal was “dead on arrival”": the report holds the
+            # quoted phrase, which is no claim of its own.
+            self.pending = []
+            self.runs_on = quote.continued
+            return []
         found = None
         if first_i >= 0 and last_i >= 0:
             found = attribute_quote(
-                self.text, quote, self.sentences[first_i], self.sentences[last_i]
+                self.text, quote, self.sentences[first_i], self.sentences[last_i], self.quotes
             )
         # Unattributed quotes just before this one (a paragraph left open, or whole
         # sentences in a row) are the same speaker's when this one names them.
@@ -176,21 +201,11 @@ class _Attributor:
         attribution = None
         if found is not None:
             attribution = self.resolved(found)
-        else:
-            # Reports come in text order and do not overlap: only the last can hold it.
-            last = self.reports[-1] if self.reports else None
-            report = (
-                last[1]
-                if last and last[0].start <= quote.start and quote.end <= last[0].end
-                else None
-            )
-            if report is not None:
-                attribution = report  # "said that the deal was “dead on arrival”"
-            elif self.speaker is not None and (
-                self.runs_on or (opens_sentence and first_i == self.speaker[1] + 1)
-            ):
-                # A quote opening the sentence right after an attributed one continues it.
-                attribution = self.speaker[0]
+        elif self.speaker is not None and (
+            self.runs_on or (opens_sentence and first_i == self.speaker[1] + 1)
+        ):
+            # A quote opening the sentence right after an attributed one continues it.
+            attribution = self.speaker[0]
         self.runs_on = quote.continued
         if attribution is None or attribution.source is None:
             # A scare quote or a title is a quote but no claim, unless a speaker named
@@ -203,21 +218,32 @@ class _Attributor:
         self.speaker = (attribution, last_i)
         earlier = [q for q, _ in self.pending] if adjacent and found is not None else []
         self.pending = []
-        return [(q.content, ClaimKind.DIRECT_QUOTE, attribution, q) for q in (*earlier, quote)]
+        return [(q.content, ClaimKind.DIRECT_QUOTE, attribution, q, ()) for q in (*earlier, quote)]
 
-    def sentence(self, sentence: Span, quotes: QuoteIndex) -> _Found | None:
-        reported = find_reported_speech(self.text, sentence, quotes)
-        if reported is None:
-            return None
-        attribution = self.resolved(reported.attribution)
-        self.reports.append((reported.content, attribution))
-        return (reported.content, ClaimKind.REPORTED_SPEECH, attribution, None)
+    def sentence(self, sentence: Span, paragraph_end: int) -> list[_Found]:
+        found: list[_Found] = []
+        label = speaker_label(self.text, sentence, paragraph_end, self.quotes)
+        if label is not None:
+            reports = [label]
+        elif self.reports and self.reports[-1][0].end >= sentence.end:
+            reports = []  # a transcript's line holds this sentence
+        else:
+            reports = find_reported_speech(self.text, sentence, self.quotes)
+        for reported in reports:
+            attribution = self.resolved(reported.attribution)
+            self.reports.append((reported.content, attribution))
+            found.append(
+                (reported.content, ClaimKind.REPORTED_SPEECH, attribution, None, reported.parts)
+            )
+        return found
 
 
-def _statements(text: str, sentences: _Index[Span], quotes: Sequence[Quote]) -> list[_Found]:
+def _statements(
+    text: str, sentences: _Index[Span], quotes: Sequence[Quote], paragraphs: _Index[Span]
+) -> list[_Found]:
     """Return the quoted and reported statements, in text order."""
-    walker = _Attributor(text, sentences)
     index = QuoteIndex(quotes)
+    walker = _Attributor(text, sentences, index)
     items: list[Quote | Span] = [q for q in quotes if q.depth == 0]
     items.extend(sentences.spans)
     # At one offset the sentence comes first: a quote that opens a sentence is read
@@ -228,9 +254,9 @@ def _statements(text: str, sentences: _Index[Span], quotes: Sequence[Quote]) -> 
         if isinstance(item, Quote):
             found.extend(walker.quote(item))
         else:
-            statement = walker.sentence(item, index)
-            if statement is not None:
-                found.append(statement)
+            para = paragraphs.containing(item.start)
+            end = paragraphs.spans[para].end if para >= 0 else item.end
+            found.extend(walker.sentence(item, end))
     return found
 
 
@@ -243,6 +269,7 @@ def _claim(
     attribution: Attribution | None,
     quantities: tuple[Quantity, ...],
     quote: Quote | None,
+    parts: tuple[Span, ...] = (),
 ) -> Claim:
     if any(q.kind in _STATISTIC_KINDS for q in quantities) and ClaimKind.STATISTIC not in kinds:
         kinds = (*kinds, ClaimKind.STATISTIC)
@@ -256,6 +283,7 @@ def _claim(
         attribution,
         quantities,
         quote,
+        parts,
     )
 
 
@@ -287,13 +315,18 @@ def extract_claims(
             (kind,),
             sentences=body,
             attribution=attribution,
-            quantities=within(span.start, span.end),
+            quantities=tuple(q for p in (parts or (span,)) for q in within(p.start, p.end)),
             quote=quote,
+            parts=parts,
         )
-        for span, kind, attribution, quote in _statements(text, body, quotes)
+        for span, kind, attribution, quote, parts in _statements(text, body, quotes, in_body)
     ]
-    # A sentence stating numbers that no quote or report holds is a statistic of its own.
+    # A sentence stating numbers that no quote or report holds is a statistic of its
+    # own; numbers in who says it (an age: "Lena Brandt, 54, said") are no statistic.
     held = {id(q) for c in claims for q in c.quantities}
+    for c in claims:
+        if c.source is not None:
+            held.update(id(q) for q in within(c.source.start, c.source.end))
     for sentence in body.spans:
         own = within(sentence.start, sentence.end)
         if any(q.kind in _STATISTIC_KINDS and id(q) not in held for q in own):

@@ -83,6 +83,14 @@ class ReportedSpeech:
 # --- quotation marks ---------------------------------------------------------------
 
 _MARKS = re.compile('["“”‘’]')
+# Double quotation marks: curly, straight, two apostrophes (''…''), guillemets and
+# the low-high pair „…“.
+_DOUBLE_MARKS = re.compile("''|[\"“”«»„]")
+_OPENERS = frozenset("“«„")
+# A paragraph that opens with one of these continues a quote left open.
+_RUN_ON = frozenset(('"', "“", "'", "«", "„"))
+# A straight mark that is open is closed, not opened again, before these.
+_CLOSES_BEFORE = frozenset(" \t\n\r\u00a0,.;:!?)]}—–-")
 _QUOTE_MARKS = frozenset('"“”‘’')
 # Straight double quotes open after these (or at the start of a paragraph).
 _OPENS_AFTER = frozenset(" \t\n\r\u00a0([{—–-/“‘")
@@ -115,41 +123,50 @@ def _single_quotes(
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     """Return the quotes of the given paragraphs, in text order."""
-    found: list[tuple[int, int, bool, bool, int]] = []  # start, end, balanced, continued, depth
+    # start, end, balanced, continued, length of the opening and closing marks
+    found: list[tuple[int, int, bool, bool, int, int]] = []
     for index, para in enumerate(paragraphs):
         start, end = para.start, para.end
         opened = -1
-        marks = [m.start() + start for m in _MARKS.finditer(para.text) if m.group() in '"“”']
-        for at in marks:
-            ch = text[at]
+        opener = ""
+        for m in _DOUBLE_MARKS.finditer(text, start, end):
+            at, mark = m.start(), m.group()
             before = text[at - 1] if at > start else " "
-            after = text[at + 1] if at + 1 < end else " "
-            if ch == "“" or (
-                ch == '"'
+            after = text[m.end()] if m.end() < end else " "
+            if mark == "“" and opened >= 0 and not before.isspace() and after in _CLOSES_BEFORE:
+                mark = "”"  # a typesetter's slip: “It's unusual,“ said …
+            if mark in _OPENERS or (
+                mark in ('"', "''")
                 and (
                     (before in _OPENS_AFTER and not after.isspace())
                     or (opened < 0 and before.isspace() and after.isspace())
                 )
+                and not (opened >= 0 and opener == mark and after in _CLOSES_BEFORE)
             ):
+                if mark == "“" and opener == "„":
+                    found.append((opened, at + 1, True, False, 1, 1))  # „…“
+                    opened = -1
+                    opener = ""
+                    continue
                 if opened >= 0:
                     # A second opening mark: the first quote never closed.
-                    found.append((opened, at, False, False, 0))
-                opened = at
+                    found.append((opened, at, False, False, len(opener), 0))
+                opened, opener = at, mark
             elif opened >= 0:
-                found.append((opened, at + 1, True, False, 0))
+                found.append((opened, m.end(), True, False, len(opener), len(mark)))
                 opened = -1
+                opener = ""
         if opened >= 0:
             following = paragraphs[index + 1].text[:1] if index + 1 < len(paragraphs) else ""
-            runs_on = following in ("“", '"')
-            found.append((opened, end, runs_on, runs_on, 0))
+            runs_on = following in _RUN_ON
+            found.append((opened, end, runs_on, runs_on, len(opener), 0))
     quotes: list[Quote] = []
-    for qs, qe, balanced, continued, depth in found:
-        closed = balanced and not continued
-        cs, ce = qs + 1, (qe - 1 if closed else qe)
+    for qs, qe, balanced, continued, open_len, close_len in found:
+        cs, ce = qs + open_len, qe - close_len
         inner: list[tuple[int, int, bool, bool, int]] = []
         _single_quotes(text, cs, ce, 1, inner)
         quotes.append(
-            Quote(qs, qe, text[qs:qe], trusted_span(text, cs, ce), balanced, continued, depth)
+            Quote(qs, qe, text[qs:qe], trusted_span(text, cs, ce), balanced, continued, 0)
         )
         quotes.extend(
             Quote(s, e, text[s:e], Span(s + 1, e - 1, text[s + 1 : e - 1]), b, c, d)
@@ -411,7 +428,7 @@ def _reported_at_start(s: str) -> _Reported | None:
 
 
 _DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)[ ]")
-_PRONOUNS = frozenset({"he", "she", "they"})
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _MALE = re.compile(r"(?:Mr|Sir|Lord|King|Prince)\b")
 _FEMALE = re.compile(r"(?:Ms|Mrs|Miss|Madam|Lady|Queen|Princess)\b")
 
@@ -448,6 +465,11 @@ def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
             plural = mention.text.endswith("s") and gender is None
             if gender in (None, word) and mention.text[:1].isupper() and not plural:
                 return mention
+        return None
+    if word == "it":
+        for mention in reversed(candidates):
+            if _gender(mention.text) is None and mention.text[:1].isupper():
+                return mention  # "The Civil Aviation Directorate … it said"
         return None
     if word == "they":
         for mention in reversed(candidates):

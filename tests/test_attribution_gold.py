@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the known failures list one case a line)
 """Score attribution against the hand-written families of `tests/gold/attribution/`.
 
 Each file there holds one family of the forms news prose uses to say who said
@@ -24,8 +25,61 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     (path.stem, case) for path in FAMILIES for case in json.loads(path.read_text("utf-8"))
 ]
 
-# Cases the extractor gets wrong today, with why.
-KNOWN_FAILURES: dict[str, str] = {}
+# Cases the extractor gets wrong today: what it finds instead of the gold.
+KNOWN_FAILURES: dict[str, str] = {
+    "a-added-tail-second-sentence": "resolved None, not 'The festival’s director'",
+    "b-later-told-outlet": "content 'Post that he had not been offered a new contract', not 'he had not been offered a new contract'",
+    "b-age-and-apposition": "finds 0 of 1 claims",
+    "b-spokesman-for-direct": "finds 0 of 1 claims",
+    "c-said-name-apposition": "source 'Annika Holm, an economist', not 'Annika Holm, an economist at Vestbank'",
+    "c-it-said-named-before": "resolved 'Civil Aviation Directorate', not 'The Civil Aviation Directorate'",
+    "c-it-said-after-source": "resolved 'National Weather Service', not 'The National Weather Service'",
+    "c-according-to-figures": "source 'figures released', not 'figures released on Monday'",
+    "c-they-said-resolved": "resolved None, not 'Firefighters'",
+    "c-it-said-company-earlier-claim": "resolved 'Its lawyers', not 'Halvorsen Shipping'",
+    "c-says-firm-apposition": "source 'Tellurian Metals Research, a consultancy', not 'Tellurian Metals Research, a consultancy in Perth'",
+    "d-two-paragraphs-said-on-sunday": "finds 0 of 2 claims",
+    "d-four-paragraphs-rally": "finds 0 of 4 claims",
+    "d-colon-money-statistic": "content 'The treasurer told members at the annual meeting: “We lost £180,000 last year.', not 'We lost £180,000 last yea",
+    "d-colon-then-narrative-paragraph": "finds 0 of 1 claims",
+    "d-colon-told-radio": "source 'Radio Kestrel', not 'The farmers’ leader'",
+    "d-colon-warned": "finds 0 of 1 claims",
+    "d-two-paragraphs-speech-she": "resolved 'Port Aster', not 'Helen Varga'",
+    "d-colon-wrote-letter-two-sentences": "finds 0 of 1 claims",
+    "e-according-to-company": "content 'The Harnett smelter', not 'The Harnett smelter, according to the company, will close in September'",
+    "e-inverted-said-mayor": "content 'The old bridge', not 'The old bridge, said Mayor Elena Ortiz, would need a complete rebuild'",
+    "e-according-to-witnesses": "content 'The fire', not 'The fire, according to witnesses, started in a storeroom at the back of the shop'",
+    "e-long-first-part": "content 'had been taken reluctantly', not 'The decision to close the maternity unit at St Brigid’s Hospital, the health ",
+    "e-according-to-auditors": "content 'Most of the missing funds', not 'Most of the missing funds, according to the auditors, had been spent on consul",
+    "e-they-argued-resolved": "resolved None, not 'Campaigners'",
+    "g-but-elided-present": "content 'the pay offer on Monday, but say talks with the rail operator will go on', not 'talks with the rail operator wi",
+    "g-two-cues-said-but-warned": "finds 1 of 2 claims",
+    "g-quote-then-elided-insisted": "finds 1 of 2 claims",
+    "g-inverted-coordinated-source": "finds 0 of 1 claims",
+    "g-floating-both": "finds 0 of 1 claims",
+    "g-clause-coordination-two-sources": "finds 1 of 2 claims",
+    "g-two-paragraphs-apposition-elided": "source 'The council leader', not 'The council leader, Aisha Rahman'",
+    "h-warned-of-object": "content 'the coast', not 'flooding along the coast'",
+    "h-confirmed-object-before-coordination": "content 'the injury but gave no date for the striker’s return', not 'the injury'",
+    "i-guillemets-spaced": "content ' We stay here, ', not 'We stay here,'",
+    "i-guillemets-nbsp-colon": "content 'the town hall: «\\xa0Nobody will be forced to leave.\\xa0»', not 'Nobody will be forced to leave.'",
+    "i-guillemets-reversed": "finds 0 of 1 claims",
+    "i-single-guillemets": "finds 0 of 1 claims",
+    "i-single-low-high": "finds 0 of 1 claims",
+    "i-single-low-high-colon": "finds 0 of 1 claims",
+    "i-straight-single-pronoun": "finds 0 of 1 claims",
+    "i-straight-single-apostrophe-inside": "finds 0 of 1 claims",
+    "i-straight-single-split": "finds 0 of 2 claims",
+    "i-straight-single-inverted-said": "finds 0 of 1 claims",
+    "i-straight-single-plural-possessive": "finds 0 of 2 claims",
+    "i-curly-single-punctuation-outside": "content '‘The money was always theirs’', not 'The money was always theirs'",
+    "i-straight-single-nested-double": "content 'not yet', not 'He told me \"not yet\",'",
+    "i-missing-closing-guillemets": "content ' We will not be moved.', not 'We will not be moved.'",
+    "i-missing-opening-paragraph-start": "finds 0 of 1 claims",
+    "i-missing-opening-second-paragraph": "finds 0 of 1 claims",
+    "i-guillemets-nested-straight": "finds 0 of 1 claims",
+    "i-low-high-nested-single": "quotes [], not ['temporary']",
+}
 
 
 def _text(span: Any) -> str | None:

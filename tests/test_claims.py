@@ -57,11 +57,11 @@ def claims(text: str) -> list[tuple[str, str, str | None, str | None]]:
             "officials",
             "said",
         ),
-        ("Kim, 45, said the plant had closed.", "the plant had closed", "Kim", "said"),
+        ("Kim, 45, said the plant had closed.", "the plant had closed", "Kim, 45", "said"),
         (
             "A spokesman for the ministry, Lee Jae-myung, said the plant had closed.",
             "the plant had closed",
-            "A spokesman",
+            "A spokesman for the ministry, Lee Jae-myung",
             "said",
         ),
         (
@@ -85,7 +85,6 @@ def test_claims_reported_speech_patterns(text: str, content: str, source: str, c
 @pytest.mark.parametrize(
     "text",
     [
-        "Seoul denied the claims on Monday.",
         "The diners are estimated to generate $10m a year.",
         "Officials met on Monday to discuss the plant.",
     ],
@@ -94,10 +93,9 @@ def test_claims_sentences_that_report_nothing(text: str) -> None:
     assert not any("reported_speech" in c[0] for c in claims(text))
 
 
-def test_claims_quote_fragments_inside_a_report_share_its_attribution() -> None:
+def test_claims_quote_fragments_inside_a_report_are_no_claims_of_their_own() -> None:
     found = claims("He said that “the plan” was “dead”.")
-    assert ("reported_speech", "“the plan” was “dead”", "He", "said") in found
-    assert ("direct_quote", "dead", "He", "said") in found
+    assert found == [("reported_speech", "“the plan” was “dead”", "He", "said")]
 
 
 def test_claims_quote_left_open_takes_the_speaker_named_in_the_next_paragraph() -> None:

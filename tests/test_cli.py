@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 import corpuskit._cli as cli
-from corpuskit import Article, Corpus, ReadError
+from corpuskit import Article, Claim, ClaimKind, Corpus, ReadError, Span
 from corpuskit.__main__ import main
 from corpuskit._seeds import load_seeds, seeds_path
 
@@ -24,7 +24,7 @@ def test_cli_zones_reports_the_seeds(seeds_dir: Path, capsys: pytest.CaptureFixt
     assert "KCNA/AFP/Getty Images" in out
     assert "translator_credit: *Translated by Violet Kim (name: Violet Kim)" in out
     assert out.rstrip().endswith(
-        "2 articles, 26 paragraphs, 2 images, 32 claims, 3 boilerplate, 0 skipped"
+        "2 articles, 26 paragraphs, 2 images, 33 claims, 3 boilerplate, 0 skipped"
     )
 
 
@@ -224,7 +224,7 @@ def test_cli_parse_writes_a_file_that_loads_back_equal(
     assert "\r" not in captured.err  # stderr is not a terminal: no progress line
     summary = captured.err.strip()
     assert summary.count("\n") == 0
-    assert summary.startswith("2 articles, 32 claims, 0 failures; ")
+    assert summary.startswith("2 articles, 33 claims, 0 failures; ")
     assert summary.endswith(f"MB/s) -> {target}")
     assert list(Corpus.from_jsonl(target)) == list(Corpus.from_dir(REPO / "seeds"))
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]  # no temporary file left
@@ -237,7 +237,7 @@ def test_cli_parse_defaults_to_the_seeds_and_stdout(capsys: pytest.CaptureFixtur
     assert len(lines) == 2
     assert [json.loads(line)["offsets"] for line in lines] == ["utf16", "utf16"]
     assert [Article.from_json(line) for line in lines] == list(load_seeds())
-    assert captured.err.startswith("2 articles, 32 claims, 0 failures; ")
+    assert captured.err.startswith("2 articles, 33 claims, 0 failures; ")
 
 
 def test_cli_parse_skips_a_bad_file_writes_the_rest_and_exits_1(
@@ -250,7 +250,7 @@ def test_cli_parse_skips_a_bad_file_writes_the_rest_and_exits_1(
     assert err[0].startswith(
         f"skipped: {mixed_dir / '002_bbbbbbbbbbbbbbbb.txt'}:1:4: invalid UTF-8"
     )
-    assert err[1].startswith("2 articles, 32 claims, 1 failure; ")
+    assert err[1].startswith("2 articles, 33 claims, 1 failure; ")
     assert Corpus.from_jsonl(target).ids == SEED_IDS
 
 
@@ -274,7 +274,7 @@ def test_cli_parse_progress_is_drawn_on_a_terminal_only(
     assert "\r[############------------] 1/2 files" in drawn
     assert "\r[########################] 2/2 files" in drawn
     # The line is erased before the summary, which stands alone on the last line.
-    assert drawn.rsplit("\r", 1)[1].startswith("2 articles, 32 claims, 0 failures; ")
+    assert drawn.rsplit("\r", 1)[1].startswith("2 articles, 33 claims, 0 failures; ")
 
     quiet = _Terminal()
     monkeypatch.setattr(sys, "stderr", quiet)
@@ -410,7 +410,7 @@ def test_cli_show_keeps_control_characters_off_the_terminal(
 def test_cli_claims_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["claims"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["CLAIM", "KINDS", "SOURCE", "CUE", "TEXT"]
+    assert lines[0].split() == ["CLAIM", "KINDS", "SPEAKER", "CUE", "TEXT"]
     assert lines[-1] == "32 claims in 2 articles"
     assert len(lines) == 34
     assert lines[2].split()[:6] == [
@@ -441,8 +441,11 @@ def test_cli_claims_csv(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -
         "start",
         "end",
         "source",
+        "resolved",
+        "speaker",
         "cue",
         "text",
+        "parts",
     ]
     assert len(rows) == 32
     corpus = Corpus.from_dir(REPO / "seeds")
@@ -452,7 +455,11 @@ def test_cli_claims_csv(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -
     both = [r for r in rows if r["claim_id"] == "dd2c270fb12b86b0:823-920"]
     assert both[0]["kinds"] == "reported_speech+statistic"
     alone = [r for r in rows if r["claim_id"] == "dd2c270fb12b86b0:922-1152"]
-    assert (alone[0]["source"], alone[0]["cue"]) == ("", "")
+    assert (alone[0]["source"], alone[0]["speaker"], alone[0]["cue"]) == ("", "", "")
+    assert {r["parts"] for r in rows} == {""}
+    back = [r for r in rows if r["source"] == "the source" and r["resolved"]]
+    assert back
+    assert {(r["resolved"], r["speaker"]) for r in back} == {("a China-based source",) * 2}
     # A JSON Lines file gives the same claims as the folder it was written from.
     assert main(["claims", str(seeds_jsonl), "--format", "csv"]) == 0
     assert capsys.readouterr().out == out
@@ -478,16 +485,132 @@ def test_cli_claims_jsonl_has_offsets_in_every_unit(
         "start_utf8",
         "end_utf8",
         "source",
+        "resolved",
+        "speaker",
         "cue",
         "text",
+        "parts",
     ]
     assert row["kinds"] == ["direct_quote"]
+    assert (row["resolved"], row["speaker"], row["parts"]) == (None, "the coach", [])
     assert (row["source"], row["cue"], row["text"]) == ("the coach", "said", "We won 😀 today,")
     text = raw.decode("utf-8-sig")
     assert text[row["start"] : row["end"]] == row["text"]
     utf16 = text.encode("utf-16-le")
     assert utf16[2 * row["start_utf16"] : 2 * row["end_utf16"]].decode("utf-16-le") == row["text"]
     assert raw[row["start_utf8"] : row["end_utf8"]].decode() == row["text"]  # bytes of the file
+
+
+LINDQVIST = (
+    "Rates to rise\n\n"
+    "Maria Lindqvist, an economist at Nordbank, said rates would rise. "
+    "She said inflation would fall.\n"
+)
+
+
+@pytest.fixture
+def lindqvist(tmp_path: Path) -> Path:
+    """A folder of one article whose second claim is made by "She", who is Maria Lindqvist."""
+    folder = tmp_path / "lindqvist"
+    folder.mkdir()
+    (folder / "000_0000000000000001.txt").write_text(LINDQVIST, encoding="utf-8")
+    return folder
+
+
+def test_cli_claims_give_the_resolved_speaker(
+    lindqvist: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = Corpus.from_dir(lindqvist)["0000000000000001"]
+    said = [c.attribution for c in article.claims]
+    assert [(a.source, a.resolved) for a in said if a is not None] == [
+        (Span.of(LINDQVIST, 15, 30), None),
+        (Span.of(LINDQVIST, 81, 84), Span.of(LINDQVIST, 15, 30)),
+    ]
+
+    assert main(["claims", str(lindqvist), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["source"], r["resolved"], r["speaker"], r["text"]) for r in rows] == [
+        ("Maria Lindqvist", None, "Maria Lindqvist", "rates would rise"),
+        ("She", "Maria Lindqvist", "Maria Lindqvist", "inflation would fall"),
+    ]
+    assert main(["claims", str(lindqvist), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["source"], r["resolved"], r["speaker"]) for r in rows] == [
+        ("Maria Lindqvist", "", "Maria Lindqvist"),
+        ("She", "Maria Lindqvist", "Maria Lindqvist"),
+    ]
+    assert main(["claims", str(lindqvist)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].split()[:5] == [
+        "0000000000000001:90-110",
+        "reported_speech",
+        "Maria",
+        "Lindqvist",
+        "said",
+    ]
+    assert main(["show", "0000000000000001", "--dir", str(lindqvist)]) == 0
+    assert "      source: She (= Maria Lindqvist)   cue: said\n" in capsys.readouterr().out
+
+
+def test_cli_stats_count_a_speaker_by_the_mention_it_resolves_to(
+    lindqvist: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", str(lindqvist)]) == 0
+    lines = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
+    top = lines[lines.index("most quoted sources (top 10, claims per source)") + 1 :]
+    assert top == ["2 maria lindqvist"]
+
+
+def test_cli_claims_in_parts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Jobs\n\nThe bank, he said, would cut 400 jobs 😀 this year.\n"
+    article = Article.from_text(text, id="bank")
+    start, end = text.index("The bank"), text.index(" this year")
+    gap = text.index("would")
+    claim = Claim(
+        start,
+        end,
+        text[start:end],
+        "bank:parts",
+        (ClaimKind.REPORTED_SPEECH,),
+        article.sentences,
+        None,
+        (),
+        parts=(Span.of(text, start, start + 8), Span.of(text, gap, end)),
+    )
+    jsonl = tmp_path / "bank.jsonl"
+    jsonl.write_text(article.with_claims([claim]).to_json() + "\n", encoding="utf-8")
+    assert main(["claims", str(jsonl), "--format", "jsonl"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["text"] == "The bank, he said, would cut 400 jobs 😀"
+    assert row["parts"] == [
+        {
+            "start": 6,
+            "end": 14,
+            "start_utf16": 6,
+            "end_utf16": 14,
+            "start_utf8": 6,
+            "end_utf8": 14,
+            "text": "The bank",
+        },
+        {
+            "start": 25,
+            "end": 45,
+            "start_utf16": 25,
+            "end_utf16": 46,
+            "start_utf8": 25,
+            "end_utf8": 48,
+            "text": "would cut 400 jobs 😀",
+        },
+    ]
+    assert main(["claims", str(jsonl), "--format", "csv"]) == 0
+    (csv_row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert csv_row["parts"] == "6 14;25 45"
+    assert main(["claims", str(jsonl)]) == 0
+    assert "The bank … would cut 400 jobs 😀" in capsys.readouterr().out
+    assert main(["show", "bank", "--jsonl", str(jsonl)]) == 0
+    out = capsys.readouterr().out
+    assert "⟦The bank⟧, he said, ⟦would cut 400 jobs 😀⟧ this year." in out
+    assert "      The bank … would cut 400 jobs 😀\n" in out
 
 
 def test_cli_claims_reports_skipped_files_and_exits_1(
@@ -507,7 +630,7 @@ def test_cli_stats(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["stats"]) == 0
     out = capsys.readouterr().out
     lines = [" ".join(line.split()) for line in out.splitlines()]
-    assert lines[0] == "2 articles, 47 sentences, 32 claims, 0 skipped"
+    assert lines[0] == "2 articles, 47 sentences, 33 claims, 0 skipped"
     for expected in (
         "paragraph 26",
         "translator_credit 1",
@@ -519,7 +642,9 @@ def test_cli_stats(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -> Non
         assert expected in lines
     top = lines[lines.index("most quoted sources (top 10, claims per source)") + 1 :]
     assert len(top) == 10
-    assert top[:2] == ["7 one source", "4 the source"]
+    # "the source" counts as the mention it resolves to, where it resolves.
+    assert top[:3] == ["7 one source", "4 a china-based source", "2 a ministry official"]
+    assert "2 the source" in top  # seed 000's, which refers to no earlier mention
     assert "2 daily nk" in top
     assert main(["stats", str(seeds_jsonl)]) == 0
     assert capsys.readouterr().out == out
@@ -577,7 +702,7 @@ def test_cli_export_webanno_is_an_array_of_the_corpus_pages(
 ) -> None:
     target = tmp_path / "claims.json"
     assert main(["export", str(REPO / "seeds"), "--format", "webanno", "-o", str(target)]) == 0
-    assert capsys.readouterr().err.startswith("2 articles, 32 claims, 0 failures; ")
+    assert capsys.readouterr().err.startswith("2 articles, 33 claims, 0 failures; ")
     pages = json.loads(target.read_text("utf-8"))
     assert pages == list(Corpus.from_dir(REPO / "seeds").web_annotations())
     assert [p["type"] for p in pages] == ["AnnotationPage", "AnnotationPage"]
@@ -658,7 +783,7 @@ def test_cli_export_jsonl_loads_back_equal(
         )
         == 0
     )
-    assert "2 articles, 32 claims, 0 failures" in capsys.readouterr().err
+    assert "2 articles, 33 claims, 0 failures" in capsys.readouterr().err
     assert {json.loads(line)["offsets"] for line in target.read_text("utf-8").splitlines()} == {
         "utf8"
     }

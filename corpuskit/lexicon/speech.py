@@ -22,9 +22,9 @@ __all__ = [
     "ACCORDING_TO",
     "ADJUNCT_WORDS",
     "AUXILIARIES",
-    "COMMON_VERBS",
     "CLAUSE_ADVERBS",
     "COLON_CUES",
+    "COMMON_VERBS",
     "NAMING_VERBS",
     "NOUN_CUES",
     "REPORTING_VERBS",
@@ -54,10 +54,16 @@ def _v(
     past: str,
     ing: str,
     participle: str = "",
-    **flags: bool,
+    *,
+    that: bool = True,
+    bare: bool = False,
+    obj: bool = False,
+    listener: bool = False,
+    inverts: bool = False,
+    sense: Literal["speech", "cognition"] = "speech",
 ) -> Verb:
     forms = tuple(dict.fromkeys(f for f in (base, s, past, participle, ing) if f))
-    return Verb(forms, **flags)  # type: ignore[arg-type]
+    return Verb(forms, that, bare, obj, listener, inverts, sense)
 
 
 REPORTING_VERBS: Final[dict[str, Verb]] = {
