@@ -183,12 +183,17 @@ def _selectors(text: str, span: Span) -> list[dict[str, Any]]:
 
 
 def _describe_claim(claim: Claim) -> str:
-    parts = [" and ".join(k.value.replace("_", " ") for k in claim.kinds)]
-    if claim.source is not None:
-        parts.append(f"source: {claim.source.text}")
+    said = [" and ".join(k.value.replace("_", " ") for k in claim.kinds)]
+    attribution = claim.attribution
+    if attribution is not None and attribution.source is not None:
+        said.append(f"source: {attribution.source.text}")
+        if attribution.resolved is not None:
+            said.append(f"resolved: {attribution.resolved.text}")
     if claim.cue is not None:
-        parts.append(f"cue: {claim.cue.text}")
-    return "; ".join(parts)
+        said.append(f"cue: {claim.cue.text}")
+    if claim.parts:
+        said.append("content: " + " … ".join(part.text for part in claim.parts))
+    return "; ".join(said)
 
 
 def web_annotation(
@@ -280,20 +285,21 @@ def corpus_annotation_pages(name: str, articles: Iterable[Article]) -> Iterator[
 # -- brat standoff ------------------------------------------------------------------------
 
 
-def _pieces(text: str, span: Span) -> list[tuple[int, int]]:
-    """Split a span at line breaks into whitespace-trimmed pieces, as brat does."""
+def _pieces(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Split spans at line breaks into whitespace-trimmed pieces, as brat does."""
     out: list[tuple[int, int]] = []
-    pos = span.start
-    for m in [*_ANN_BREAK.finditer(text, span.start, span.end), None]:
-        stop = span.end if m is None else m.start()
-        piece = text[pos:stop]
-        a = pos + len(piece) - len(piece.lstrip())
-        b = stop - (len(piece) - len(piece.rstrip()))
-        if a < b:
-            out.append((a, b))
-        if m is not None:
-            pos = m.end()
-    return out or [(span.start, span.start)]
+    for span in spans:
+        pos = span.start
+        for m in [*_ANN_BREAK.finditer(text, span.start, span.end), None]:
+            stop = span.end if m is None else m.start()
+            piece = text[pos:stop]
+            a = pos + len(piece) - len(piece.lstrip())
+            b = stop - (len(piece) - len(piece.rstrip()))
+            if a < b:
+                out.append((a, b))
+            if m is not None:
+                pos = m.end()
+    return out or [(spans[0].start, spans[0].start)]
 
 
 class _Ann:
@@ -304,7 +310,7 @@ class _Ann:
         self.base = 1 if article.bom else 0
         self.utf8 = offsets == "utf8"
         self.lines: list[str] = []
-        self.textbound: dict[tuple[str, int, int], str] = {}
+        self.textbound: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
         self.counts = {"T": 0, "R": 0, "A": 0, "#": 0}
 
     def _next(self, prefix: str) -> str:
@@ -318,13 +324,14 @@ class _Ann:
             a, b = a + self.base, b + self.base
         return f"{a} {b}"
 
-    def text_bound(self, kind: str, span: Span) -> str:
-        key = (kind, span.start, span.end)
+    def text_bound(self, kind: str, spans: Sequence[Span]) -> str:
+        """Return the id of the annotation of ``kind`` over ``spans``, written once."""
+        key = (kind, tuple((span.start, span.end) for span in spans))
         found = self.textbound.get(key)
         if found is not None:
             return found
         tid = self._next("T")
-        pieces = _pieces(self.article.text, span)
+        pieces = _pieces(self.article.text, spans)
         where = ";".join(self._offsets(a, b) for a, b in pieces)
         text = " ".join(self.article.text[a:b] for a, b in pieces)
         self.lines.append(f"{tid}\t{kind} {where}\t{text}")
@@ -346,14 +353,15 @@ def brat_lines(article: Article, claims: Sequence[Claim], offsets: BratOffsets) 
     """Return the lines of the .ann file for the article's claims."""
     ann = _Ann(article, offsets)
     for claim in claims:
-        tid = ann.text_bound(_BRAT_TYPES[claim.kinds[0]], claim)
+        # A claim in parts is one discontinuous annotation over its parts.
+        tid = ann.text_bound(_BRAT_TYPES[claim.kinds[0]], claim.contents)
         for kind in claim.kinds[1:]:
             ann.attribute(_BRAT_TYPES[kind], tid)
         ann.note(tid, claim.id)
         if claim.source is not None:
-            ann.relation("Source", ann.text_bound("Source", claim.source), tid)
+            ann.relation("Source", ann.text_bound("Source", (claim.source,)), tid)
         if claim.cue is not None:
-            ann.relation("Cue", ann.text_bound("Cue", claim.cue), tid)
+            ann.relation("Cue", ann.text_bound("Cue", (claim.cue,)), tid)
     return ann.lines
 
 

@@ -31,6 +31,7 @@ from ._io import atomic_writer
 from ._jsonl import write_lines
 from ._parallel import fork_if_safe, resolve_jobs
 from ._seeds import seeds_path
+from ._spans import Span
 from ._zones import ZoneKind
 
 __all__ = ["main"]
@@ -42,7 +43,19 @@ _OFFSETS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 _KINDS = tuple(k.value for k in ClaimKind)
 _TOP_SOURCES = 10
 _TICK = 0.1  # seconds between two redraws of the progress line, and two skip reports
-_CLAIM_FIELDS = ("article_id", "claim_id", "kinds", "start", "end", "source", "cue", "text")
+_CLAIM_FIELDS = (
+    "article_id",
+    "claim_id",
+    "kinds",
+    "start",
+    "end",
+    "source",
+    "resolved",
+    "speaker",
+    "cue",
+    "text",
+    "parts",
+)
 
 
 class _Misuse(Exception):
@@ -69,6 +82,19 @@ def _printable(text: str) -> str:
 def _short(text: str, width: int = 60) -> str:
     flat = _printable(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _content(claim: Claim) -> str:
+    """Return what a claim states: its text, or its parts' texts joined by " … "."""
+    return " … ".join(part.text for part in claim.parts) if claim.parts else claim.text
+
+
+def _speaker(claim: Claim) -> Span | None:
+    """Return who makes the claim: the mention its source resolves to, else the source."""
+    attribution = claim.attribution
+    if attribution is None:
+        return None
+    return attribution.resolved or attribution.source
 
 
 def _flat(text: str) -> str:
@@ -291,7 +317,9 @@ def _highlight(article: Article, *, color: bool) -> str:
     """Return the text with its claims, and their sources and cues, marked."""
     marks: set[tuple[int, int, str]] = set()
     for claim in article.claims:
-        marks.add((claim.start, claim.end, "claim"))
+        # A claim in parts is marked part by part: its attribution lies between them.
+        for piece in claim.contents:
+            marks.add((piece.start, piece.end, "claim"))
         for part in (claim.source, claim.cue):
             if part is not None:
                 marks.add((part.start, part.end, "said"))
@@ -364,9 +392,12 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     for c in article.claims:
         print(f"  {c.id}  {'+'.join(k.value for k in c.kinds)}", file=out)
         source = _short(c.source.text, 60) if c.source else "-"
+        resolved = c.attribution.resolved if c.attribution else None
+        if resolved is not None:
+            source += f" (= {_short(resolved.text, 60)})"
         cue = _short(c.cue.text, 30) if c.cue else "-"
         print(f"      source: {source}   cue: {cue}", file=out)
-        print(f"      {_short(c.text, 90)}", file=out)
+        print(f"      {_short(_content(c), 90)}", file=out)
     return OK
 
 
@@ -374,6 +405,9 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _claim_row(article: Article, claim: Claim) -> dict[str, Any]:
+    attribution = claim.attribution
+    resolved = attribution.resolved if attribution else None
+    speaker = _speaker(claim)
     return {
         "article_id": article.id,
         "claim_id": claim.id,
@@ -381,8 +415,11 @@ def _claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "start": claim.start,
         "end": claim.end,
         "source": claim.source.text if claim.source else None,
+        "resolved": resolved.text if resolved else None,
+        "speaker": speaker.text if speaker else None,
         "cue": claim.cue.text if claim.cue else None,
         "text": claim.text,
+        "parts": claim.parts,
     }
 
 
@@ -395,7 +432,7 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_CLAIM_FIELDS)
     elif fmt == "table":
-        print(f"{'CLAIM':<28}  {'KINDS':<25}  {'SOURCE':<24}  {'CUE':<14}  TEXT", file=out)
+        print(f"{'CLAIM':<28}  {'KINDS':<25}  {'SPEAKER':<24}  {'CUE':<14}  TEXT", file=out)
     articles = claims = 0
     for article in corpus:
         articles += 1
@@ -411,8 +448,8 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 print(
                     f"{claim.id:<28}  {'+'.join(row['kinds']):<25}  "
-                    f"{_short(row['source'] or '-', 24):<24}  {_short(row['cue'] or '-', 14):<14}  "
-                    f"{_short(claim.text, 60)}",
+                    f"{_short(row['speaker'] or '-', 24):<24}  "
+                    f"{_short(row['cue'] or '-', 14):<14}  {_short(_content(claim), 60)}",
                     file=out,
                 )
     if fmt == "table":
@@ -420,17 +457,27 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
     return PROBLEMS if _report_skipped(corpus, sys.stderr) else OK
 
 
-def _claim_json(article: Article, claim: Claim, row: dict[str, Any]) -> str:
-    """Return the JSON Lines line of a claim: its row, and its offsets in UTF-16 and UTF-8."""
-    start16, end16 = article.offsets.span_to_utf16(claim.start, claim.end)
-    start8, end8 = article.offsets.span_to_utf8(claim.start, claim.end)
-    doc = {
-        **{k: row[k] for k in ("article_id", "claim_id", "kinds", "start", "end")},
+def _in_units(article: Article, span: Span) -> dict[str, Any]:
+    """Return a span's offsets in code points, UTF-16 code units and UTF-8 bytes."""
+    start16, end16 = article.offsets.span_to_utf16(span.start, span.end)
+    start8, end8 = article.offsets.span_to_utf8(span.start, span.end)
+    return {
+        "start": span.start,
+        "end": span.end,
         "start_utf16": start16,
         "end_utf16": end16,
         "start_utf8": start8,
         "end_utf8": end8,
-        **{k: row[k] for k in ("source", "cue", "text")},
+    }
+
+
+def _claim_json(article: Article, claim: Claim, row: dict[str, Any]) -> str:
+    """Return the JSON Lines line of a claim: its row, and its offsets in UTF-16 and UTF-8."""
+    doc = {
+        **{k: row[k] for k in ("article_id", "claim_id", "kinds")},
+        **_in_units(article, claim),
+        **{k: row[k] for k in ("source", "resolved", "speaker", "cue", "text")},
+        "parts": [{**_in_units(article, part), "text": part.text} for part in claim.parts],
     }
     return orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
@@ -439,6 +486,8 @@ def _csv_value(row: dict[str, Any], field: str) -> object:
     value = row[field]
     if field == "kinds":
         return "+".join(value)
+    if field == "parts":
+        return ";".join(f"{part.start} {part.end}" for part in value)
     return "" if value is None else value
 
 
@@ -458,8 +507,10 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
         for claim in article.claims:
             claims += 1
             kinds.update(k.value for k in claim.kinds)
-            if claim.source is not None:
-                sources[" ".join(claim.source.text.casefold().split())] += 1
+            # A back-reference ("she", "the source") counts as the mention it stands for.
+            speaker = _speaker(claim)
+            if speaker is not None:
+                sources[" ".join(speaker.text.casefold().split())] += 1
     print(
         f"{_count(articles, 'articles')}, {_count(sentences, 'sentences')}, "
         f"{_count(claims, 'claims')}, {_count(len(corpus.skipped), 'skipped')}",
@@ -612,7 +663,7 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
             rows.append((-1, -1, "claims:", "", ""))
         for c in article.claims:
             said = f"  ({c.source.text} / {c.cue.text if c.cue else '-'})" if c.source else ""
-            rows.append((c.start, c.end, "+".join(k.value for k in c.kinds), c.text, said))
+            rows.append((c.start, c.end, "+".join(k.value for k in c.kinds), _content(c), said))
         label = max((len(r[2]) for r in rows), default=0)
         for start, end, kind, text, said in rows:
             where = f"[{start}:{end}]" if start >= 0 else ""

@@ -40,7 +40,7 @@ from ._normalize import Normalized, NormalizeStep, normalize
 from ._offsets import OffsetIndex
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
-from ._spans import Span
+from ._spans import Span, part_problems
 from ._zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = [
@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 #: The version of the document format this corpuskit writes (and the newest it reads).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 
@@ -590,6 +590,12 @@ def _after_claim(value: dict[str, Any], path: _Path, problems: Problems) -> bool
     quote = value["quote"]
     if quote is not None:
         ok = _inside(value, quote, path, "quote", problems) and ok
+    parts = value["parts"]
+    if parts:
+        pieces = [(part["start"], part["end"]) for part in parts]
+        for i, field, message in part_problems(value["start"], value["end"], pieces):
+            where: _Path = (path, "parts") if i is None else (((path, "parts"), i), field)
+            ok = _report(problems, where, message)
     return ok
 
 
@@ -795,10 +801,32 @@ def _migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
+def _migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 claims were one span each: every claim gets ``parts: []``.
+
+    What is not a claim object (a layer that is not an array, an item that is
+    not an object) is left for the checks to report.
+    """
+    claims = doc.get("claims")
+    migrated = dict(doc)
+    migrated["schema_version"] = 4
+    if type(claims) is list:
+        for i, claim in enumerate(claims):
+            if type(claim) is dict and "parts" in claim:
+                raise _FieldProblem(
+                    f"claims[{i}].parts", "unknown field: version 3 documents have no such field"
+                )
+        migrated["claims"] = [
+            {**claim, "parts": []} if type(claim) is dict else claim for claim in claims
+        ]
+    return migrated
+
+
 #: Functions that turn a document of version N into one of version N + 1.
 _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 

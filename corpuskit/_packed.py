@@ -404,6 +404,9 @@ def _pack_claim(
         _pack_quote(out, quote)
     else:
         out.append(at)
+    out.append(len(claim.parts))
+    for part in claim.parts:
+        _span(out, part)
 
 
 def _claim_quantity(r: _Reader, quantities: tuple[Quantity, ...]) -> Quantity:
@@ -424,6 +427,8 @@ def _unpack_claim(
     mine = tuple(_claim_quantity(r, quantities) for _ in range(n))
     (at,) = r.take(1)
     quote = _unpack_quote(r) if at == _INLINE else None if at == _NONE else quotes[at]
+    (n,) = r.take(1)
+    parts = tuple(r.span() for _ in range(n))
     return _make_claim(
         start,
         end,
@@ -434,6 +439,7 @@ def _unpack_claim(
         attribution,
         mine,
         quote,
+        parts,
     )
 
 

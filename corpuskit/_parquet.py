@@ -60,6 +60,7 @@ SPAN_KINDS = (
     "quantity_hedge",
     "quantity_counted",
     "claim",
+    "claim_part",
     "claim_source",
     "claim_cue",
     "claim_resolved",
@@ -103,6 +104,7 @@ _SPAN_EXTRA = (
     "cue_start",
     "cue_end",
     "resolved",
+    "speaker",
     "low",
     "high",
     "value",
@@ -170,6 +172,7 @@ def _schemas(pa: Any) -> tuple[Any, Any]:
             pa.field("cue_start", pa.int64()),
             pa.field("cue_end", pa.int64()),
             pa.field("resolved", pa.string()),
+            pa.field("speaker", pa.string()),
             pa.field("low", pa.string()),
             pa.field("high", pa.string()),
             pa.field("value", pa.float64()),
@@ -360,7 +363,7 @@ def _add_layers(rows: _SpanRows, article: _Layers) -> None:
 
 
 def _add_claims(rows: _SpanRows, claims: tuple[Claim, ...]) -> None:
-    """Add a row for each claim, then one for its source, cue and resolved mention."""
+    """Add a row for each claim, then one for each part, its source, cue and resolved mention."""
     for seq, claim in enumerate(claims):
         attribution = claim.attribution
         parts = (
@@ -380,8 +383,13 @@ def _add_claims(rows: _SpanRows, claims: tuple[Claim, ...]) -> None:
                 if column != "resolved":
                     given[f"{column}_start"] = span.start
                     given[f"{column}_end"] = span.end
+        if "source" in given:
+            # Who says it: the mention a back-reference ("she") stands for, or the source.
+            given["speaker"] = given.get("resolved", given["source"])
         kinds = ",".join(kind.value for kind in claim.kinds)
         rows.add("claim", seq, claim, kinds, claim_id=claim.id, **given)
+        for piece in claim.parts:
+            rows.add("claim_part", seq, piece, claim_id=claim.id)
         for column, span in parts:
             if span is not None:
                 rows.add(f"claim_{column}", seq, span, claim_id=claim.id)

@@ -40,7 +40,7 @@ Units
     ``KRW`` / ``won`` → ``KRW``; ``HK$`` / ``HKD`` → ``HKD``; ``%`` /
     ``percent`` / ``per cent`` → ``percent``; the ISO 4217 codes common in news
     (``KES``, ``NGN``, ``ZAR``, ``INR``, ``AUD``, ``CHF``, ``AED``… 53 of them,
-    see `_ISO_CODES`) stay as written.  Codes stand before or after the number,
+    see `lexicon.numbers`) stay as written.  Codes stand before or after the number,
     spaced or not (``RMB3,000``; but ``COP26`` and ``RON95`` are names, and so
     are ``COP 28`` and ``RON 95``: a whole number below 100 after them is no
     quantity); currency words stand after it.
@@ -63,7 +63,7 @@ Counted nouns
     (``14 police stations``, ``five new cases``).  A number above one counts
     only a noun that looks plural: one ending in ``s`` but not ``ss``, ``us``
     or ``is``, an irregular plural (``people``, ``fishermen``, ``children``,
-    ``police``, ``staff``, ``sheep``… see `_IRREGULAR_PLURALS`) or a time unit
+    ``police``, ``staff``, ``sheep``… see `lexicon.numbers`) or a time unit
     (``a 10 year loan``); else it counts nothing (``four remain trapped``).  A
     time unit (``day``, ``week``, ``month``, ``year``, ``hour``, ``minute``,
     ``second``, ``decade``, ``century`` and plurals) as the head makes the kind
@@ -102,7 +102,7 @@ Not quantities
     Identifiers: a number or range after ``No.``, ``Number`` or ``Nos.`` (with
     the numbers listed after it: ``Nos. 3, 4 and 5``), or directly after a
     Capitalised noun that names one of a series (``Gate 7``, ``Article 5``,
-    ``Route 66``, ``Channel Four``; see `_IDENT_NOUNS`) unless a lower-case
+    ``Route 66``, ``Channel Four``; see `lexicon.numbers`) unless a lower-case
     counted noun follows (``Level 4 restrictions`` is a count).
 
 Every pattern here is linear: possessive quantifiers wherever a match could
@@ -123,8 +123,40 @@ from typing import Any
 import attrs
 import regex
 
+from ._alternation import alternation
 from ._errors import SpanError
 from ._spans import Span
+from .lexicon.abbreviations import TIMES_OF_DAY
+from .lexicon.dates import DAYS, MONTH_ABBREVIATIONS, MONTHS, TIME_ZONES
+from .lexicon.numbers import (
+    ATTACHED_MULTIPLIERS,
+    CURRENCY_CODE_ALIASES,
+    CURRENCY_CODES,
+    CURRENCY_NAMES,
+    CURRENCY_SYMBOLS,
+    GROUP_WORDS,
+    HEDGES,
+    IDENTIFIER_CODES,
+    INVARIANT_CURRENCY_NAMES,
+    IRREGULAR_PLURALS,
+    ISO_CURRENCY_CODES,
+    LIST_NUMBER_MARKS,
+    MONEY_ONLY_MULTIPLIERS,
+    NUMBER_MARKS,
+    ONES,
+    ORDINAL_SUFFIXES,
+    PERCENT_WORDS,
+    PREPOSITION_HEDGES,
+    SCALES,
+    SERIES_NOUNS,
+    SPACED_MULTIPLIERS,
+    TEENS,
+    TENS,
+    TIME_UNITS,
+    YEAR_HEDGES,
+    YEAR_PREFIXES,
+    YEAR_PREPOSITIONS,
+)
 
 __all__ = ["Quantity", "QuantityKind", "find_quantities"]
 
@@ -181,51 +213,23 @@ class Quantity(Span):
 
 # --- words and values ---------------------------------------------------------------------
 
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SMALL = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_NUMBER_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred", "dozen"})
-_ARTICLE_SCALES = frozenset({*_SCALES, "hundred", "dozen"})
-_ATTACHED_FACTOR = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "tn": 10**12}
-_SPACED_FACTOR = {"hundred": 100, "dozen": 12, "mn": 10**6, "bn": 10**9, **_SCALES}
-_CURRENCY = {
-    "$": "USD",
-    "US$": "USD",
-    "HK$": "HKD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₩": "KRW",
-    "CNY": "RMB",
-    "dollars": "USD",
-    "yuan": "RMB",
-    "renminbi": "RMB",
-    "won": "KRW",
-    "yen": "JPY",
-    "euro": "EUR",
-    "euros": "EUR",
-}
-_TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries".split()
-)
+# Every word here comes from `corpuskit.lexicon.numbers` (and the calendar words from
+# `corpuskit.lexicon.dates`): this module keeps no list of its own but the words a
+# number does not count.
+_TENS = TENS
+_SMALL = {**ONES, **TEENS}
+_SCALES = SCALES
+_NUMBER_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, *GROUP_WORDS})
+_ARTICLE_SCALES = frozenset({*_SCALES, *GROUP_WORDS})
+_ATTACHED_FACTOR = ATTACHED_MULTIPLIERS
+_SPACED_FACTOR = {**GROUP_WORDS, **SPACED_MULTIPLIERS, **_SCALES}
+# Currency marks, codes and names → the code a quantity's unit holds (a code not here
+# is its own).
+_CURRENCY = {**CURRENCY_SYMBOLS, **CURRENCY_CODE_ALIASES, **CURRENCY_NAMES}
+_TIME_UNITS = TIME_UNITS
 # Words that a number does not count: function words, auxiliaries and common verbs,
-# adverbs, time words, calendar names, number words and unit words.
+# adverbs, time words, and from the lexicon calendar names, time zones, number words and
+# the words of units.
 _NOT_COUNTED = frozenset(
     (
         "a an the this that these those which who whom whose what when where while why how "
@@ -243,29 +247,21 @@ _NOT_COUNTED = frozenset(
         "went go goes came come comes fled left made make makes took take takes saw see "
         "ago earlier later today tonight tomorrow yesterday now once twice apiece "
         "respectively altogether overall total abroad overseas away back down "
-        "percent cent percentage points point times "
-        "gmt utc kst est pst bst cet jst pm "
-        "january february march april june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec "
-        "monday tuesday wednesday thursday friday saturday sunday "
-        "dollars dollar yuan renminbi won yen euro euros usd rmb cny eur gbp jpy krw hkd"
+        "percentage points point times dollar"
     ).split()
-).union(_NUMBER_WORDS)
+).union(
+    _NUMBER_WORDS,
+    (w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *DAYS, *TIME_ZONES)),
+    (t.replace(".", "") for t in TIMES_OF_DAY),
+    (w.lower() for name in (*CURRENCY_NAMES, *PERCENT_WORDS) for w in name.split()),
+    (c.lower() for c in CURRENCY_CODES),
+)
 # Plural nouns that do not end in -s, and nouns whose plural is the singular.  A number
 # above one counts only a noun that looks plural: "four remain trapped" counts nothing.
-_IRREGULAR_PLURALS = frozenset(
-    (
-        "people men women children police staff personnel cattle sheep fish feet teeth mice "
-        "geese lice oxen dice media data criteria phenomena bacteria crew troops deer aircraft "
-        "spacecraft livestock poultry offspring folk youth clergy swine alumni "
-        "baht naira rand rupiah ringgit dong kwacha kyat tenge"
-    ).split()
-)
+_IRREGULAR_PLURALS = IRREGULAR_PLURALS | INVARIANT_CURRENCY_NAMES
 # Hedges that make a year-like number a plain number, and those dropped before a year.
-_NUMBER_HEDGES = frozenset(
-    {"some", "up to", "more than", "nearly", "almost", "at least", "less than", "fewer than"}
-)
-_PREPOSITION_HEDGES = frozenset({"over", "under"})
+_NUMBER_HEDGES = YEAR_HEDGES
+_PREPOSITION_HEDGES = PREPOSITION_HEDGES
 
 _CTX = decimal.Context(prec=80)
 _ONE = decimal.Decimal(1)
@@ -298,24 +294,20 @@ def _trie(words: list[str], *, capitals: bool = False) -> str:
 # Whitespace inside an expression: spaces, or one line break (wrapped paragraphs).
 _GAP = r"(?:[^\S\r\n]++(?:(?:\r\n?|\n)[^\S\r\n]*+)?|(?:\r\n?|\n)[^\S\r\n]*+)"
 # Currency codes: those the seeds use, then the ISO 4217 codes common in news.  A code
-# may be written against the number ("RMB3,000"), except the two that more often name
+# may be written against the number ("RMB3,000"), except those that more often name
 # something else there ("COP26", the climate summit; "RON95", a petrol grade).
-_MAIN_CODES = "USD RMB CNY EUR GBP JPY KRW HKD".split()
-_ISO_CODES = (
-    "KES NGN ZAR EGP INR PKR BDT LKR IDR PHP THB VND MYR SGD AUD NZD CAD MXN BRL ARS CLP "
-    "COP PEN CHF SEK NOK DKK PLN CZK HUF RON RUB UAH TRY ILS SAR AED QAR KWD IRR IQD TWD "
-    "MNT KPW ETB GHS TZS UGX XOF XAF MAD DZD TND"
-).split()
-_CODES = _trie([*_MAIN_CODES, *_ISO_CODES])
-_ATTACHED_CODES = _trie([c for c in (*_MAIN_CODES, *_ISO_CODES) if c not in ("COP", "RON")])
+_ALL_CODES = (*CURRENCY_CODES, *ISO_CURRENCY_CODES)
+_CODES = _trie(list(_ALL_CODES))
+_ATTACHED_CODES = _trie([c for c in _ALL_CODES if c not in IDENTIFIER_CODES])
 # "COP 28", "RON 95": a small whole number after these codes is an identifier.
-_IDENT_CODES = frozenset({"COP", "RON"})
-_CUR_WORDS = rf"US{_GAP}dollars|dollars|yuan|renminbi|won|yen|euros?|{_CODES}"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_MONTH = rf"(?:(?:{_MONTHS})|(?:{_MONTH_ABBR})\.?)(?!\w)"
+_IDENT_CODES = IDENTIFIER_CODES
+# Currency names after a number ("US dollars" over a line break too), and codes.
+_CUR_WORDS = alternation(CURRENCY_NAMES, space=_GAP) + f"|{_CODES}"
+# "per cent", "percent", in any case.
+_PERCENT = "(?i:" + alternation(PERCENT_WORDS, space=r"[^\S\r\n]") + ")"
+_MONTH = rf"(?:(?:{alternation(MONTHS)})|(?:{alternation(MONTH_ABBREVIATIONS)})\.?)(?!\w)"
 # Longest first, so that alternation tries "seventeen" before "seven".
-_WORDS_RE = "|".join(sorted(_NUMBER_WORDS, key=lambda w: (-len(w), w)))
+_WORDS_RE = alternation(_NUMBER_WORDS)
 
 
 def _backward(pattern: str) -> Any:
@@ -328,6 +320,11 @@ def _backward(pattern: str) -> Any:
     return regex.compile(pattern, regex.REVERSE | regex.VERBOSE)
 
 
+# A year after a prefix and a hyphen ("mid-2016", "Pre-2000"), seen from its first digit.
+_YEAR_PREFIXED = "|".join(
+    rf"(?<=[{p[0].upper()}{p[0]}]{re.escape(p[1:])}-[0-9])" for p in YEAR_PREFIXES
+)
+
 # Where numbers begin.  Scanning is most of the cost on ordinary text, so it is split
 # into passes the engine runs fast, each opening with a character class or a literal
 # it can skip ahead to: a digit that is not inside a word, number or identifier ("G7",
@@ -338,7 +335,7 @@ _DIGIT = re.compile(
     rf"""[0-9](?:
         (?<![\w.,/:@\#].)(?<!\w-.)
         |(?<=(?:{_ATTACHED_CODES})[0-9])                    # "RMB3,000"
-        |(?<=[Mm]id-[0-9]|[Pp]re-[0-9])|(?<=[Pp]ost-[0-9])  # "mid-2016"
+        |{_YEAR_PREFIXED}                                   # "mid-2016"
     )""",
     re.VERBOSE,
 )
@@ -356,31 +353,29 @@ _WORD_HEADS = frozenset(w[0] for w in _NUMBER_WORDS) | frozenset(
 # "a" of "a dozen".  Each is tried only when the characters before the number allow
 # it (see `_HEDGE_ENDS` and the like), which keeps ordinary numbers cheap.
 _SPACE = r"(?:[^\S\r\n]|\r?\n|\r)"  # one space or line break
+# A currency mark: those of more than one character ("US$") first.
+_MARKS = (
+    alternation(m for m in CURRENCY_SYMBOLS if len(m) > 1)
+    + "|["
+    + "".join(re.escape(m) for m in CURRENCY_SYMBOLS if len(m) == 1)
+    + "]"
+)
 # (Any three capitals, checked against `_CODE_SET` after: a trie of the codes would be
 # slow read backwards, as every branch opens with a different first letter.)
-_CUR_BEFORE = _backward(rf"(?:(?<![\w$])(?P<m>(?:US|HK)\$|[$€£¥₩])|\b(?P<c>[A-Z]{{3}})){_SPACE}?")
-_CODE_SET = frozenset((*_MAIN_CODES, *_ISO_CODES))
-_CUR_LASTS = frozenset("$€£¥₩").union(c[-1] for c in (*_MAIN_CODES, *_ISO_CODES))
-_HEDGE = _backward(
-    r"""\b(?P<h>(?i:about|approximately|around|roughly|some|up\s++to|more\s++than|over
-                  |nearly|almost|at\s++least|less\s++than|fewer\s++than|under))\s++"""
-)
+_CUR_BEFORE = _backward(rf"(?:(?<![\w$])(?P<m>{_MARKS})|\b(?P<c>[A-Z]{{3}})){_SPACE}?")
+_CODE_SET = frozenset(_ALL_CODES)
+_CUR_LASTS = frozenset(m[-1] for m in CURRENCY_SYMBOLS).union(c[-1] for c in _ALL_CODES)
+_HEDGE = _backward(r"\b(?P<h>(?i:" + alternation(HEDGES, space=r"\s++") + r"))\s++")
 # How the hedges end: "about" → "ut", "roughly" → "ly", "at least" → "st"…
-_HEDGE_ENDS = frozenset({"ut", "ly", "nd", "me", "to", "an", "er", "st"})
+_HEDGE_ENDS = frozenset(h[-2:] for h in HEDGES)
 # Identifiers: a number after "No." or "Number", or after a Capitalised noun that
 # names one of a series ("Gate 7", "Article 5").
-_IDENT_NOUNS = (
-    "Gate Flight Room Route Highway Platform Terminal Article Section Chapter Page Resolution "
-    "Line Unit Block Building Apartment Suite Ward District Zone Phase Stage Level Round Game "
-    "Channel Bus Train Seat Row Lane Exit Pier Berth Grade Class Group Team Tier Type Model "
-    "Version"
-).split()
 # Each word by its last three characters, which `_at` reads before calling `_identifier`.
 _IDENT_WORDS: dict[str, list[tuple[str, str]]] = {}
 for _w, _group in (
-    *((w, "list") for w in ("Nos.", "nos.")),
-    *((w, "mark") for w in ("No.", "no.", "Number")),
-    *((w, "noun") for w in _IDENT_NOUNS),
+    *((w, "list") for w in LIST_NUMBER_MARKS),
+    *((w, "mark") for w in NUMBER_MARKS),
+    *((w, "noun") for w in SERIES_NOUNS),
 ):
     _IDENT_WORDS.setdefault(_w[-3:], []).append((_w, _group))
 del _w, _group
@@ -390,47 +385,51 @@ _ID_CHAIN = re.compile(
 )
 _BETWEEN = _backward(r"\b(?i:between)\s++")
 _YEAR_PREP = _backward(
-    r"\b(?:(?i:in|since|until|till|before|after|during|year|early|late|mid)\s++|(?i:mid|pre|post)-)"
+    rf"\b(?:(?i:{alternation(YEAR_PREPOSITIONS)})\s++|(?i:{alternation(YEAR_PREFIXES)})-)"
 )
 _MONTH_BEFORE = _backward(rf"(?<![\w.]){_MONTH}[^\S\r\n]++")
-_MONTH_LASTS = frozenset("yhletrnbpgvc.")
+# The last characters of month names, and the full stop of an abbreviation.
+_MONTH_LASTS = frozenset(m[-1] for m in (*MONTHS, *MONTH_ABBREVIATIONS)) | {"."}
 _ARTICLE = _backward(rf"(?<![\w-])[Aa]{_GAP}")
 # A number in digits and everything that may follow it, in one match: a multiplier,
 # attached or spaced, then a unit.
 _NUMBER = re.compile(
     rf"""
     (?P<n>(?:[0-9]{{1,3}}(?:,[0-9]{{3}})++|[0-9]++)(?:\.[0-9]++)?)
-    (?:(?P<att>mn|m|bn|b|k|tn)(?!\w)
-      |{_GAP}(?P<mult>(?i:hundred|thousand|million|billion|trillion|dozen|mn|bn))(?!\w)
-        (?:{_GAP}(?P<mult2>(?i:thousand|million|billion|trillion))(?!\w))?
+    (?:(?P<att>{alternation(_ATTACHED_FACTOR)})(?!\w)
+      |{_GAP}(?P<mult>(?i:{alternation(_SPACED_FACTOR)}))(?!\w)
+        (?:{_GAP}(?P<mult2>(?i:{alternation(_SCALES)}))(?!\w))?
     )?
-    (?P<unit>[^\S\r\n]?%|{_GAP}(?:(?i:percent|per[^\S\r\n]cent)|(?P<cur>{_CUR_WORDS}))(?!\w))?
+    (?P<unit>[^\S\r\n]?%|{_GAP}(?:{_PERCENT}|(?P<cur>{_CUR_WORDS}))(?!\w))?
     """,
     re.VERBOSE,
 )
 # One number word ("twenty-five" is one), and what may join the next ("and").
+_DIGIT_WORDS = alternation(w for w, v in ONES.items() if v > 0)
 _WORD_NUM = re.compile(
-    rf"(?i:(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|{_WORDS_RE})"
+    rf"(?i:(?:{alternation(_TENS)})-(?:{_DIGIT_WORDS})|{_WORDS_RE})"
     r"(?!\w)"
 )
 _WORD_SEP = re.compile(rf"{_GAP}(?:(?P<and>(?i:and)){_GAP})?")
 # A unit after a spelled number ("two percent", "ten million dollars").
-_UNIT_AFTER = re.compile(
-    rf"[^\S\r\n]?%|{_GAP}(?:(?i:percent|per[^\S\r\n]cent)|(?P<cur>{_CUR_WORDS}))(?!\w)"
-)
+_UNIT_AFTER = re.compile(rf"[^\S\r\n]?%|{_GAP}(?:{_PERCENT}|(?P<cur>{_CUR_WORDS}))(?!\w)")
 # What joins the two ends of a range, and the currency mark of the second end.
 _RANGE_SEP = re.compile(rf"(?P<dash>[^\S\r\n]?[-–—][^\S\r\n]?)|{_GAP}(?P<word>to|or|and){_GAP}")
-_CUR_AT = re.compile(rf"(?:(?P<m>(?:US|HK)\$|[$€£¥₩])|(?P<c>{_CODES})){_SPACE}?(?=[0-9])")
+_CUR_AT = re.compile(rf"(?:(?P<m>{_MARKS})|(?P<c>{_CODES})){_SPACE}?(?=[0-9])")
 _CHAIN = re.compile(r"[^\S\r\n]?[-–—/][^\S\r\n]?[0-9]")
 # Dates: the rest of "Feb. 24" after the day (an ordinal suffix, a second day, a
 # year), or the month after the day in "24 February".
+_ORDINAL = rf"(?:{alternation(ORDINAL_SUFFIXES)})"
+# The first letters of the ordinal suffixes: what may follow a day of the month ("3rd").
+_ORDINAL_HEADS = frozenset(s[0] for s in ORDINAL_SUFFIXES)
 _YEAR_TAIL = rf"(?:,?{_GAP}(?:1[89][0-9]{{2}}|20[0-9]{{2}})(?![\w]|[.,:/][0-9]))?"
 _DATE_TAIL = re.compile(
-    r"(?:st|nd|rd|th)?(?![\w]|[.,:/][0-9])"
-    r"(?:[-–—](?P<day2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:/-][0-9]))?" + _YEAR_TAIL
+    rf"{_ORDINAL}?(?![\w]|[.,:/][0-9])"
+    rf"(?:[-–—](?P<day2>3[01]|[12][0-9]|0?[1-9]){_ORDINAL}?(?![\w]|[.,:/-][0-9]))?" + _YEAR_TAIL
 )
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?{_MONTH}" + _YEAR_TAIL)
-_MONTH_NEXT = frozenset("JFMASONDo \t\u00a0\n\r")
+_MONTH_AFTER = re.compile(rf"{_ORDINAL}?{_GAP}(?:of{_GAP})?{_MONTH}" + _YEAR_TAIL)
+# What may follow a day before its month: a space, then a month's first letter or "of".
+_MONTH_NEXT = frozenset(m[0] for m in (*MONTHS, *MONTH_ABBREVIATIONS)) | set("o \t\u00a0\n\r")
 # Counted nouns: the next word, and the words of a Capitalised run.
 _WORD = r"[^\W\d_]++(?:['’-][^\W\d_]++)*+"
 _NEXT_WORD = re.compile(rf"{_GAP}({_WORD})")
@@ -535,7 +534,7 @@ def _scaled(value: decimal.Decimal, factor: int) -> decimal.Decimal:
 
 def _currency_word(word: str) -> str:
     """Return the code of a currency written after a number ("yuan", "US dollars", "EUR")."""
-    return "USD" if word.startswith("US") else _CURRENCY.get(word, word)
+    return _CURRENCY.get(" ".join(word.split()), word)
 
 
 def _compound(text: str, q: int, end: int) -> tuple[int, int, bool] | int | None:
@@ -566,7 +565,7 @@ def _read_digits(
         return q  # "1,23", "3.5.1", "10:30", "24/7"
     if att is None and (nxt.isalnum() or nxt == "_"):
         return q  # "3D", "3rd", "1990s", "10km"
-    if att in ("b", "k") and unit is None:
+    if att in MONEY_ONLY_MULTIPLIERS and unit is None:
         return m.end("att")  # "3b", "5k" without a currency: identifiers
     num = _Num(prefix, q, decimal.Decimal(token.replace(",", "")), unit)
     if att is not None or mult is not None:
@@ -649,8 +648,7 @@ _GRAMMAR = {
 }
 _CLASS: dict[str, tuple[str, int]] = {
     "zero": ("zero", 0),
-    "hundred": ("hundred", 100),
-    "dozen": ("dozen", 12),
+    **{w: (w, v) for w, v in GROUP_WORDS.items()},  # "hundred", "dozen"
     **{w: ("digit", v) for w, v in _SMALL.items() if 0 < v < 10},
     **{w: ("teen", v) for w, v in _SMALL.items() if v >= 10},
     **{w: ("tens", v) for w, v in _TENS.items()},
@@ -850,7 +848,8 @@ def _date(text: str, m: re.Match[str], month: int, end: int) -> Quantity | None:
                 e = t.start("day2") - 1
         return _quantity(text, month, e, QuantityKind.DATE, low=day, high=high)
     if e < end and (
-        text[e] in "snrt" or (text[e].isspace() and e + 1 < end and text[e + 1] in _MONTH_NEXT)
+        text[e] in _ORDINAL_HEADS
+        or (text[e].isspace() and e + 1 < end and text[e + 1] in _MONTH_NEXT)
     ):
         ma = _MONTH_AFTER.match(text, e, end)
         if ma is not None:
@@ -1106,7 +1105,10 @@ def _read_first(text: str, s: int, digit: bool, floor: int, end: int) -> _Num | 
         (before and before.isspace())
         or (
             e < end
-            and (text[e] in "snrt" or (text[e].isspace() and text[e + 1 : e + 2] in _MONTH_NEXT))
+            and (
+                text[e] in _ORDINAL_HEADS
+                or (text[e].isspace() and text[e + 1 : e + 2] in _MONTH_NEXT)
+            )
         )
     ):
         # A day of the month, perhaps: a month name stands before it or after it.

@@ -82,7 +82,7 @@ from ._claims import Claim
 from ._errors import SpanError
 from ._quantities import Quantity
 from ._quotes import Attribution, Quote
-from ._spans import Span
+from ._spans import Span, part_problems
 
 __all__ = ["MoveStatus", "Moved", "reanchor", "reanchor_claims"]
 
@@ -812,6 +812,7 @@ def _claim_spans(claim: Claim, where: str) -> list[tuple[Span, str]]:
     if claim.quote is not None:
         out.append((claim.quote, f"{where}.quote"))
         out.append((claim.quote.content, f"{where}.quote.content"))
+    out.extend((part, f"{where}.parts[{i}]") for i, part in enumerate(claim.parts))
     return out
 
 
@@ -856,6 +857,17 @@ def _moved_quote(quote: Quote | None, claim: Span, moves: _Moves) -> Quote | Non
     return attrs.evolve(quote, start=new.start, end=new.end, text=new.text, content=content)
 
 
+def _moved_parts(parts: tuple[Span, ...], claim: Span, moves: _Moves) -> tuple[Span, ...]:
+    """Return the parts moved, or none when they no longer fit the moved claim."""
+    if not parts:
+        return ()
+    moved = [moves.new(part) for part in parts]
+    pieces = [(p.start, p.end) for p in moved if p is not None]
+    if len(pieces) < len(parts) or part_problems(claim.start, claim.end, pieces):
+        return ()
+    return tuple(p for p in moved if p is not None)
+
+
 def _moved_attribution(attribution: Attribution | None, moves: _Moves) -> Attribution | None:
     if attribution is None:
         return None
@@ -878,8 +890,10 @@ def reanchor_claims(
     dropped, a lost part of the attribution becomes ``None``, and so does the
     quote when it, or its content, is lost or no longer holds the claim; a
     quantity whose hedge or counted noun has moved to the wrong side of it is
-    dropped.  All spans move in one `reanchor` call.  Claims must be `Claim`
-    objects (`TypeError`) of ``old_text`` (`SpanError` names the field).
+    dropped; a claim's ``parts`` move with it, and are dropped (the claim is
+    then its one span) when one is lost or they no longer fit its span.  All
+    spans move in one `reanchor` call.  Claims must be `Claim` objects
+    (`TypeError`) of ``old_text`` (`SpanError` names the field).
     """
     _check_texts(old_text, new_text, threshold)
     claims = tuple(claims)
@@ -909,6 +923,7 @@ def reanchor_claims(
             attribution=_moved_attribution(claim.attribution, moves),
             quantities=tuple(q for q in quantities if q is not None),
             quote=_moved_quote(claim.quote, new, moves),
+            parts=_moved_parts(claim.parts, new, moves),
         )
         out.append((rebuilt, report))
     return tuple(out)

@@ -86,7 +86,8 @@ _DESCRIPTION = (
     "text order and do not overlap; a boilerplate name, a quote's content and an "
     "image's parts lie inside their parent, and a claim inside its quote; an "
     "image's parts are among the zones; a quantity's low is at most its high, its "
-    "hedge ends before it and its counted noun starts after it; claim ids are "
+    "hedge ends before it and its counted noun starts after it; a claim's parts are "
+    "in order, do not overlap and run from its start to its end; claim ids are "
     "unique."
 )
 
@@ -212,6 +213,12 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
     (Claim, "attribution"): "Who makes the claim with which words, or null when unattributed.",
     (Claim, "quantities"): "The numbers the claim states.",
     (Claim, "quote"): "The quote the claim comes from, for a direct quote; otherwise null.",
+    (Claim, "parts"): (
+        "Empty when the claim's content is its one span; otherwise the content's pieces "
+        "(two or more, in text order, not overlapping, none empty) when an attribution "
+        'interrupts it ("The bank, he said, would cut 400 jobs."): the first starts at the '
+        "claim's start, the last ends at its end, and the claim's span is their hull."
+    ),
 }
 
 #: Keywords added to a field's schema (to the value when it is not null), keyed
@@ -226,6 +233,7 @@ _FIELD_RULES: dict[tuple[type, str], Schema] = {
     (Image, "credit"): {"properties": {"kind": {"const": ZoneKind.CREDIT.value}}},
     (Claim, "id"): {"minLength": 1},
     (Claim, "kinds"): {"minItems": 1},
+    (Claim, "parts"): {"not": {"minItems": 1, "maxItems": 1}},
 }
 
 #: Keywords added to the object schema of a class.

@@ -46,6 +46,27 @@ from __future__ import annotations
 
 import re
 
+from ._alternation import alternation
+from .lexicon.abbreviations import (
+    ANY_CASE_ABBREVIATIONS,
+    COMPANY_ABBREVIATIONS,
+    ENDING_ABBREVIATIONS,
+    MEASURE_ABBREVIATIONS,
+    PREPOSED_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    TIMES_OF_DAY,
+    US_STATE_ABBREVIATIONS,
+)
+from .lexicon.dates import (
+    DAY_ABBREVIATIONS,
+    DAYS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    TIME_ZONE_WORDS,
+    TIME_ZONES,
+)
+from .lexicon.names import ABBREVIATED_TITLES, NAME_SUFFIXES
+
 __all__ = ["split_sentences"]
 
 # --- the candidate scan ------------------------------------------------------------
@@ -83,55 +104,29 @@ _WINDOW = 16
 
 # --- words -------------------------------------------------------------------------
 
+# Every word here comes from `corpuskit.lexicon`; a full stop after an abbreviation is
+# judged by which of these sets holds the word before it.
 # Titles and other words that stand before what they qualify: never the end of a
 # sentence ("Lt. Col. Kim", "Sen. Warren", "Roe v. Wade", "N°. 12").
-_TITLES = frozenset(
-    (
-        "Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Lt Col Cols Maj Capt "
-        "Cmdr Cdr Adm Sgt Cpl Pvt Pte Brig Cmdt Gov Govs Sen Sens Rep Reps Pres Amb Hon Rev "
-        "Revs Fr Msgr Supt Insp Det Atty Rt Sra Srta vs Vs v cf Cf viz e.g E.g i.e I.e "
-        "N° Nº № Nos"
-    ).split()
-)
+_TITLES = ABBREVIATED_TITLES | PREPOSED_ABBREVIATIONS
 # Abbreviations that may end a sentence, as written: "Co." ends "… Briggs & Co." but
-# not "Co. executives" (months, US states, streets, "No.", "et al.").
-_ENDERS = frozenset(
-    (
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-        "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
-        "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn "
-        "Miss Mo Mont Neb Nebr Nev Okla Ore Oreg Pa Penn Tenn Tex Va Vt Wash Wis Wyo "
-        "St Mt Ft Ave Blvd Rd Hwy Sq No Art Fig Figs Vol Vols Ch Sec Op Ref Ed Eds "
-        "Gov't al"
-    ).split()
+# not "Co. executives" (months, days, US states, streets, "No.", "et al.").
+_ENDERS = (
+    frozenset((*MONTH_ABBREVIATIONS, *DAY_ABBREVIATIONS))
+    | US_STATE_ABBREVIATIONS
+    | ENDING_ABBREVIATIONS
 )
-# The same, compared in lower case ("co." and "Co.", "etc." and "Etc.").
-_ENDERS_ANYCASE = frozenset(
-    (
-        "co inc corp ltd llc plc jr sr bros etc dept univ assn assoc intl natl approx est "
-        "esp ca yr yrs mos hr hrs min mins sec secs wk wks lb lbs oz"
-    ).split()
+# The same, compared in lower case ("co." and "Co.", "etc." and "Etc.", "Jr." and "JR.").
+_ENDERS_ANYCASE = (
+    COMPANY_ABBREVIATIONS
+    | MEASURE_ABBREVIATIONS
+    | ANY_CASE_ABBREVIATIONS
+    | frozenset(suffix.lower() for suffix in NAME_SUFFIXES)
 )
 # Words that commonly open a sentence.  After an abbreviation that may end a
 # sentence, one of these shows that it did ("… in the U.S. He said …"), where a name
 # or a noun shows that it did not ("the U.S. Government", "Smith Jr. Kim").
-_SENTENCE_OPENERS = frozenset(
-    (
-        "I He She It They We You His Her Its Their Our My Your There Here "
-        "The A An This That These Those Some Many Most Much More All Both Each Every Few "
-        "Several Such Other Another Neither Either None "
-        "But And Or So Yet Nor However Meanwhile Still Also Then Now Thus Instead Moreover "
-        "Furthermore Nevertheless Nonetheless Indeed Although Though While Whereas Because "
-        "Since If When Whenever Where After Before As Once Until Unless Despite According "
-        "Earlier Later Last Next Today Yesterday Tomorrow Tonight Previously Currently "
-        "Recently Finally Eventually Overall Even Only Just Perhaps Maybe Otherwise Already "
-        "For In On At By From With Without Of To Under Over During Among Amid Against "
-        "Between Following About Around Through Like Unlike Within "
-        "Why What Who Whom Whose Which How Did Do Does Is Are Was Were Has Have Had Could "
-        "Would Should Must Might Not Yes Please Let "
-        "Mr Mrs Ms Dr Prof"
-    ).split()
-)
+_SENTENCE_OPENERS = SENTENCE_OPENERS
 # Attribution after a quotation that ends in "?" or "!": "“Why?” Kim asked."
 _ATTRIBUTION = re.compile(
     r"(?:[^\W\d_][\w’'.-]*+[ ]){1,3}"
@@ -145,15 +140,16 @@ _FRONTED_TIME = re.compile(
     r"|Shortly[ ]after|Just[ ]before|Just[ ]after)\s++(?:about\s++|around\s++)?"
     r"\d{1,2}(?:[:.]\d\d)?+\s*+[aApP]\.[mM]",
 )
-_TIMES = frozenset({"a.m", "p.m"})
-# What goes on after a time of day: "6 p.m. Tuesday", "6 p.m. Feb. 3", "6 p.m. EST",
-# "6 p.m. Seoul time".  Any other capital starts a sentence: "at 6 p.m. Passengers …".
+_TIMES = TIMES_OF_DAY
+# What goes on after a time of day: "6 p.m. Tuesday", "6 p.m. Feb. 3", "6 p.m. EST"
+# (any capitals ending in T, ST or DT are taken for a time zone), "6 p.m. Seoul time".
+# Any other capital starts a sentence: "at 6 p.m. Passengers …".
 _TIME_GOES_ON = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-    r"|[A-Z]{1,3}[SD]?T|UTC|GMT|Eastern|Central|Mountain|Pacific|Greenwich|Local)\b"
-    r"|[^\W\d_]++[ ]time\b"
+    r"(?:"
+    + alternation(
+        (*DAYS, *DAY_ABBREVIATIONS, *MONTHS, *MONTH_ABBREVIATIONS, *TIME_ZONES, *TIME_ZONE_WORDS)
+    )
+    + r"|[A-Z]{1,3}[SD]?T)\b|[^\W\d_]++[ ]time\b"
 )
 
 # --- lists, bullets and blank lines ------------------------------------------------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from ._errors import SpanError
 
-__all__ = ["Span"]
+__all__ = ["PartProblem", "Span", "check_parts", "part_problems"]
 
 
 def _check_offset(name: str, value: object) -> None:
@@ -77,6 +79,72 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """Return whether the two spans share at least one code point."""
         return self.start < other.end and other.start < self.end
+
+
+#: A problem with a span's parts: the index of the part at fault and its field
+#: (``None`` and ``"parts"`` for the parts as a whole), and the message.
+PartProblem = tuple[int | None, str, str]
+
+
+def part_problems(start: int, end: int, parts: Sequence[tuple[int, int]]) -> list[PartProblem]:
+    """Return what is wrong with ``parts`` as the pieces of the span ``[start, end)``.
+
+    Pieces (``(start, end)`` pairs) are two or more, none empty, in order and
+    not overlapping, the first starting at ``start`` and the last ending at
+    ``end``: the span is their hull.
+    """
+    if len(parts) < 2:
+        return [(None, "parts", f"expected no parts or two or more, got {len(parts)}")]
+    problems: list[PartProblem] = []
+    if parts[0][0] != start:
+        problems.append((0, "start", f"the first part starts at {parts[0][0]}, not at {start}"))
+    last = len(parts) - 1
+    if parts[last][1] != end:
+        problems.append((last, "end", f"the last part ends at {parts[last][1]}, not at {end}"))
+    for i, (a, b) in enumerate(parts):
+        if a >= b:
+            problems.append((i, "end", f"part [{a}, {b}) is empty: every part has text"))
+        if i and a < parts[i - 1][1]:
+            problems.append(
+                (
+                    i,
+                    "start",
+                    f"part [{a}, {b}) starts before the part before it ends, at "
+                    f"{parts[i - 1][1]}: parts are in text order and do not overlap",
+                )
+            )
+    return problems
+
+
+def check_parts(span: Span, parts: object) -> None:
+    """Check that ``parts`` are the pieces of ``span`` (see `part_problems`).
+
+    They must be a tuple of plain `Span` objects whose texts are those of
+    ``span`` at their offsets.  Raises `SpanError` naming every problem found.
+    """
+    if not isinstance(parts, tuple) or not all(type(p) is Span for p in parts):
+        raise SpanError(f"parts must be a tuple of Span, got {parts!r:.80}")
+    problems = part_problems(span.start, span.end, [(p.start, p.end) for p in parts])
+    if not problems:
+        for i, part in enumerate(parts):
+            inside = span.text[part.start - span.start : part.end - span.start]
+            if part.text != inside:
+                problems.append(
+                    (
+                        i,
+                        "text",
+                        f"{part.text[:40]!r} is not the text at [{part.start}, {part.end}), "
+                        f"which reads {inside[:40]!r}",
+                    )
+                )
+    if problems:
+        raise SpanError(
+            f"span [{span.start}, {span.end}) {span.text[:40]!r} has parts that do not fit it: "
+            + "; ".join(
+                f"{field if i is None else f'parts[{i}].{field}'}: {message}"
+                for i, field, message in problems
+            )
+        )
 
 
 # Building a span from offsets the library computed itself needs none of the checks

@@ -62,7 +62,9 @@ _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _READ_CHUNK = 1 << 20
 
 # The columns of `claims_frame`, with their dtypes: text as pyarrow-backed strings,
-# offsets as 64-bit integers, nullable (``<NA>``) where a claim may have no source or cue.
+# offsets as 64-bit integers, nullable (``<NA>``) where a claim may have no source or
+# cue.  A claim's parts are a string of offsets, as brat writes a discontinuous span:
+# a nested (list) column would not read back with dask's or pandas' read_parquet.
 _STRING = pd.StringDtype("pyarrow")
 _COLUMNS: tuple[tuple[str, Any], ...] = (
     ("article_id", _STRING),
@@ -74,6 +76,10 @@ _COLUMNS: tuple[tuple[str, Any], ...] = (
     ("source", _STRING),
     ("source_start", "Int64"),
     ("source_end", "Int64"),
+    ("resolved", _STRING),
+    ("resolved_start", "Int64"),
+    ("resolved_end", "Int64"),
+    ("speaker", _STRING),
     ("cue", _STRING),
     ("cue_start", "Int64"),
     ("cue_end", "Int64"),
@@ -81,6 +87,7 @@ _COLUMNS: tuple[tuple[str, Any], ...] = (
     ("end_utf16", "int64"),
     ("start_utf8", "int64"),
     ("end_utf8", "int64"),
+    ("parts", _STRING),
 )
 
 
@@ -583,7 +590,11 @@ def _claims_table(articles: Iterable[Article]) -> pd.DataFrame:
             raise TypeError(f"claims_frame takes a bag of Article, got {type(article).__name__}")
         index = article.offsets
         for claim in article.claims:
-            source, cue = claim.source, claim.cue
+            attribution = claim.attribution
+            source = cue = resolved = None
+            if attribution is not None:
+                source, cue, resolved = attribution.source, attribution.cue, attribution.resolved
+            speaker = resolved or source
             start16, end16 = index.span_to_utf16(claim.start, claim.end)
             start8, end8 = index.span_to_utf8(claim.start, claim.end)
             values = (
@@ -596,6 +607,10 @@ def _claims_table(articles: Iterable[Article]) -> pd.DataFrame:
                 None if source is None else source.text,
                 None if source is None else source.start,
                 None if source is None else source.end,
+                None if resolved is None else resolved.text,
+                None if resolved is None else resolved.start,
+                None if resolved is None else resolved.end,
+                None if speaker is None else speaker.text,
                 None if cue is None else cue.text,
                 None if cue is None else cue.start,
                 None if cue is None else cue.end,
@@ -603,6 +618,7 @@ def _claims_table(articles: Iterable[Article]) -> pd.DataFrame:
                 end16,
                 start8,
                 end8,
+                ";".join(f"{part.start} {part.end}" for part in claim.parts) or None,
             )
             for column, value in zip(rows.values(), values, strict=True):
                 column.append(value)
@@ -619,14 +635,19 @@ def claims_frame(articles: db.Bag | Paths, **read_options: Any) -> dd.DataFrame:
 
     Columns: ``article_id``, ``claim_id``, ``start``, ``end``, ``text``,
     ``kinds`` (the `ClaimKind` values joined with ``","``), ``source``,
-    ``source_start``, ``source_end``, ``cue``, ``cue_start``, ``cue_end``
-    (``<NA>`` for an unattributed claim), and the claim's offsets in other
-    units, from `Article.offsets`: ``start_utf16``, ``end_utf16`` (UTF-16 code
-    units) and ``start_utf8``, ``end_utf8`` (bytes of the raw file, a
-    byte-order mark included).  Offsets are ``int64`` (``Int64`` where they
-    may be missing), text is ``string[pyarrow]``; the frame's metadata is
-    given, so building it computes nothing.  The index restarts at 0 in each
-    partition.
+    ``source_start``, ``source_end``, ``resolved``, ``resolved_start``,
+    ``resolved_end`` (the earlier mention a source such as "she" stands
+    for), ``speaker`` (the resolved mention's text, else the source's),
+    ``cue``, ``cue_start``, ``cue_end`` (``<NA>`` where the claim has none),
+    the claim's offsets in other units, from `Article.offsets`:
+    ``start_utf16``, ``end_utf16`` (UTF-16 code units) and ``start_utf8``,
+    ``end_utf8`` (bytes of the raw file, a byte-order mark included), and
+    ``parts``: ``<NA>`` for a claim of one span, else the code-point offsets
+    of its `Claim.parts` as ``"start end;start end"`` (a part's text is
+    ``text[part_start - start : part_end - start]``).  Offsets are ``int64``
+    (``Int64`` where they may be missing), text is ``string[pyarrow]``; the
+    frame's metadata is given, so building it computes nothing.  The index
+    restarts at 0 in each partition.
     """
     if isinstance(articles, db.Bag):
         if read_options:

@@ -4,14 +4,17 @@
 blocks with credits, paragraphs wrapped or not, boilerplate at the end, any
 line-break convention, trailing spaces and U+00A0, tabs, emoji, combining
 marks, zero-width characters and NUL bytes.  `any_texts` is every Unicode
-string Python can hold, lone surrogates included.
+string Python can hold, lone surrogates included.  `articles_with_parts` gives
+articles holding claims in several parts (`Claim.parts`), made from their own
+claims and sentences.
 """
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
-from corpuskit import Article
+from corpuskit import Article, Claim, ClaimKind, Span
 
 WORDS = (
     "the a of North Korean workers restaurant in China said source Daily NK Pyongyang "
@@ -191,3 +194,61 @@ def json_values() -> st.SearchStrategy[object]:
         ),
         max_leaves=12,
     )
+
+
+@st.composite
+def pieces(draw: st.DrawFn, span: Span, text: str) -> tuple[Span, ...]:
+    """``span`` cut into two to four parts of ``text``, with text between them."""
+    room = span.end - span.start - 1  # the offsets strictly inside the span
+    most = min(4, (room + 2) // 2)
+    assert most >= 2, "a span of fewer than 3 code points has no room for parts"
+    n = draw(st.integers(2, most))
+    cuts = sorted(
+        draw(
+            st.sets(
+                st.integers(span.start + 1, span.end - 1), min_size=2 * n - 2, max_size=2 * n - 2
+            )
+        )
+    )
+    bounds = [span.start, *cuts, span.end]
+    return tuple(Span.of(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2))
+
+
+@st.composite
+def claims_in_parts(draw: st.DrawFn, article: Article) -> tuple[Claim, ...]:
+    """The article's claims, some cut into parts, and new claims in parts over its sentences.
+
+    Every article with a sentence of three code points or more gets at least one
+    claim in parts.  Ids stay unique; every claim has a kind; claims are in text order.
+    """
+    text = article.text
+    claims = []
+    for claim in article.claims:
+        split = claim.end - claim.start >= 3 and draw(st.booleans())
+        claims.append(attrs.evolve(claim, parts=draw(pieces(claim, text))) if split else claim)
+    long_enough = [s for s in article.sentences if s.end - s.start >= 3]
+    if long_enough:
+        chosen = draw(st.lists(st.sampled_from(long_enough), min_size=1, max_size=3, unique=True))
+        for n, sentence in enumerate(chosen):
+            claims.append(
+                Claim(
+                    sentence.start,
+                    sentence.end,
+                    sentence.text,
+                    f"parts:{n}",
+                    (draw(st.sampled_from(list(ClaimKind))),),
+                    (sentence,),
+                    None,
+                    tuple(q for q in article.quantities if sentence.contains(q)),
+                    None,
+                    draw(pieces(sentence, text)),
+                )
+            )
+    return tuple(sorted(claims, key=lambda c: (c.start, c.end)))
+
+
+@st.composite
+def articles_with_parts(draw: st.DrawFn) -> Article:
+    """An article of `articles` given claims in parts with `Article.with_claims`."""
+    article = draw(articles())
+    return article.with_claims(draw(claims_in_parts(article)))

@@ -20,6 +20,7 @@ pytest.importorskip("dask")
 pytest.importorskip("dask.dataframe")
 pytest.importorskip("distributed")
 
+import dask.bag as db
 import pandas as pd
 
 import corpuskit
@@ -27,6 +28,8 @@ from corpuskit import (
     AnchorError,
     Article,
     ArticleNotFoundError,
+    Claim,
+    ClaimKind,
     Corpus,
     CorpusKitError,
     DecodeError,
@@ -36,6 +39,7 @@ from corpuskit import (
     OffsetError,
     ReadError,
     SchemaVersionError,
+    Span,
     SpanError,
     TooLargeError,
 )
@@ -111,6 +115,8 @@ def serial_rows(articles: Iterable[Article]) -> list[tuple[Any, ...]]:
         bom = 3 if a.bom else 0
         for c in a.claims:
             source, cue = c.source, c.cue
+            resolved = None if c.attribution is None else c.attribution.resolved
+            speaker = resolved if resolved is not None else source
             rows.append(
                 (
                     a.id,
@@ -120,11 +126,14 @@ def serial_rows(articles: Iterable[Article]) -> list[tuple[Any, ...]]:
                     c.text,
                     ",".join(k.value for k in c.kinds),
                     *span_columns(source),
+                    *span_columns(resolved),
+                    None if speaker is None else speaker.text,
                     *span_columns(cue),
                     len(a.text[: c.start].encode("utf-16-le")) // 2,
                     len(a.text[: c.end].encode("utf-16-le")) // 2,
                     bom + len(a.text[: c.start].encode("utf-8")),
                     bom + len(a.text[: c.end].encode("utf-8")),
+                    ";".join(f"{p.start} {p.end}" for p in c.parts) or None,
                 )
             )
     return rows
@@ -349,6 +358,46 @@ def test_frame_offsets_slice_the_text_in_every_unit(
             assert a.text[row.cue_start : row.cue_end] == row.cue
         units_differ += row.start_utf8 != row.start and row.end_utf16 != row.end
     assert units_differ > 0
+
+
+def test_claims_frame_gives_the_resolved_speaker_and_the_parts(
+    ckdask: ModuleType, client: Any
+) -> None:
+    text = (
+        "Jobs\n\nMaria Lindqvist, an economist at Nordbank, said rates would rise. "
+        "She said inflation would fall. The bank, he said, would cut 400 jobs 😀 this year.\n"
+    )
+    article = Article.from_text(text, id="jobs")
+    start, end = text.index("The bank"), text.index(" this year")
+    gap = text.index("would cut")
+    in_parts = Claim(
+        start,
+        end,
+        text[start:end],
+        "jobs:bank",
+        (ClaimKind.REPORTED_SPEECH,),
+        (),
+        None,
+        (),
+        parts=(Span.of(text, start, start + 8), Span.of(text, gap, end)),
+    )
+    article = article.with_claims([*article.claims[:2], in_parts])
+    df = ckdask.claims_frame(db.from_sequence([article], npartitions=1)).compute()
+    rows = frame_rows(df[["source", "resolved", "resolved_start", "speaker", "parts"]])
+    assert rows == [
+        ("Maria Lindqvist", None, None, "Maria Lindqvist", None),
+        ("She", "Maria Lindqvist", 6, "Maria Lindqvist", None),
+        (None, None, None, None, f"{start} {start + 8};{gap} {end}"),
+    ]
+    assert frame_rows(df) == serial_rows([article])
+    assert df["resolved_end"][1] == text.index(",")
+    # A part's text is the claim's text at the part's offsets.
+    row = df.iloc[2]
+    pieces = [tuple(map(int, piece.split())) for piece in row["parts"].split(";")]
+    assert [row["text"][a - row["start"] : b - row["start"]] for a, b in pieces] == [
+        "The bank",
+        "would cut 400 jobs 😀",
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -53,11 +53,11 @@ def test_document_header_comes_first_in_a_fixed_order(seed: Article) -> None:
         "normalized",
     ]
     assert doc["normalized"] is None
-    assert doc["schema_version"] == 3
+    assert doc["schema_version"] == 4
     assert doc["sha256"] == seed.sha256
     assert doc["text"] == seed.text
     assert doc["offsets"] == "codepoint"
-    assert seed.to_json().startswith('{"schema_version":3,"id":"dd2c270fb12b86b0",')
+    assert seed.to_json().startswith('{"schema_version":4,"id":"dd2c270fb12b86b0",')
 
 
 def test_document_writes_every_layer_with_values_a_reader_can_use(seed: Article) -> None:
@@ -78,7 +78,7 @@ def test_to_json_writes_unicode_as_itself_and_indents_on_request(seed: Article) 
     assert "country’s" in compact
     assert "\\u2019" not in compact
     indented = seed.to_json(indent=True)
-    assert indented.startswith('{\n  "schema_version": 3,')
+    assert indented.startswith('{\n  "schema_version": 4,')
     assert Article.from_json(indented) == seed
 
 
@@ -216,11 +216,11 @@ def test_not_json_and_not_an_object_are_errors_at_the_root() -> None:
 
 def test_schema_version_newer_older_missing_and_wrong(seed: Article) -> None:
     doc = seed.to_dict()
-    doc["schema_version"] = 4
+    doc["schema_version"] = 5
     with pytest.raises(SchemaVersionError, match=r"upgrade corpuskit") as caught:
         Article.from_dict(doc)
-    assert (caught.value.version, caught.value.supported) == (4, 3)
-    for value, message in ((0, "from 1 to 3"), ("3", "expected an integer")):
+    assert (caught.value.version, caught.value.supported) == (5, 4)
+    for value, message in ((0, "from 1 to 4"), ("4", "expected an integer")):
         doc["schema_version"] = value
         with pytest.raises(InvalidDocumentError, match=message):
             Article.from_dict(doc)
@@ -231,10 +231,12 @@ def test_schema_version_newer_older_missing_and_wrong(seed: Article) -> None:
 
 def test_a_version_1_document_loads_through_the_migrations(seed: Article) -> None:
     # Version 1 had code-point offsets only and no "offsets" field; version 2 had
-    # no "normalized" field.
+    # no "normalized" field; version 3 claims had no "parts".
     doc = seed.to_dict()
     del doc["offsets"]
     del doc["normalized"]
+    for claim in doc["claims"]:
+        del claim["parts"]
     doc["schema_version"] = 1
     assert Article.from_dict(doc) == seed
     doc["offsets"] = "codepoint"
@@ -247,6 +249,12 @@ def test_a_version_1_document_loads_through_the_migrations(seed: Article) -> Non
     with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
     assert caught.value.json_path == "$.normalized"
+    doc["schema_version"] = 3
+    assert Article.from_dict(doc) == seed
+    doc["claims"][2]["parts"] = []
+    with pytest.raises(InvalidDocumentError) as caught:
+        Article.from_dict(doc)
+    assert caught.value.json_path == "$.claims[2].parts"
 
 
 @pytest.mark.parametrize("offsets", ["codepoint", "utf16", "utf8"])

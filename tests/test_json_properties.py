@@ -54,7 +54,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from strategies import BOM, any_texts, articles, json_values, texts
+from strategies import BOM, any_texts, articles, articles_with_parts, json_values, texts
 
 from corpuskit import (
     Article,
@@ -226,16 +226,18 @@ class Sample:
 
 @st.composite
 def documents(draw: st.DrawFn) -> Sample:
-    """A document `to_dict` wrote, of a seed file or of a generated article."""
+    """A document `to_dict` wrote: of a seed file, or of a generated article (whose
+    claims are, one time in three, cut into parts or given in parts)."""
     unit = draw(st.sampled_from(UNITS))
     if draw(st.booleans()):
         name = draw(st.sampled_from(SEED_NAMES))
         doc = copy.deepcopy(seed_document(name, unit))
         return Sample(seed_article(name), doc, f"<seed {name}, offsets={unit!r}>")
-    a = draw(articles())
+    in_parts = draw(st.integers(0, 2)) == 0
+    a = draw(articles_with_parts() if in_parts else articles())
     label = (
         f"<Article.from_bytes({a.to_bytes()!r}, id={a.id!r}, ordinal={a.ordinal!r}, "
-        f"source={a.source!r}), offsets={unit!r}>"
+        f"source={a.source!r}), offsets={unit!r}" + (f", claims={a.claims!r}>" if in_parts else ">")
     )
     return Sample(a, a.to_dict(offsets=unit), label)
 
@@ -311,6 +313,29 @@ def test_articles_with_chosen_claims_round_trip(
         assert Article.from_dict(chosen.to_dict(offsets=unit)) == chosen
         if list(order) != list(range(len(claims))):
             assert loaded != base
+
+
+@at_most(100)
+@given(articles_with_parts(), st.sampled_from(UNITS))
+def test_claims_in_parts_round_trip(article: Article, unit: Unit) -> None:
+    claims = article.claims
+    assert any(c.parts for c in claims) or all(len(s.text) < 3 for s in article.sentences)
+    for claim in claims:
+        for part in claim.contents:
+            assert article.text[part.start : part.end] == part.text
+    written = article.to_json(offsets=unit)
+    loaded = Article.from_json(written)
+    assert loaded == article
+    assert loaded.claims == claims
+    assert [c.contents for c in loaded.claims] == [c.contents for c in claims]
+    assert loaded.to_json(offsets=unit) == written
+    doc = article.to_dict(offsets=unit)
+    for claim, written_claim in zip(claims, doc["claims"], strict=True):
+        assert len(written_claim["parts"]) == len(claim.parts)
+        for part in written_claim["parts"]:
+            assert unit_slice(doc["text"], unit, part["start"], part["end"]) == part["text"]
+    assert Article.from_dict(doc) == article
+    touch(loaded)
 
 
 @pytest.mark.parametrize("unit", UNITS)
@@ -1037,6 +1062,8 @@ def test_version_1_document_is_migrated(name: str) -> None:
     doc["schema_version"] = 1
     del doc["offsets"]
     del doc["normalized"]
+    for claim in doc["claims"]:
+        del claim["parts"]
     kept = copy.deepcopy(doc)
     for via_json in (False, True):
         article = load(doc, via_json)

@@ -150,7 +150,7 @@ def test_unknown_and_missing_fields_name_the_object_and_its_fields() -> None:
         (
             "$.claims[0].colour",
             "unknown field: a claim has the fields start, end, text, id, kinds, sentences, "
-            "attribution, quantities, quote",
+            "attribution, quantities, quote, parts",
         ),
     )
 
@@ -547,8 +547,15 @@ def test_old_versions_may_not_carry_newer_fields() -> None:
     )
     doc = document()
     doc["schema_version"] = 2
+    for claim in doc["claims"]:
+        del claim["parts"]
     assert problems(doc) == (
         ("$.normalized", "unknown field: version 2 documents have no such field"),
+    )
+    doc = document()
+    doc["schema_version"] = 3
+    assert problems(doc) == (
+        ("$.claims[0].parts", "unknown field: version 3 documents have no such field"),
     )
 
 
@@ -717,11 +724,11 @@ def test_to_jsonl_writes_the_normalized_block_when_asked(tmp_path: Path) -> None
 
 def test_schema_version_problems() -> None:
     for value, message in (
-        ("3", "expected an integer, got a string"),
+        ("4", "expected an integer, got a string"),
         (None, "expected an integer, got null"),
         (2.5, "expected an integer, got a number"),
-        (0, "expected a version from 1 to 3, got 0"),
-        (-1, "expected a version from 1 to 3, got -1"),
+        (0, "expected a version from 1 to 4, got 0"),
+        (-1, "expected a version from 1 to 4, got -1"),
     ):
         doc = document()
         doc["schema_version"] = value

@@ -11,7 +11,7 @@ import tracemalloc
 import attrs
 import pytest
 from hypothesis import given
-from strategies import news_texts, texts
+from strategies import articles_with_parts, news_texts, texts
 
 from corpuskit import Article, Claim, load_seeds
 from corpuskit._article import Layers
@@ -91,6 +91,12 @@ def test_seed_layers_survive_packing(seed: Article) -> None:
 @given(news_texts())
 def test_layers_survive_packing(text: str) -> None:
     check_layers(Article.from_text(text, id="p"))
+
+
+@given(articles_with_parts())
+def test_claims_in_parts_survive_packing(article: Article) -> None:
+    check_layers(article)
+    assert any(c.parts for c in article.claims) or all(len(s.text) < 3 for s in article.sentences)
 
 
 @given(texts())

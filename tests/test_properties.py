@@ -6,9 +6,9 @@ import hashlib
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_texts, encodable_texts, news_texts, texts
+from strategies import any_texts, articles_with_parts, encodable_texts, news_texts, texts
 
-from corpuskit import Article, Boilerplate, CorpusKitError, Span, ZoneKind
+from corpuskit import Article, Boilerplate, Claim, CorpusKitError, Span, ZoneKind
 
 
 def check_zones(article: Article) -> None:
@@ -119,6 +119,21 @@ def check_span(article: Article, span: object) -> None:
     assert article.text[span.start : span.end] == span.text
 
 
+def check_parts(article: Article, claim: Claim) -> None:
+    """A claim's contents are its parts (two or more, in order, its span their hull) or itself."""
+    contents = claim.contents
+    assert contents == (claim.parts or (Span(claim.start, claim.end, claim.text),))
+    assert len(claim.parts) != 1
+    assert contents[0].start == claim.start
+    assert contents[-1].end == claim.end
+    for i, part in enumerate(contents):
+        check_span(article, part)
+        assert type(part) is Span
+        assert part.start < part.end or not claim.parts
+        if i:
+            assert contents[i - 1].end <= part.start
+
+
 def check_claims(article: Article) -> None:
     zones = [z for z in article.zones if z.kind in (ZoneKind.PARAGRAPH, ZoneKind.CAPTION)]
     for zone in zones:
@@ -151,6 +166,7 @@ def check_claims(article: Article) -> None:
                 check_span(article, part)
         for n in c.quantities:
             assert c.contains(n)
+        check_parts(article, c)
     again = Article.from_bytes(article.to_bytes(), id=article.id)
     assert [(c.id, c.kinds) for c in again.claims] == [(c.id, c.kinds) for c in article.claims]
 
@@ -172,3 +188,17 @@ def test_claims_raise_only_corpuskit_errors(text: str) -> None:
     except CorpusKitError:
         return
     check_claims(article)
+
+
+@given(articles_with_parts())
+def test_claims_in_parts_keep_their_invariants_through_every_store(article: Article) -> None:
+    claims = article.claims
+    for claim in claims:
+        check_span(article, claim)
+        check_parts(article, claim)
+    assert article.claims == claims, "made again from the packed store, equal"
+    assert Article.from_json(article.to_json(offsets="utf16")).claims == claims
+    reread = Article.from_bytes(
+        article.to_bytes(), id=article.id, ordinal=article.ordinal, source=article.source
+    ).with_claims(claims)
+    assert reread == article

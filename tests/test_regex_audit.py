@@ -110,6 +110,19 @@ def _calls() -> list[tuple[str, str | None, str, int]]:
     return found
 
 
+def test_the_walk_covers_every_module_that_may_use_a_pattern() -> None:
+    # The walks read the package's top-level modules.  The modules of its subpackages
+    # (the word lists of `corpuskit.lexicon`, which the stages build their patterns
+    # from) import neither engine, so no pattern can hide there.
+    inside = [p for p in PACKAGE.rglob("*.py") if p.parent != PACKAGE]
+    assert inside, "the lexicon's modules were not found"
+    for path in inside:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        imported |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not {m.split(".")[0] for m in imported} & {"re", "regex"}, path
+
+
 def test_the_walk_finds_the_patterns_of_every_module_that_uses_them() -> None:
     modules = {name.split(".")[0] for name in PATTERNS}
     uses = {module for module, function, _, _ in _calls() if function is None}
