@@ -79,9 +79,10 @@ BOUNDED = {
     "_zones._CREDIT_HINT": "_zones._CREDIT_TAIL",  # the end of a caption line
     "_zones._CREDIT": "_zones._CREDIT_TAIL",
     "_zones._BARE_AGENCY_OK": "_zones._CREDIT_TAIL",  # what _CREDIT matched
-    "_zones._SENTENCE_BREAK": "_zones._TITLE_MAX_CHARS",  # a line short enough for a title
-    "_zones._LEDE_WORDS": "_zones._TITLE_MAX_CHARS",
+    "_zones._LEDE_WORDS": "_zones._TITLE_MAX_CHARS",  # a line short enough for a title
+    "_zones._DATELINE": "_zones._TITLE_MAX_CHARS",
     "_zones._PAST_TENSE": "_zones._TITLE_MAX_CHARS",
+    "_zones._DATE": "_zones._TITLE_MAX_CHARS",
 }
 FLAG = 12.0
 FLAG_MIN_SECONDS = 0.01
