@@ -156,6 +156,7 @@ def msgspec_document(msgspec: ModuleType) -> Any:
             ("attribution", attribution | None),
             ("quantities", list[quantity]),
             ("quote", quote | None),
+            ("parts", list[span]),
         ],
         (span,),
     )

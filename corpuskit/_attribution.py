@@ -836,7 +836,7 @@ def attribute_quote(
 def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
     text: str, quote: Quote, last: Span, quotes: QuoteIndex
 ) -> Attribution | None:
-    toks = _tokens(text, quote.end, last.end, quotes)
+    toks = _tokens(text, quote.end, min(last.end, quote.end + 400), quotes)
     n = len(toks)
     if not n:
         return None

@@ -10,6 +10,7 @@ or written), 2 misuse of the command line.
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import os
 import shutil
@@ -42,6 +43,7 @@ OK, PROBLEMS, MISUSE = 0, 1, 2
 _OFFSETS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 _KINDS = tuple(k.value for k in ClaimKind)
 _TOP_SOURCES = 10
+_NEAR = 8  # sources looked at for one that holds a resolved mention
 _TICK = 0.1  # seconds between two redraws of the progress line, and two skip reports
 _CLAIM_FIELDS = (
     "article_id",
@@ -494,6 +496,32 @@ def _csv_value(row: dict[str, Any], field: str) -> object:
 # -- stats ----------------------------------------------------------------------------------
 
 
+class _Speakers:
+    """Who makes each claim of an article, a speaker counted once however it is named.
+
+    A back-reference ("she", "the source") counts as the mention it resolves
+    to, and a mention lying inside the source of another claim (the name in
+    "Maria Lindqvist, an economist at Nordbank") as that source.
+    """
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        spans = {(c.source.start, c.source.end): c.source for c in claims if c.source is not None}
+        self.sources = sorted(spans.values(), key=lambda s: (s.start, -s.end))
+        self.starts = [s.start for s in self.sources]
+
+    def of(self, claim: Claim) -> Span | None:
+        speaker = _speaker(claim)
+        if speaker is None or speaker is claim.source:
+            return speaker
+        # Sources hardly overlap: the few that start last before the mention are the
+        # ones that can hold it; the widest of those that do is the speaker.
+        i = bisect.bisect_right(self.starts, speaker.start)
+        for source in self.sources[max(0, i - _NEAR) : i]:
+            if source.contains(speaker):
+                return source
+        return speaker
+
+
 def _stats(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _open_corpus(args.source)
     zones: Counter[str] = Counter()
@@ -504,11 +532,12 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
         articles += 1
         sentences += len(article.sentences)
         zones.update(z.kind.value for z in article.zones)
-        for claim in article.claims:
+        found = article.claims
+        speakers = _Speakers(found)
+        for claim in found:
             claims += 1
             kinds.update(k.value for k in claim.kinds)
-            # A back-reference ("she", "the source") counts as the mention it stands for.
-            speaker = _speaker(claim)
+            speaker = speakers.of(claim)
             if speaker is not None:
                 sources[" ".join(speaker.text.casefold().split())] += 1
     print(

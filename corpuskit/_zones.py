@@ -20,9 +20,10 @@ How a line is classified, in this order:
    with its credit, or a credit alone; the line directly above it in the same
    block is the caption (when the credit stood alone) or the image's alt text
    (when it is short and not a sentence).
-3. **Title**: the first block of the file, one or two short lines followed by
-   more text, when the evidence says headline rather than lede (see
-   `_looks_like_title`).
+3. **Title**: the text that opens the file, one line (or a headline's two), when
+   the evidence around it says headline: a blank line (or end matter) after it,
+   paragraphs after that, and it short beside them, with nothing a lede carries
+   (see `_is_title`).  How it ends (a full stop, ``?``, ``!``) does not count.
 4. **Paragraph**: everything else.  Consecutive lines of a block are one
    paragraph wrapped over several lines unless a line is longer than a wrapped
    line would be (``_WRAP_WIDTH``), which marks a file that puts one paragraph
@@ -437,14 +438,13 @@ _set_kind = Zone.kind.__set__  # type: ignore[attr-defined]
 class _Builder:
     """Collects zones and image blocks in text order."""
 
-    __slots__ = ("image_parts", "images", "scan", "text", "zones")
+    __slots__ = ("images", "scan", "text", "zones")
 
     def __init__(self, text: str, scan: str) -> None:
         self.text = text
         self.scan = scan  # the text with one line-break character (see `parse_zones`)
         self.zones: list[Zone] = []
         self.images: list[Image] = []
-        self.image_parts = 0  # how many of the zones are parts of images
 
     def zone(self, start: int, end: int, kind: ZoneKind) -> Zone:
         # The parser's offsets are right by construction: skip the checks that
@@ -459,7 +459,6 @@ class _Builder:
 
     def image(self, alt: Zone | None, caption: Zone | None, credit: Zone | None) -> None:
         parts = [p for p in (alt, caption, credit) if p is not None]
-        self.image_parts += len(parts)
         s, e = parts[0].start, parts[-1].end
         self.images.append(Image(s, e, self.text[s:e], alt, caption, credit))
 
@@ -504,7 +503,7 @@ def parse_zones(text: str) -> ZoneParse:
         for s, e in lines:
             bp = _boilerplate(text, s, e)
             if bp is not None:
-                _flush(out, pending, index, blocks)
+                _flush(out, pending, blocks)
                 out.zones.append(bp)
                 continue
             credit_at = _find_credit(text, s, e)
@@ -524,64 +523,53 @@ def parse_zones(text: str) -> ZoneParse:
                 caption_line = pending.pop()
                 if pending and _looks_like_alt(text[pending[-1][0] : pending[-1][1]]):
                     alt_line = pending.pop()
-            _flush(out, pending, index, blocks)
+            _flush(out, pending, blocks)
             alt = None if alt_line is None else out.zone(*alt_line, ZoneKind.IMAGE_ALT)
             caption = None if caption_line is None else out.zone(*caption_line, ZoneKind.CAPTION)
             credit = out.zone(credit_at, e, ZoneKind.CREDIT)
             out.image(alt, caption, credit)
-        _flush(out, pending, index, blocks)
+        _flush(out, pending, blocks)
     return ZoneParse(tuple(out.zones), tuple(out.images))
 
 
-def _flush(
-    out: _Builder, pending: list[tuple[int, int]], index: int, blocks: list[tuple[int, int]]
-) -> None:
+def _flush(out: _Builder, pending: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> None:
     """Turn the pending lines into a title or paragraphs, and clear them."""
     if not pending:
         return
-    if _is_title(out, pending, index, blocks):
+    if _is_title(out, pending, blocks):
         out.zone(pending[0][0], pending[-1][1], ZoneKind.TITLE)
     else:
         out.paragraphs(pending)
     pending.clear()
 
 
-def _is_title(
-    out: _Builder, pending: list[tuple[int, int]], index: int, blocks: list[tuple[int, int]]
-) -> bool:
-    """Decide by where they stand whether the pending lines of block ``index`` are a title.
+def _is_title(out: _Builder, pending: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> bool:
+    """Decide by where they stand whether the pending lines are the article's title.
 
-    They are when they are the first text of the file (they open their block and
-    only image blocks come before them); they are one line, or two lines of a headline
-    wrapped in a file whose paragraphs are single long lines; a blank line or end
-    matter follows them, and paragraphs follow that; they are at most
+    They are when they open the file (nothing comes before them, not even an image
+    block: a title is an article's first zone); they are one line, or two lines of a
+    headline wrapped in a file whose paragraphs are single long lines; a blank line
+    or end matter follows them, and paragraphs follow that; they are at most
     ``_TITLE_MAX_CHARS`` long and at most ``_TITLE_SHARE`` of the longest paragraph
     in the rest of their block and the ``_TITLE_LOOKAHEAD`` blocks after it; and
     they carry nothing a lede carries (`_reads_like_lede`).  Whether they end in a
-    full stop, a question mark or neither does not count.
+    full stop, a question mark, an exclamation mark or nothing does not count.
     """
-    start, end = pending[0][0], pending[-1][1]
-    if (
-        start != blocks[index][0]
-        or len(out.zones) != out.image_parts
-        or len(pending) > 2
-        or end - start > _TITLE_MAX_CHARS + 2  # + a line break
-    ):
+    if out.zones or len(pending) > 2:  # no zone before them: they are in the first block
         return False
     text, scan = out.text, out.scan
     candidate = " ".join(text[s:e] for s, e in pending)
     if len(candidate) > _TITLE_MAX_CHARS:
         return False
-    after = blocks[index + 1 : index + 1 + _TITLE_LOOKAHEAD]
     if len(pending) == 2 and not (
         all(e - s <= _WRAP_WIDTH for s, e in pending)
-        and any(
-            e - s > _WRAP_WIDTH and scan.find("\n", s, e) < 0 for s, e in blocks[index + 1 :]
-        )
+        and any(e - s > _WRAP_WIDTH and scan.find("\n", s, e) < 0 for s, e in blocks[1:])
     ):
         return False
-    if end < blocks[index][1]:  # end matter or an image follows in the same block
-        after = [(end, blocks[index][1]), *after]
+    end, block_end = pending[-1][1], blocks[0][1]
+    # What follows: the rest of the block (end matter, an image), then the next blocks.
+    after = [(end, block_end)] if end < block_end else []
+    after += blocks[1 : 1 + _TITLE_LOOKAHEAD]
     longest = max(
         (
             e - s

@@ -306,7 +306,7 @@ def test_cite_brat_lines_on_the_seed(tmp_path: Path) -> None:
         "T1\tReportedSpeech 307 435\tthe small group recently fled their workplace, amid "
         "reports they were now waiting to be flown to South Korea via a third country",
         "#1\tAnnotatorNotes T1\tdd2c270fb12b86b0:307-435",
-        "T2\tSource 262 282\tGovernment officials",
+        "T2\tSource 262 291\tGovernment officials in Seoul",
         "R1\tSource Arg1:T2 Arg2:T1",
         "T3\tCue 292 301\tconfirmed",
         "R2\tCue Arg1:T3 Arg2:T1",

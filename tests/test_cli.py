@@ -331,7 +331,7 @@ def test_cli_show_marks_the_claims_and_lists_zones_and_claims(
     out = capsys.readouterr().out
     assert out.startswith(
         "000_dd2c270fb12b86b0.txt  id=dd2c270fb12b86b0  2,630 chars, 13 zones, 18 sentences, "
-        "14 claims\n"
+        "15 claims\n"
     )
     assert "\x1b[" not in out  # not a terminal: plain markers
     text = _text_part(out)
@@ -344,7 +344,7 @@ def test_cli_show_marks_the_claims_and_lists_zones_and_claims(
     assert "  [111:132]   credit     KCNA/AFP/Getty Images\n" in out
     assert "  dd2c270fb12b86b0:603-677  direct_quote\n" in out
     assert "      source: a ministry official   cue: told\n" in out
-    assert out.count("\n  dd2c270fb12b86b0:") == 14
+    assert out.count("\n  dd2c270fb12b86b0:") == 15
 
 
 def test_cli_show_colour(
@@ -411,8 +411,8 @@ def test_cli_claims_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["claims"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["CLAIM", "KINDS", "SPEAKER", "CUE", "TEXT"]
-    assert lines[-1] == "32 claims in 2 articles"
-    assert len(lines) == 34
+    assert lines[-1] == "33 claims in 2 articles"
+    assert len(lines) == 35
     assert lines[2].split()[:6] == [
         "dd2c270fb12b86b0:603-677",
         "direct_quote",
@@ -447,7 +447,7 @@ def test_cli_claims_csv(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -
         "text",
         "parts",
     ]
-    assert len(rows) == 32
+    assert len(rows) == 33
     corpus = Corpus.from_dir(REPO / "seeds")
     for row in rows:
         article = corpus[row["article_id"]]
@@ -521,22 +521,24 @@ def test_cli_claims_give_the_resolved_speaker(
     lindqvist: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = Corpus.from_dir(lindqvist)["0000000000000001"]
+    # The source keeps its apposition; "She" resolves to the name inside it.
     said = [c.attribution for c in article.claims]
     assert [(a.source, a.resolved) for a in said if a is not None] == [
-        (Span.of(LINDQVIST, 15, 30), None),
+        (Span.of(LINDQVIST, 15, 56), None),
         (Span.of(LINDQVIST, 81, 84), Span.of(LINDQVIST, 15, 30)),
     ]
+    economist = "Maria Lindqvist, an economist at Nordbank"
 
     assert main(["claims", str(lindqvist), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["source"], r["resolved"], r["speaker"], r["text"]) for r in rows] == [
-        ("Maria Lindqvist", None, "Maria Lindqvist", "rates would rise"),
+        (economist, None, economist, "rates would rise"),
         ("She", "Maria Lindqvist", "Maria Lindqvist", "inflation would fall"),
     ]
     assert main(["claims", str(lindqvist), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["source"], r["resolved"], r["speaker"]) for r in rows] == [
-        ("Maria Lindqvist", "", "Maria Lindqvist"),
+        (economist, "", economist),
         ("She", "Maria Lindqvist", "Maria Lindqvist"),
     ]
     assert main(["claims", str(lindqvist)]) == 0
@@ -558,7 +560,8 @@ def test_cli_stats_count_a_speaker_by_the_mention_it_resolves_to(
     assert main(["stats", str(lindqvist)]) == 0
     lines = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
     top = lines[lines.index("most quoted sources (top 10, claims per source)") + 1 :]
-    assert top == ["2 maria lindqvist"]
+    # "She" resolves to the name inside the first claim's source: one speaker, two claims.
+    assert top == ["2 maria lindqvist, an economist at nordbank"]
 
 
 def test_cli_claims_in_parts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -618,7 +621,7 @@ def test_cli_claims_reports_skipped_files_and_exits_1(
 ) -> None:
     assert main(["claims", str(mixed_dir)]) == 1
     captured = capsys.readouterr()
-    assert captured.out.splitlines()[-1] == "32 claims in 2 articles"
+    assert captured.out.splitlines()[-1] == "33 claims in 2 articles"
     assert captured.err.startswith("skipped: ")
     assert captured.err.count("\n") == 1
 
@@ -636,7 +639,7 @@ def test_cli_stats(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -> Non
         "translator_credit 1",
         "byline 0",
         "direct_quote 17",
-        "reported_speech 11",
+        "reported_speech 12",
         "statistic 10",
     ):
         assert expected in lines
@@ -706,7 +709,7 @@ def test_cli_export_webanno_is_an_array_of_the_corpus_pages(
     pages = json.loads(target.read_text("utf-8"))
     assert pages == list(Corpus.from_dir(REPO / "seeds").web_annotations())
     assert [p["type"] for p in pages] == ["AnnotationPage", "AnnotationPage"]
-    assert sum(len(p["items"]) for p in pages) == 32
+    assert sum(len(p["items"]) for p in pages) == 33
     assert [p.name for p in tmp_path.iterdir()] == ["claims.json"]
 
 

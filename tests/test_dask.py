@@ -384,8 +384,9 @@ def test_claims_frame_gives_the_resolved_speaker_and_the_parts(
     article = article.with_claims([*article.claims[:2], in_parts])
     df = ckdask.claims_frame(db.from_sequence([article], npartitions=1)).compute()
     rows = frame_rows(df[["source", "resolved", "resolved_start", "speaker", "parts"]])
+    economist = "Maria Lindqvist, an economist at Nordbank"
     assert rows == [
-        ("Maria Lindqvist", None, None, "Maria Lindqvist", None),
+        (economist, None, None, economist, None),
         ("She", "Maria Lindqvist", 6, "Maria Lindqvist", None),
         (None, None, None, None, f"{start} {start + 8};{gap} {end}"),
     ]

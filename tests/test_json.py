@@ -67,7 +67,7 @@ def test_document_writes_every_layer_with_values_a_reader_can_use(seed: Article)
     claim = doc["claims"][0]
     assert claim["id"] == seed.claims[0].id
     assert claim["kinds"] == ["reported_speech"]
-    assert claim["attribution"]["source"]["text"] == "Government officials"
+    assert claim["attribution"]["source"]["text"] == "Government officials in Seoul"
     quantity = doc["quantities"][0]
     assert isinstance(quantity["low"], str)  # exact decimals, never floats
     assert json.loads(seed.to_json()) == doc

@@ -127,14 +127,13 @@ def test_zones_title_wrapped_over_two_lines() -> None:
 @pytest.mark.parametrize(
     "first",
     [
-        # A long lede: more than twenty words.
+        # A long lede: more than 0.6 times as long as the paragraph after it.
         "North Korean officials overseeing workers in Chinese factories and North Korean "
         "restaurants in China are intensifying their surveillance of the workers, Daily NK "
         "has learned.",
-        # Attribution and past tense are what ledes carry.
+        # Attribution, a past tense with a date, a day: what ledes carry.
         "Exports rose 9% in May, the bureau said.",
         "Bangladesh’s garment exports rose 9% in May.",
-        # Two sentences.
         "Kim is back. He appeared in public on Friday.",
         # A lead-in.
         "The ministry said:",
