@@ -32,6 +32,7 @@ from .lexicon import speech
 __all__ = [
     "ReportedSpeech",
     "attribute_quote",
+    "attribution_before",
     "find_reported_speech",
     "naming_before",
     "speaker_label",
@@ -97,6 +98,13 @@ _TRAILING = speech.TRAILING_PARTICIPLES
 _VERBS = speech.COMMON_VERBS
 _HEADS = speech.SOURCE_HEADS
 _FLOATING = frozenset(("both", "all", "each"))
+_NAME_LINKS = frozenset("of for from at and de van von der la le del da".split())
+# Words that open a sentence with a phrase before its subject.
+_OPENING_WORDS = frozenset(
+    "in on at amid after before during despite with without following since while as "
+    "when although though because if for from by under over across among unlike like "
+    "asked speaking".split()
+)
 _INVERTING = frozenset(lemma for lemma, verb in speech.REPORTING_VERBS.items() if verb.inverts)
 _OBJECT_PRONOUNS = frozenset("him her them us me".split())
 _BE = frozenset("is are was were be been being am".split())
@@ -115,6 +123,7 @@ _MARK_TOKENS = frozenset(("“", "”", "‘", "’", '"', "'", "«", "»", "„
 _TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.&/-][\p{L}\p{N}]++|,\p{N}++)*+|''|\S")
 _WORD = regex.compile(r"[\p{L}]++")
 _CUE_WORDS = frozenset(_FORMS) | {"according"}
+_NO_CONTENT = frozenset("why how what when where whether it this that so".split())
 _MAX_NP = 12  # tokens of a source read leftwards or rightwards
 _MAX_APPOSITION = 30  # tokens between the commas of an apposition
 
@@ -126,7 +135,7 @@ class _Tok:
         self.start = start
         self.end = end
         self.text = text
-        self.lower = text.lower()
+        self.lower = text.lower().replace("’", "'")
         self.word = text[0].isalnum()
         self.quoted = quoted
 
@@ -191,7 +200,7 @@ def _np_word(t: _Tok) -> bool:
     if t.quoted:
         return False
     if not t.word:
-        return t.text in ("’", "'", "&", ".", "-")
+        return t.text in ("’", "'", "&", ".", "-", "(", ")")
     low = t.lower
     if (low in _FORMS and t.text[0].isupper() and low not in _CLAUSE_WORDS) or low in _NOUN_CUES:
         return True  # "the Post", "the State Department", "the report"
@@ -257,11 +266,13 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
             nxt = toks[i + 1].lower if i + 1 < hi else ""
             if nxt in _TRAILING or nxt in ("and", "but", "as", "while", "though", "although"):
                 break
-            if nxt in ("in", "on", "at", "during", "when", "after", "before"):
+            if nxt in _OPENING_WORDS or nxt in ("to", "on"):
                 break
             appositive = True
             i += 1
             continue
+        if t.lower in ("who", "whose") and i > start:
+            appositive = True  # "a member who supports the plan"
         if not appositive and (
             t.lower in _AUX
             or (t.lower in _FORMS and t.lower not in _NOUN_CUES)
@@ -270,7 +281,7 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
         ):
             break
         adjunct = _adjunct_end(toks, i, hi) if t.lower in _ADJUNCTS and i > start else i
-        if adjunct > i and (not appositive or adjunct >= hi - 1):
+        if adjunct > i and not appositive:
             break
         if t.quoted and not t.word:
             break
@@ -402,29 +413,42 @@ def _strip_end(text: str, start: int, end: int) -> int:
 def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     """Return the sentence's subject, read from ``lo``: "The minister praised … and added"."""
     i = lo
+    if i < hi and toks[i].lower in _OPENING_WORDS:
+        # "In a July interview, he …": the subject follows the opening phrase.
+        comma = next((m for m in range(i, min(hi, i + 14)) if toks[m].text == ","), -1)
+        if comma < 0:
+            return None
+        i = comma + 1
     while i < hi and toks[i].lower in _LEADING:
         i += 1
     if i < hi and toks[i].lower in _PRONOUNS:
         return i, i + 1
     j = i
+    named = False
     while j < hi and j - i < 8:
         t = toks[j]
-        if not t.word or t.quoted or t.lower in _CLAUSE_WORDS or t.lower in _AUX:
-            break
-        if t.lower in _FORMS or t.lower in _VERBS:
-            break
         low = t.lower
-        if (
-            j > i
-            and t.text[0].islower()
-            and low not in _DETERMINERS
-            and (low.endswith(("ed", "es")) or low in ("rejected", "made"))
-        ):
+        if t.quoted or low in _CLAUSE_WORDS or low in _AUX or low in _ADVERBS:
             break
+        if not t.word and not (t.text == "." and named):
+            break
+        if low in _FORMS or low in _VERBS or _adverb(t):
+            break
+        if j > i and t.text[0].islower() and low not in _DETERMINERS:
+            if named and low not in _NAME_LINKS:
+                break  # "Carly Fiorina threw …": a lower-case word after a name
+            if low.endswith(("ed", "es")):
+                break
+        named = named or (t.text[0].isupper() and low not in _DETERMINERS)
         j += 1
     if j == i or j >= hi:
         return None
     return i, j
+
+
+def _adverb(t: _Tok) -> bool:
+    """Whether a lower-case token is an adverb in "-ly" ("suddenly", "wrongly")."""
+    return t.text[0].islower() and t.lower.endswith("ly") and len(t.lower) > 4
 
 
 # --- reported speech ------------------------------------------------------------------
@@ -491,6 +515,8 @@ def _content(text: str, toks: list[_Tok], a: int, sentence: Span) -> Span | None
     end = _strip_end(text, start, sentence.end)
     if end <= start or not any(t.word for t in toks[a:] if t.start < end):
         return None
+    if text[start:end].lower() in _NO_CONTENT:
+        return None  # "did not explain why"
     return trusted_span(text, start, end)
 
 
@@ -509,6 +535,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             toks[j - 1].lower in _AUX
             or toks[j - 1].lower in _ADVERBS
             or toks[j - 1].lower in _FLOATING
+            or _adverb(toks[j - 1])
         )
     ):
         j -= 1
@@ -744,6 +771,8 @@ def _inverted_tail(  # noqa: PLR0917
         return None
     comma = i - 1
     s0 = after
+    if s0 < n and (toks[s0].lower in _OPENING_WORDS or toks[s0].lower in _ADJUNCTS):
+        return None  # "…, said in a statement": no source follows
     s1 = _right_np(toks, s0, n)
     if s1 <= s0 or not _name_like(toks, s0, min(s1, s0 + 6)):
         return None
@@ -757,7 +786,7 @@ def _inverted_tail(  # noqa: PLR0917
     return ReportedSpeech(head, Attribution(src, cue)), n - 1
 
 
-def _according(
+def _according(  # noqa: PLR0912 (one branch a form of attribution)
     text: str, toks: list[_Tok], i: int, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
     """Read "According to X, …", "…, according to X." and "The plant, according to X, …"."""
@@ -885,7 +914,9 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
             if toks[m].text == ",":
                 head_end = m
                 break
-        if not _name_like(toks, a, head_end) or _left_np(toks, head_end, a) != a:
+        # Between a quote and its cue any short noun phrase names the speaker
+        # ("villagers told").
+        if head_end - a > 8 or _left_np(toks, head_end, a) != a:
             return None
         cue, _ = _cue_span(text, toks, k)
         return Attribution(_span(text, toks, a, end), cue)
@@ -908,10 +939,20 @@ def _abbrev(toks: list[_Tok], k: int) -> bool:
     return (len(w) <= 3 and w[0].isupper()) or "." in w
 
 
-def _before_quote(  # noqa: PLR0912 (one branch a form of attribution)
-    text: str, quote: Quote, first: Span, quotes: QuoteIndex
+def _before_quote(text: str, quote: Quote, first: Span, quotes: QuoteIndex) -> Attribution | None:
+    return attribution_before(text, first.start, quote.start, quotes)
+
+
+def attribution_before(  # noqa: PLR0912 (one branch a form of attribution)
+    text: str, start: int, end: int, quotes: QuoteIndex
 ) -> Attribution | None:
-    toks = _tokens(text, max(first.start, quote.start - 240), quote.start, quotes)
+    """Return the attribution that ends ``text[start:end]`` and opens a quote after it.
+
+    "She said: “…”", "He told the BBC, “…”", "…, telling reporters, “…”",
+    "Clinton: “…”"; ``end`` is where the quote opens (or the end of the
+    sentence before a quote that opens the next paragraph).
+    """
+    toks = _tokens(text, max(start, end - 240), end, quotes)
     n = len(toks)
     # From the quote leftwards: ":" or "," (optional), then listener, times and
     # places, then the cue.
@@ -925,7 +966,8 @@ def _before_quote(  # noqa: PLR0912 (one branch a form of attribution)
         lemma = _is_cue(toks, c)
         if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
             lemma = _FORMS.get(t.lower)
-            if lemma is not None and c + 1 >= k:
+            verb = speech.REPORTING_VERBS[lemma] if lemma is not None else None
+            if verb is not None and _skip_after_cue(toks, c + 1, k, verb) >= k:
                 # "…, writing “…”" / "…, adding: “…”": the sentence's subject writes it.
                 lo = 0
                 if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after"):

@@ -14,7 +14,12 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from ._attribution import attribute_quote, find_reported_speech, speaker_label
+from ._attribution import (
+    attribute_quote,
+    attribution_before,
+    find_reported_speech,
+    speaker_label,
+)
 from ._quantities import Quantity, QuantityKind, find_quantities
 from ._quotes import (
     Attribution,
@@ -198,6 +203,10 @@ class _Attributor:
         adjacent = bool(self.pending) and (
             self.runs_on or (opens_sentence and first_i == self.pending[-1][1] + 1)
         )
+        lead = self.sentences[first_i - 1] if opens_sentence and first_i > 0 else None
+        if found is None and lead is not None and self.text[lead.end - 1] == ":":
+            # "He said:" closing the paragraph before the quote.
+            found = attribution_before(self.text, lead.start, lead.end, self.quotes)
         attribution = None
         if found is not None:
             attribution = self.resolved(found)

@@ -473,12 +473,12 @@ def test_claims_lose_their_parts_one_by_one() -> None:
 
 
 def test_claims_lose_their_quote_but_not_their_content() -> None:
-    old = "He said “alpha beta gamma delta” today."
+    old = "He said: “alpha beta gamma delta” today."
     article = Article.from_text(old, id="t")
     (found,) = article.claims
     assert found.quote is not None
     # A claim made by hand on part of the quote.
-    claim = attrs.evolve(found, start=15, end=25, text=old[15:25], id="t:part")
+    claim = attrs.evolve(found, start=16, end=26, text=old[16:26], id="t:part")
     assert claim.text == "beta gamma"
     new_text = "He beta gamma delta” today."
     ((moved, report),) = reanchor_claims(old, new_text, [claim], threshold=0.9)

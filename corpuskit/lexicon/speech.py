@@ -170,7 +170,7 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "reveal": _v("reveal", "reveals", "revealed", "revealing", obj=True, bare=True),
     "disclose": _v("disclose", "discloses", "disclosed", "disclosing", obj=True, bare=True),
     "accuse": _v("accuse", "accuses", "accused", "accusing", that=False, obj=True),
-    "describe": _v("describe", "describes", "described", "describing", that=False, obj=True),
+    "describe": _v("describe", "describes", "described", "describing"),
     # --- thinking -------------------------------------------------------------------
     "believe": _v("believe", "believes", "believed", "believing", sense="cognition", bare=True),
     "think": _v("think", "thinks", "thought", "thinking", sense="cognition", bare=True),
