@@ -223,7 +223,15 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
                 break
             i -= 1
             continue
-        if t.lower in ("of", "for", "from", "at", "in", "with", "to", "on") and i < end:
+        if (
+            t.word
+            and t.lower.endswith("ed")
+            and i - 2 >= lo
+            and toks[i - 2].lower in ("those", "the", "people", "voters", "officials")
+        ):
+            i -= 1  # "those surveyed said"
+            continue
+        if t.lower in ("of", "for", "from", "at", "in", "with", "to", "on", "by") and i < end:
             if i - 1 <= lo or not toks[i - 2].word:
                 break
             i -= 1
@@ -266,7 +274,7 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
             nxt = toks[i + 1].lower if i + 1 < hi else ""
             if nxt in _TRAILING or nxt in ("and", "but", "as", "while", "though", "although"):
                 break
-            if nxt in _OPENING_WORDS or nxt in ("to", "on"):
+            if nxt in _OPENING_WORDS or nxt in ("to", "on") or nxt in _BE or nxt in _AUX:
                 break
             appositive = True
             i += 1
@@ -565,16 +573,24 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         )
         if inverted is not None:
             return inverted
-        k = j - 2
-        while k >= 0 and j - k < _MAX_APPOSITION and toks[k].text not in (",", ";", ":", prev.text):
-            if toks[k].quoted and not toks[k].word:
-                break
+        # Back over one apposition or several ("Marley Anderson, 21, a junior from
+        # Las Vegas, said"), to the name before them.
+        k = j - 1
+        for _ in range(3):
             k -= 1
-        if k >= 0 and toks[k].text == prev.text and _apposition(toks, k + 1, j - 1):
+            while (
+                k >= 0
+                and j - k < _MAX_APPOSITION
+                and (toks[k].quoted or toks[k].text not in (",", ";", ":", prev.text))
+            ):
+                k -= 1
+            if k < 0 or toks[k].text != prev.text or not _apposition(toks, k + 1, j - 1):
+                break
             a = _left_np(toks, k, 0)
-            if a < k and _name_like(toks, a, k):
+            if a < k and _name_like(toks, a, k) and (a == 0 or toks[a - 1].text != ","):
                 source = (a, j - 1)
                 before_source = a
+                break
         if source is None:
             return None
     elif prev.lower in ("who", "which") and j >= 3 and toks[j - 2].text == ",":
@@ -623,7 +639,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         if head is None:
             return None
         return ReportedSpeech(head, attribution), n - 1
-    if toks[rest].text == "," and comma > 0 and comma <= 8 and not _is_opener(toks, before_source):
+    if toks[rest].text == "," and comma > 0 and not _is_opener(toks, before_source):
         head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
         tail = _content(text, toks, rest + 1, sentence)
         if head is None or tail is None:
@@ -640,7 +656,11 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             # an aside whose statement is the sentence around it.
             if before_source - 1 > 0 or toks[rest].text != ",":
                 return None
-        elif word not in _SUBORDINATORS and word not in (",", ":", "—", "–", "(", ";"):
+        elif (
+            word not in _SUBORDINATORS
+            and word not in (",", ":", "—", "–", "-", "(", ";")
+            and not all(t.lower in _LEADING or t.lower == "at" for t in toks[:before_source])
+        ):
             return None
     if toks[rest].text in (":",):
         return None  # "She said: “…”": the quote is the statement
@@ -709,7 +729,7 @@ def _apposition(toks: list[_Tok], a: int, b: int) -> bool:
 def _name_like(toks: list[_Tok], a: int, b: int) -> bool:
     """Whether tokens ``a:b`` can name a speaker (not a clause before an apposition)."""
     words = [t for t in toks[a:b] if t.word]
-    if not words or len(words) > 6:
+    if not words or len(words) > 10:
         return False
     if len(words) == 1 and words[0].lower in _PRONOUNS:
         return True
@@ -777,6 +797,19 @@ def _inverted_tail(  # noqa: PLR0917
     if s1 <= s0 or not _name_like(toks, s0, min(s1, s0 + 6)):
         return None
     rest = _skip_adjuncts(toks, s1, n)
+    src = _span(text, toks, s0, s1)
+    if (
+        rest < n - 2
+        and toks[rest].text == ","
+        and toks[rest + 1].lower not in _TRAILING
+        and toks[rest + 1].lower not in ("and", "but")
+    ):
+        # "The paradox, says X, is that …": the statement is in two pieces.
+        head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+        tail = _content(text, toks, rest + 1, sentence)
+        if head is not None and tail is not None:
+            whole = trusted_span(text, head.start, tail.end)
+            return ReportedSpeech(whole, Attribution(src, cue), (head, tail)), n - 1
     if not (rest >= n - 1 or toks[rest].text == ","):
         return None
     head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
@@ -881,6 +914,9 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
     if i < n and _FORMS.get(toks[i].lower) is not None and not toks[i].quoted:
         cue, after = _cue_span(text, toks, i)
         s1 = _right_np(toks, after, n)
+        rest = _skip_adjuncts(toks, s1, n)
+        if rest < n - 1 and _clause_follows(toks, rest):
+            return None  # "“a sociopath,” said he doubts …": the verb reports a clause
         if s1 > after and _name_like(toks, after, min(s1, after + 6)):
             return Attribution(_span(text, toks, after, s1), cue)
         return None
@@ -918,7 +954,11 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
         # ("villagers told").
         if head_end - a > 8 or _left_np(toks, head_end, a) != a:
             return None
-        cue, _ = _cue_span(text, toks, k)
+        cue, after = _cue_span(text, toks, k)
+        verb = speech.REPORTING_VERBS[lemma]
+        rest = _skip_after_cue(toks, after, n, verb)
+        if rest < n - 1 and _clause_follows(toks, rest):
+            return None  # "“a sociopath,” he said the plan …": the verb reports a clause
         return Attribution(_span(text, toks, a, end), cue)
     return None
 
@@ -931,6 +971,20 @@ def _only_attribution(toks: list[_Tok]) -> bool:
             rest = _skip_adjuncts(toks, k + 1, n)
             return k > 0 and (rest >= n - 1 or toks[rest].text == ",")
     return False
+
+
+def _clause_follows(toks: list[_Tok], i: int) -> bool:
+    """Whether a clause starts at ``i`` after a cue: "that …", "he does …"."""
+    t = toks[i]
+    if t.lower == "that":
+        return True
+    if t.lower in _AUX or t.lower in _VERBS:
+        return True
+    return (
+        (t.lower in _PRONOUNS or t.lower in _DETERMINERS)
+        and i + 2 < len(toks)
+        and any(x.lower in _AUX or x.lower in _VERBS for x in toks[i + 1 : i + 4])
+    )
 
 
 def _abbrev(toks: list[_Tok], k: int) -> bool:
