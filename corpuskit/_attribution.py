@@ -181,7 +181,14 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
         before = toks[i - 1] if i > 0 else None
         if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
             return None  # "reports of shelling"
-        if nxt != "that" and not (
+        ends = nxt in ("", ".", ",", ":", ";", "that", "!", "?") and (
+            before is not None
+            and before.word
+            and before.lower not in _CLAUSE_WORDS
+            and before.lower not in _LEADING
+            and before.lower not in _OPENING_WORDS
+        )
+        if not ends and not (
             before is not None
             and before.word
             and not before.lower.isdigit()
@@ -662,7 +669,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             and not all(t.lower in _LEADING or t.lower == "at" for t in toks[:before_source])
         ):
             return None
-    if toks[rest].text in (":",):
+    if toks[rest].text in (":",) or _colon_quote(toks, rest):
         return None  # "She said: “…”": the quote is the statement
     that = toks[rest].lower == "that"
     if that or toks[rest].text == ",":
@@ -705,6 +712,23 @@ def _gerund(
     if content is None:
         return None
     return ReportedSpeech(content, Attribution(_span(text, toks, *subj), cue)), len(toks) - 1
+
+
+def _speaker_like(toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether the phrase after an inverted cue names a speaker ("said the mayor").
+
+    A pronoun, a name, a number of people ("said two officials") or a phrase whose
+    head, before any comma or preposition, is a noun of the sources lexicon.
+    """
+    words = [t for t in toks[a:b] if t.word]
+    if not words:
+        return False
+    if words[0].lower in _PRONOUNS or any(t.text[0].isupper() for t in words[:6]):
+        return True
+    head = a
+    while head < b and toks[head].word and toks[head].lower not in _NAME_LINKS:
+        head += 1
+    return head > a and toks[head - 1].lower in _HEADS
 
 
 def _apposition(toks: list[_Tok], a: int, b: int) -> bool:
@@ -791,10 +815,14 @@ def _inverted_tail(  # noqa: PLR0917
         return None
     comma = i - 1
     s0 = after
-    if s0 < n and (toks[s0].lower in _OPENING_WORDS or toks[s0].lower in _ADJUNCTS):
+    if s0 < n and (
+        toks[s0].lower in _OPENING_WORDS
+        or toks[s0].lower in _ADJUNCTS
+        or toks[s0].lower in ("of", "to", "about")
+    ):
         return None  # "…, said in a statement": no source follows
     s1 = _right_np(toks, s0, n)
-    if s1 <= s0 or not _name_like(toks, s0, min(s1, s0 + 6)):
+    if s1 <= s0 or not _speaker_like(toks, s0, s1):
         return None
     rest = _skip_adjuncts(toks, s1, n)
     src = _span(text, toks, s0, s1)
@@ -973,6 +1001,17 @@ def _only_attribution(toks: list[_Tok]) -> bool:
     return False
 
 
+def _colon_quote(toks: list[_Tok], i: int) -> bool:
+    """Whether a few words and then a colon and a quote follow: "told the crowd outside: “…”"."""
+    for k in range(i, min(len(toks) - 1, i + 10)):
+        t = toks[k]
+        if t.text == ":":
+            return toks[k + 1].quoted
+        if not t.word or t.quoted or t.lower in _AUX or t.lower in _VERBS or t.lower in _FORMS:
+            return False
+    return False
+
+
 def _clause_follows(toks: list[_Tok], i: int) -> bool:
     """Whether a clause starts at ``i`` after a cue: "that …", "he does …"."""
     t = toks[i]
@@ -1044,6 +1083,17 @@ def attribution_before(  # noqa: PLR0912 (one branch a form of attribution)
         rest = _skip_after_cue(toks, after, k, verb)
         if rest < k and toks[rest].lower == "that":
             rest += 1
+        if (
+            rest < k
+            and k < n
+            and toks[k].text == ":"
+            and k - rest <= 8
+            and all(
+                t.word and t.lower not in _AUX and t.lower not in _VERBS and t.lower not in _FORMS
+                for t in toks[rest:k]
+            )
+        ):
+            rest = k  # "told the crowd outside the town hall: “…”"
         if rest < k:
             return None  # words of a clause stand between: a quoted phrase in a report
         j = c

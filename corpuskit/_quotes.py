@@ -85,8 +85,11 @@ class ReportedSpeech:
 _MARKS = re.compile('["“”‘’]')
 # Double quotation marks: curly, straight, two apostrophes (''…''), guillemets and
 # the low-high pair „…“.
-_DOUBLE_MARKS = re.compile("''|[\"“”«»„]")
-_OPENERS = frozenset("“«„")
+_DOUBLE_MARKS = re.compile("''|[\"“”«»„‹›]")
+_OPENERS = frozenset("“«„‹")
+_SINGLE_MARKS = re.compile("[‘’‚']")
+# A ’ after a word-final s closes an open quote before these ("‘… theirs’, the judge").
+_CLOSES_SINGLE = frozenset(",.;:!?)")
 # A paragraph that opens with one of these continues a quote left open.
 _RUN_ON = frozenset(('"', "“", "'", "«", "„"))
 # A straight mark that is open is closed, not opened again, before these.
@@ -108,20 +111,29 @@ def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
 def _single_quotes(
     text: str, start: int, end: int, depth: int, out: list[tuple[int, int, bool, bool, int]]
 ) -> None:
-    """Pair ‘…’ inside ``text[start:end]``, skipping apostrophes."""
+    """Pair ‘…’, ‚…‘ and straight '…' inside ``text[start:end]``, skipping apostrophes."""
     opened = -1
-    for m in re.finditer("[‘’]", text[start:end]):
-        at = start + m.start()
-        if text[at] == "‘":
-            before = text[at - 1] if at > start else " "
+    opener = ""
+    for m in _SINGLE_MARKS.finditer(text, start, end):
+        at = m.start()
+        mark = text[at]
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if mark == "‘" and opener == "‚":
+            out.append((opened, at + 1, True, False, depth))  # ‚…‘
+            opened, opener = -1, ""
+        elif mark in "‘‚" or (mark == "'" and not before.isalnum() and after.isalnum()):
             if not before.isalnum():
-                opened = at
-        elif opened >= 0 and not _is_apostrophe(text, at, start, end):
+                opened, opener = at, mark
+        elif opened >= 0 and (
+            not _is_apostrophe(text, at, start, end)
+            or (before in "sS" and after in _CLOSES_SINGLE and opener in "‘'")
+        ):
             out.append((opened, at + 1, True, False, depth))
-            opened = -1
+            opened, opener = -1, ""
 
 
-def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: PLR0912, PLR0915 (one branch a kind of mark)
     """Return the quotes of the given paragraphs, in text order."""
     # start, end, balanced, continued, length of the opening and closing marks
     found: list[tuple[int, int, bool, bool, int, int]] = []
@@ -129,10 +141,30 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         start, end = para.start, para.end
         opened = -1
         opener = ""
+        seen = False
         for m in _DOUBLE_MARKS.finditer(text, start, end):
             at, mark = m.start(), m.group()
             before = text[at - 1] if at > start else " "
             after = text[m.end()] if m.end() < end else " "
+            if mark in ('"', "''") and opener in ("“", "«", "„", "‹", "»"):
+                continue  # straight marks inside a curly quote are nested
+            if mark == "»" and opened < 0 and not after.isspace() and "«" in text[at:end]:
+                mark = "»open"  # »…«, German style
+            if mark == "«" and opener == "»open":
+                found.append((opened, at + 1, True, False, 1, 1))
+                opened, opener = -1, ""
+                continue
+            if mark == "»open":
+                opened, opener = at, "»"
+                opener = "»open"
+                continue
+            if mark in ("”", "»", "›") and opened < 0 and not seen:
+                # A closing mark with no opening one before it in the paragraph: a
+                # scraper dropped the opening mark at the paragraph's start.
+                found.append((start, m.end(), False, False, 0, 1))
+                seen = True
+                continue
+            seen = True
             if mark == "“" and opened >= 0 and not before.isspace() and after in _CLOSES_BEFORE:
                 mark = "”"  # a typesetter's slip: “It's unusual,“ said …
             if mark in _OPENERS or (
@@ -150,19 +182,26 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                     continue
                 if opened >= 0:
                     # A second opening mark: the first quote never closed.
-                    found.append((opened, at, False, False, len(opener), 0))
+                    found.append((opened, at, False, False, (2 if opener == "''" else 1), 0))
                 opened, opener = at, mark
             elif opened >= 0:
-                found.append((opened, m.end(), True, False, len(opener), len(mark)))
+                found.append(
+                    (opened, m.end(), True, False, (2 if opener == "''" else 1), len(mark))
+                )
                 opened = -1
                 opener = ""
         if opened >= 0:
             following = paragraphs[index + 1].text[:1] if index + 1 < len(paragraphs) else ""
             runs_on = following in _RUN_ON
-            found.append((opened, end, runs_on, runs_on, len(opener), 0))
+            found.append((opened, end, runs_on, runs_on, (2 if opener == "''" else 1), 0))
     quotes: list[Quote] = []
     for qs, qe, balanced, continued, open_len, close_len in found:
         cs, ce = qs + open_len, qe - close_len
+        # « Nous restons » : the spaces inside the marks are not the quote's.
+        while cs < ce - 1 and text[cs].isspace():
+            cs += 1
+        while ce > cs + 1 and text[ce - 1].isspace():
+            ce -= 1
         inner: list[tuple[int, int, bool, bool, int]] = []
         _single_quotes(text, cs, ce, 1, inner)
         quotes.append(

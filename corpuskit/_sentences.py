@@ -66,6 +66,7 @@ from .lexicon.dates import (
     TIME_ZONES,
 )
 from .lexicon.names import ABBREVIATED_TITLES, NAME_SUFFIXES
+from .lexicon.speech import REPORTING_VERBS
 
 __all__ = ["split_sentences"]
 
@@ -127,12 +128,17 @@ _ENDERS_ANYCASE = (
 # sentence, one of these shows that it did ("… in the U.S. He said …"), where a name
 # or a noun shows that it did not ("the U.S. Government", "Smith Jr. Kim").
 _SENTENCE_OPENERS = SENTENCE_OPENERS
-# Attribution after a quotation that ends in "?" or "!": "“Why?” Kim asked."
+# Attribution after a quotation that ends in "?" or "!": "“Why?” Kim asked."  Any
+# finite form of a one-word reporting verb of the lexicon.
+_FINITE_CUES = frozenset(
+    form.split()[0]
+    for verb in REPORTING_VERBS.values()
+    for form in verb.forms[1:]
+    if not form.split()[0].endswith("ing")
+)
 _ATTRIBUTION = re.compile(
     r"(?:[^\W\d_][\w’'.-]*+[ ]){1,3}"
-    r"(?:said|says|asked|asks|added|adds|replied|replies|wrote|writes|told|explained|"
-    r"continued|insisted|shouted|exclaimed|wondered|demanded|cried|recalled|noted|"
-    r"remarked|argued|laughed|joked|quipped|tweeted|stated|posted|warned|yelled)\b"
+    r"(?:" + alternation(_FINITE_CUES) + r")\b"
 )
 # A sentence cannot be a bare time of day: "At 5 a.m. Mr. Smith went …" goes on.
 _FRONTED_TIME = re.compile(

@@ -58,6 +58,7 @@ from .lexicon.news import (
     STAFF_BYLINES,
     TRANSLATOR_CREDIT_OPENERS,
 )
+from .lexicon.speech import CAPTION_END_CUES, LEDE_CUES
 
 __all__ = ["Boilerplate", "Image", "Zone", "ZoneKind", "ZoneParse", "parse_zones"]
 
@@ -318,7 +319,7 @@ _CREDIT_HINT = re.compile(
 # cannot be the last word of a sentence ("… the official told Reuters").
 _BARE_AGENCY_OK = regex.compile(r"\(?(?:" + alternation(BARE_CREDIT_AGENCIES) + r")\)?")
 _REPORTING_WORDS = frozenset(
-    "by to from of told said says reported according via with and the a an".split()
+    ("by", "to", "from", "of", "via", "with", "and", "the", "a", "an", *CAPTION_END_CUES)
 )
 _NOT_CREDIT_END = frozenset(".!?,;:\"”’'")
 
@@ -333,7 +334,7 @@ _TITLE_LOOKAHEAD = 8
 _ALT_MAX_WORDS = 12
 # What ledes say and headlines leave out: attribution, a day of the week, a dateline.
 _LEDE_WORDS = regex.compile(
-    r"\b(?:said|told|reported|explained|added|has[ ]learned|have[ ]learned|according[ ]to|"
+    r"\b(?:" + alternation(LEDE_CUES, space="[ ]") + "|"
     r"(?:on|early|late|last|this|next)[ ](?:" + alternation(DAYS) + r")|yesterday|last[ ]week)\b"
 )
 # "SEOUL (Reuters) -", "KUMASI, Ghana -": a place in capitals, then a state or country

@@ -33,16 +33,38 @@ KNOWN_FAILURES: dict[str, str] = {
     "quote-single-ending-in-s": (
         "’ after a word-final s is read as an apostrophe, so ‘Closed for repairs’ never closes"
     ),
-    "quote-multi-sentence-apposition": "a source keeps its apposition, as the attribution gold does",
-    "quote-open-paragraph-continued": "an open quote's continuation is not attributed by the token-based rules",
-    "quote-anonymous-relative-clause": "a source keeps its relative clause, as the attribution gold does",
-    "quote-question-mark-inside": "a quote ending in “?” followed by its attribution is not attributed",
-    "quote-called-phrase": "a quoted phrase after a naming verb (“called … ”) is no claim under the attribution gold (family j)",
-    "quote-fragment-in-reported-speech": "a quoted phrase inside reported speech is part of that one claim, no claim of its own (family a)",
-    "reported-denied": "“denied the claims” is reported speech with its object as content (family h)",
-    "reported-according-to-no-comma": "without a comma, “according to” ends its source at the last head noun within eight words",
-    "reported-confirmed-that-postmodifier": "a source keeps its complement (“officials in Seoul”), as the attribution gold does",
-    "mix-official-postmodifier-told": "a source keeps its complement (“officials in Seoul”), as the attribution gold does",
+    "quote-multi-sentence-apposition": (
+        "a source keeps its apposition, as the attribution gold does"
+    ),
+    "quote-open-paragraph-continued": (
+        "an open quote's continuation is not attributed by the token-based rules"
+    ),
+    "quote-anonymous-relative-clause": (
+        "a source keeps its relative clause, as the attribution gold does"
+    ),
+    "quote-question-mark-inside": (
+        "a quote ending in “?” followed by its attribution is not attributed"
+    ),
+    "quote-called-phrase": (
+        "a quoted phrase after a naming verb (“called … ”) is no claim under the "
+        "attribution gold (family j)"
+    ),
+    "quote-fragment-in-reported-speech": (
+        "a quoted phrase inside reported speech is part of that one claim, no claim of "
+        "its own (family a)"
+    ),
+    "reported-denied": (
+        "“denied the claims” is reported speech with its object as content (family h)"
+    ),
+    "reported-according-to-no-comma": (
+        "without a comma, “according to” ends its source at the last head noun within eight words"
+    ),
+    "reported-confirmed-that-postmodifier": (
+        "a source keeps its complement (“officials in Seoul”), as the attribution gold does"
+    ),
+    "mix-official-postmodifier-told": (
+        "a source keeps its complement (“officials in Seoul”), as the attribution gold does"
+    ),
 }
 
 

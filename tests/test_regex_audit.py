@@ -53,7 +53,6 @@ _RE_FUNCTIONS |= {"split"}
 # (module, function) -> why the pattern is linear.
 IN_FUNCTIONS = {
     ("_cite", "__init__"): "the literal '\\r\\n': no repetition",
-    ("_quotes", "_single_quotes"): "one character class: no repetition",
     ("_normalize", "_translate"): "one character class built from a table: no repetition",
     ("_zones", "_compose"): (
         "'<[A-Z_]+>' runs on the package's own templates, once at import; the patterns"

@@ -22,9 +22,11 @@ __all__ = [
     "ACCORDING_TO",
     "ADJUNCT_WORDS",
     "AUXILIARIES",
+    "CAPTION_END_CUES",
     "CLAUSE_ADVERBS",
     "COLON_CUES",
     "COMMON_VERBS",
+    "LEDE_CUES",
     "NAMING_VERBS",
     "NOUN_CUES",
     "REPORTING_VERBS",
@@ -100,6 +102,8 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "yell": _v("yell", "yells", "yelled", "yelling", inverts=True),
     "cry": _v("cry", "cries", "cried", "crying", inverts=True),
     "exclaim": _v("exclaim", "exclaims", "exclaimed", "exclaiming", inverts=True),
+    "laugh": _v("laugh", "laughs", "laughed", "laughing", that=False, inverts=True),
+    "wonder": _v("wonder", "wonders", "wondered", "wondering", inverts=True),
     "whisper": _v("whisper", "whispers", "whispered", "whispering", inverts=True),
     "chime_in": _v("chime in", "chimes in", "chimed in", "chiming in"),
     "point_out": _v("point out", "points out", "pointed out", "pointing out"),
@@ -257,6 +261,23 @@ TRAILING_PARTICIPLES: Final[frozenset[str]] = frozenset(
 )
 # Cues that may open a quote with a colon ("She said: “…”", "He told the court: “…”").
 COLON_CUES: Final[frozenset[str]] = frozenset(":")
+
+
+# The attribution words whose presence marks a lede, not a headline (the zones
+# stage: "… the minister said on Monday" is a sentence of the body).
+LEDE_CUES: Final[tuple[str, ...]] = (
+    "said",
+    "told",
+    "reported",
+    "explained",
+    "added",
+    "has learned",
+    "have learned",
+    "according to",
+)
+# Words a sentence may end with before a news agency's name, so that a caption
+# ending in one is no photo credit ("… the official told Reuters").
+CAPTION_END_CUES: Final[tuple[str, ...]] = ("told", "said", "says", "reported", "according")
 
 
 def cue_forms(*, sense: str | None = None) -> frozenset[str]:
