@@ -479,6 +479,9 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
     n = len(toks)
     if n < 3:
         return found
+    closing = _closing_according(text, toks, sentence, quotes)
+    if closing is not None:
+        return [closing]
     taken = -1  # tokens up to here belong to a found statement or its attribution
     for i in range(n):
         if i <= taken:
@@ -503,6 +506,26 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
         found.append(reported)
         taken = last
     return found
+
+
+def _closing_according(
+    text: str, toks: list[_Tok], sentence: Span, quotes: QuoteIndex
+) -> ReportedSpeech | None:
+    """Read a closing "…, according to X.", which governs the whole sentence before it.
+
+    Whatever verbs the sentence holds are part of what X is said to report
+    ("Trump wrote to the board, threatening a suit, according to a letter").
+    """
+    for i in range(len(toks) - 3, 0, -1):
+        if toks[i].lower == "according" and toks[i + 1].lower == "to":
+            if toks[i - 1].text != ",":
+                return None
+            got = _according(text, toks, i, sentence)
+            if got is None or got[0].parts or got[0].content.start != toks[0].start:
+                return None
+            content = got[0].content
+            return None if quotes.holds(content.start, content.end) else got[0]
+    return None
 
 
 def _span(text: str, toks: list[_Tok], a: int, b: int) -> Span:
@@ -938,6 +961,12 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
     if closes and not (first.word and first.lower in _PRONOUNS) and not _only_attribution(toks):
         return None
     i = 1 if first.text == "," else 0
+    # "“…,” according to a court filing."
+    if i + 2 < n and toks[i].lower == "according" and toks[i + 1].lower == "to":
+        s1 = _right_np(toks, i + 2, n)
+        if s1 > i + 2:
+            return Attribution(_span(text, toks, i + 2, s1), _span(text, toks, i, i + 2))
+        return None
     # Inverted: "“…,” said X" / "“…,” says the report".
     if i < n and _FORMS.get(toks[i].lower) is not None and not toks[i].quoted:
         cue, after = _cue_span(text, toks, i)
@@ -1071,6 +1100,9 @@ def attribution_before(  # noqa: PLR0912 (one branch a form of attribution)
             return None
         if lemma is None:
             if t.lower in ("according",) and c + 1 < n and toks[c + 1].lower == "to":
+                # "According to the campaign, “…”": the phrase up to the comma speaks.
+                if c + 2 < k < n and toks[k].text == ",":
+                    return Attribution(_span(text, toks, c + 2, k), _span(text, toks, c, c + 2))
                 return None
             if c == k - 1 and k < n and toks[k].text == ":" and t.text[0].isupper():
                 # "Clinton: “…”", "– Carl Bialik: “…”": a name and a colon.

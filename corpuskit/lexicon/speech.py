@@ -246,7 +246,16 @@ SOURCE_HEADS: Final[frozenset[str]] = frozenset(
     "organization organisation company firm bank union bureau radio television "
     "broadcaster report study survey poll polls figures data statement document "
     "documents records filing filings court judge prosecutors prosecutor lawyer lawyers "
-    "attorney attorneys campaign aide aides adviser advisers advisor advisors".split()
+    "attorney attorneys campaign aide aides adviser advisers advisor advisors "
+    "chairman chairwoman chair chairs regulator regulators mayor mayors governor governors "
+    "senator senators secretary coach captain executive executives founder owner owners "
+    "partner partners candidate candidates voter voters supporter supporters critic "
+    "critics opponent opponents friend friends neighbour neighbor neighbours neighbors "
+    "mother father wife husband son daughter brother sister teacher teachers nurse nurses "
+    "spokespersons inspector inspectors investigators investigator author authors "
+    "historian strategist strategists pollster pollsters consultant consultants "
+    "administration department authority charity trust "
+    "association federation coalition party club league board panel commission".split()
 )
 # Nouns of speech that a source may speak "in" ("said in a statement").
 SPEECH_NOUNS: Final[frozenset[str]] = frozenset(
