@@ -22,6 +22,9 @@ costs time in proportion to its length.
 
 from __future__ import annotations
 
+import bisect
+import functools
+
 import attrs
 import regex
 
@@ -33,6 +36,7 @@ __all__ = [
     "ReportedSpeech",
     "attribute_quote",
     "attribution_before",
+    "clear_token_cache",
     "find_reported_speech",
     "naming_before",
     "speaker_label",
@@ -121,6 +125,8 @@ _CLOSE_MARKS = frozenset("”’»")
 _MARK_TOKENS = frozenset(("“", "”", "‘", "’", '"', "'", "«", "»", "„", "‚", "''"))
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.&/-][\p{L}\p{N}]++|,\p{N}++)*+|''|\S")
+# A sentence with none of these words reports nothing: one set test on its words
+# passes it over.
 _WORD = regex.compile(r"[\p{L}]++")
 _CUE_WORDS = frozenset(_FORMS) | {"according"}
 _NO_CONTENT = frozenset("why how what when where whether it this that so".split())
@@ -135,9 +141,40 @@ class _Tok:
         self.start = start
         self.end = end
         self.text = text
-        self.lower = text.lower().replace("’", "'")
+        low = text.lower()
+        self.lower = low.replace("’", "'") if "’" in low else low
         self.word = text[0].isalnum()
         self.quoted = quoted
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_tokens(
+    text: str, start: int, end: int, quotes: QuoteIndex
+) -> tuple[list[_Tok], list[int]]:
+    """Return a sentence's tokens and their starts, read once for all its quotes.
+
+    `extract_claims` clears the cache when it is done, so no text outlives its
+    parse here.
+    """
+    toks = _tokens(text, start, end, quotes)
+    return toks, [t.start for t in toks]
+
+
+def _window(
+    text: str, sentence: tuple[int, int], lo: int, hi: int, quotes: QuoteIndex
+) -> list[_Tok]:
+    """Return the tokens of ``sentence`` that lie inside ``[lo, hi)``."""
+    toks, starts = _sentence_tokens(text, sentence[0], sentence[1], quotes)
+    i = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi, i)
+    while j > i and toks[j - 1].end > hi:
+        j -= 1
+    return toks[i:j]
+
+
+def clear_token_cache() -> None:
+    """Forget the sentences read by the last parse."""
+    _sentence_tokens.cache_clear()
 
 
 def _tokens(text: str, start: int, end: int, quotes: QuoteIndex) -> list[_Tok]:
@@ -475,7 +512,7 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
     # Most sentences hold no cue word: one set test on their words passes them over.
     if _CUE_WORDS.isdisjoint(_WORD.findall(sentence.text.lower())):
         return found
-    toks = _tokens(text, sentence.start, sentence.end, quotes)
+    toks = _sentence_tokens(text, sentence.start, sentence.end, quotes)[0]
     n = len(toks)
     if n < 3:
         return found
@@ -484,9 +521,9 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
         return [closing]
     taken = -1  # tokens up to here belong to a found statement or its attribution
     for i in range(n):
-        if i <= taken:
-            continue
         low = toks[i].lower
+        if i <= taken or low not in _CUE_WORDS:
+            continue
         if low == "according" and i + 1 < n and toks[i + 1].lower == "to" and not toks[i].quoted:
             got = _according(text, toks, i, sentence)
         elif low.endswith("ing"):
@@ -949,7 +986,7 @@ def attribute_quote(
 def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
     text: str, quote: Quote, last: Span, quotes: QuoteIndex
 ) -> Attribution | None:
-    toks = _tokens(text, quote.end, min(last.end, quote.end + 400), quotes)
+    toks = _window(text, (last.start, last.end), quote.end, min(last.end, quote.end + 200), quotes)
     n = len(toks)
     if not n:
         return None
@@ -1062,11 +1099,11 @@ def _abbrev(toks: list[_Tok], k: int) -> bool:
 
 
 def _before_quote(text: str, quote: Quote, first: Span, quotes: QuoteIndex) -> Attribution | None:
-    return attribution_before(text, first.start, quote.start, quotes)
+    return attribution_before(text, first.start, quote.start, quotes, first.end)
 
 
-def attribution_before(  # noqa: PLR0912 (one branch a form of attribution)
-    text: str, start: int, end: int, quotes: QuoteIndex
+def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
+    text: str, start: int, end: int, quotes: QuoteIndex, sentence_end: int | None = None
 ) -> Attribution | None:
     """Return the attribution that ends ``text[start:end]`` and opens a quote after it.
 
@@ -1074,7 +1111,8 @@ def attribution_before(  # noqa: PLR0912 (one branch a form of attribution)
     "Clinton: “…”"; ``end`` is where the quote opens (or the end of the
     sentence before a quote that opens the next paragraph).
     """
-    toks = _tokens(text, max(start, end - 240), end, quotes)
+    sentence = (start, end if sentence_end is None else sentence_end)
+    toks = _window(text, sentence, max(start, end - 160), end, quotes)
     n = len(toks)
     # From the quote leftwards: ":" or "," (optional), then listener, times and
     # places, then the cue.

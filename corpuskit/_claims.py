@@ -17,6 +17,7 @@ import attrs
 from ._attribution import (
     attribute_quote,
     attribution_before,
+    clear_token_cache,
     find_reported_speech,
     speaker_label,
 )
@@ -317,6 +318,10 @@ def extract_claims(
     def within(start: int, end: int) -> tuple[Quantity, ...]:
         return tuple(numbers.inside(start, end))
 
+    try:
+        statements = _statements(text, body, quotes, in_body)
+    finally:
+        clear_token_cache()
     claims = [
         _claim(
             article_id,
@@ -328,7 +333,7 @@ def extract_claims(
             quote=quote,
             parts=parts,
         )
-        for span, kind, attribution, quote, parts in _statements(text, body, quotes, in_body)
+        for span, kind, attribution, quote, parts in statements
     ]
     # A sentence stating numbers that no quote or report holds is a statistic of its
     # own; numbers in who says it (an age: "Lena Brandt, 54, said") are no statistic.
