@@ -1142,10 +1142,20 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
                 if c + 2 < k < n and toks[k].text == ",":
                     return Attribution(_span(text, toks, c + 2, k), _span(text, toks, c, c + 2))
                 return None
-            if c == k - 1 and k < n and toks[k].text == ":" and t.text[0].isupper():
-                # "Clinton: “…”", "– Carl Bialik: “…”": a name and a colon.
+            if (
+                c == k - 1
+                and k < n
+                and toks[k].text == ":"
+                and t.word
+                and not any(_is_cue(toks, m) for m in range(max(0, c - 12), c))
+            ):
+                # "Clinton: “…”", "– Carl Bialik: “…”", "From the report: “…”": a
+                # name, or a source noun, and a colon.
                 a = _left_np(toks, k, 0)
-                if a < k and _name_like(toks, a, k) and toks[a].text[0].isupper():
+                while a < k and toks[a].lower in ("from", "more"):
+                    a += 1
+                named = a < k and toks[a].text[0].isupper() and _name_like(toks, a, k)
+                if named or (a < k and t.lower in _HEADS and toks[a].lower in _DETERMINERS):
                     return Attribution(_span(text, toks, a, k), _span(text, toks, k, k + 1))
             continue
         verb = speech.REPORTING_VERBS[lemma]
@@ -1218,7 +1228,7 @@ def speaker_label(text: str, sentence: Span, end: int, quotes: QuoteIndex) -> Re
     words = [t for t in toks if t.word]
     if not words or len(toks) > _LABEL_WORDS + 4 or len(words) > _LABEL_WORDS:
         return None
-    if words[0].lower in ("q", "question", "note", "update", "editor", "correction", "source"):
+    if words[0].lower in ("note", "update", "editor", "correction", "source", "related", "read"):
         return None
     if not all(t.text[0].isupper() and not t.lower[:1].isdigit() for t in words):
         return None
