@@ -209,7 +209,11 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
     if t.lower.endswith("ing"):
         return None  # gerunds and participles are read by the sentence's main cue
     prev = toks[i - 1].lower if i > 0 else ""
-    if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "so-called":
+    if (
+        (prev in _DETERMINERS and prev not in _FLOATING)
+        or prev.endswith(("’s", "'s"))
+        or prev == "so-called"
+    ):
         return None  # "the report", "Those estimates", "the said property"
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if t.lower in _NOUN_CUES:
@@ -285,8 +289,9 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
             and i < end
             and i - 2 >= lo
             and toks[i - 2].word
-            and any(x.lower == "and" for x in toks[i:end])
             and _np_word(toks[i - 2])
+            and toks[i - 2].lower not in _TIME_WORDS
+            and _list_item(toks, i, end)
         ):
             i -= 1  # "Teachers, parents and pupils"
             continue
@@ -302,6 +307,15 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
     if i < end and all(t.lower in _DETERMINERS for t in toks[i:end]):
         return end
     return i
+
+
+def _list_item(toks: list[_Tok], i: int, end: int) -> bool:
+    """Whether ``toks[i:end]`` is the end of a list: "parents and pupils"."""
+    try:
+        k = next(m for m in range(i, end) if toks[m].lower == "and")
+    except StopIteration:
+        return False
+    return 0 < k - i <= 2 and not any(t.lower in _DETERMINERS for t in toks[i:k])
 
 
 def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
@@ -491,7 +505,11 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
                 break  # "Carly Fiorina threw …": a lower-case word after a name
             if low.endswith(("ed", "es")):
                 break
-        named = named or (t.text[0].isupper() and low not in _DETERMINERS)
+        named = named or (
+            t.text[0].isupper()
+            and low not in _DETERMINERS
+            and (j > i or (j + 1 < hi and toks[j + 1].text[:1].isupper()))
+        )
         j += 1
     if j == i or j >= hi:
         return None
@@ -688,7 +706,12 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     attribution = Attribution(src, cue)
     # What follows the cue decides the form: the end of the sentence (a closing
     # attribution), a comma and more (a parenthetical one), or the report itself.
-    rest = _skip_after_cue(toks, after, n, verb)
+    # "warned of flooding": the phrase after "of" is what is reported, no listener.
+    rest = (
+        _skip_adjuncts(toks, after, n)
+        if toks[after - 1].lower == "of"
+        else _skip_after_cue(toks, after, n, verb)
+    )
     closing = (
         rest >= n
         or (rest == n - 1 and toks[rest].text in (".", "!", "?"))
@@ -738,6 +761,15 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         return None
     if verb.sense == "cognition" and not that and src.text.lower() in ("i", "we", "you"):
         return None
+    cut = _coordinated_end(toks, rest)
+    if cut < n:
+        # "said they were relieved but warned that …": the report ends before the
+        # second verb, whose own claim (if it reports) is read next.
+        end = toks[cut - 1].start if toks[cut - 1].text == "," else toks[cut].start
+        content = _content(text, toks, rest, Span.of(text, sentence.start, end))
+        if content is None:
+            return None
+        return ReportedSpeech(content, attribution), cut - 1
     content = _content(text, toks, rest, sentence)
     if content is None:
         return None
@@ -1076,6 +1108,35 @@ def _colon_quote(toks: list[_Tok], i: int) -> bool:
         if not t.word or t.quoted or t.lower in _AUX or t.lower in _VERBS or t.lower in _FORMS:
             return False
     return False
+
+
+def _coordinated_end(toks: list[_Tok], start: int) -> int:
+    """Return where a second verb phrase or report joined by "and"/"but" begins.
+
+    "confirmed the injury but gave no date", "said A, but the workers say B":
+    the index of the conjunction, or the number of tokens when there is none.
+    """
+    n = len(toks)
+    for k in range(start + 1, n - 1):
+        t = toks[k]
+        if t.quoted or t.lower not in ("and", "but"):
+            continue
+        nxt = toks[k + 1]
+        if (
+            nxt.text[0].islower()
+            and nxt.lower not in _AUX
+            and (
+                nxt.lower in _VERBS
+                or (nxt.lower.endswith("ed") and nxt.lower not in _ED_ADJECTIVES)
+            )
+        ):
+            return k  # "… but gave no date"
+        for m in range(k + 1, min(n, k + 7)):
+            if _is_cue(toks, m) is not None:
+                return k  # "… but warned that", "…, but the workers say"
+            if not toks[m].word or toks[m].lower in _AUX:
+                break
+    return n
 
 
 def _clause_follows(toks: list[_Tok], i: int) -> bool:

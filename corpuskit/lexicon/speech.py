@@ -169,7 +169,6 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "confess": _v("confess", "confesses", "confessed", "confessing", obj=True),
     "deny": _v("deny", "denies", "denied", "denying", obj=True, bare=True),
     "dispute": _v("dispute", "disputes", "disputed", "disputing", obj=True),
-    "reject": _v("reject", "rejects", "rejected", "rejecting", that=False, obj=True),
     "confirm": _v("confirm", "confirms", "confirmed", "confirming", obj=True, bare=True),
     "reveal": _v("reveal", "reveals", "revealed", "revealing", obj=True, bare=True),
     "disclose": _v("disclose", "discloses", "disclosed", "disclosing", obj=True, bare=True),
