@@ -495,7 +495,7 @@ def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
         m
         for m in earlier
         if m.text.lower() not in _PRONOUNS
-        and not _DEFINITE.match(m.text)
+        and (not _DEFINITE.match(m.text) or _NAMED.match(m.text))
         and m.start < source.start
     ]
     if word in ("he", "she"):
@@ -537,9 +537,12 @@ _PERSON = regex.compile(
 # a group: in the `regex` module a lookahead or a group tried at each place a long word
 # gives back costs the length of the word, which made a sentence that opens with one
 # very long word take quadratic time.  The subject ends at the match's last space.
+# "The National Weather Service": a definite name, not a back-reference.
+_NAMED = re.compile(r"[Tt]he[ ][A-Z]")
 _PLURAL_SUBJECT = regex.compile(
     r"^(?:(?:The|These|Those|Many|Some|Several|Most|Local)[ ])?(?:\p{L}+[ ]){0,2}?"
-    r"\p{L}+[^s’'\W]s[ ](?:at|in|of|from|have|has|had|are|were|say|said|will|would|who)"
+    r"\p{L}+[^s’'\W]s[ ](?:at|in|of|from|have|has|had|are|were|say|said|will|would|who|"
+    r"\p{Ll}+ed\b)"
 )
 
 
@@ -554,5 +557,7 @@ def person_mentions(text: str, sentence: Span) -> list[Span]:
         if p.start() == 0 and p.group().split()[0] in ("The", "In", "On", "At", "But", "A"):
             continue
         s, e = sentence.start + p.start(), sentence.start + p.end()
+        if text[max(sentence.start, s - 4) : s] in ("The ", "the "):
+            s -= 4  # "The Civil Aviation Directorate": the name keeps its article
         out.append(Span(s, e, text[s:e]))
     return out
