@@ -1139,6 +1139,18 @@ def _coordinated_end(toks: list[_Tok], start: int) -> int:
     return n
 
 
+def _earlier_speaker(toks: list[_Tok], end: int) -> tuple[int, int] | None:
+    """Return the source of the cue just before ``end``: "“…,” he said, adding: “…”"."""
+    for c in range(end - 1, max(0, end - 4), -1):
+        if _is_cue(toks, c) is not None:
+            j = c
+            while j > 0 and toks[j - 1].lower in _AUX:
+                j -= 1
+            a = _left_np(toks, j, 0)
+            return (a, j) if a < j and _name_like(toks, a, j) else None
+    return None
+
+
 def _clause_follows(toks: list[_Tok], i: int) -> bool:
     """Whether a clause starts at ``i`` after a cue: "that …", "he does …"."""
     t = toks[i]
@@ -1193,7 +1205,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
                 lo = 0
                 if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after"):
                     lo = next((m + 1 for m in range(min(c - 1, 12)) if toks[m].text == ","), 0)
-                subj = _subject(toks, lo, c - 1)
+                subj = _subject(toks, lo, c - 1) or _earlier_speaker(toks, c - 1)
                 if subj is not None:
                     return Attribution(_span(text, toks, *subj), _span(text, toks, c, c + 1))
             return None
