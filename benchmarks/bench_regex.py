@@ -73,8 +73,6 @@ _PACKAGE = Path(corpuskit.__file__).resolve().parent
 # module constant that bounds it: they are timed at that length (their time may grow
 # faster than the stretch; the stretch does not grow).
 BOUNDED = {
-    "_quotes._AFTER_QUOTE": "_quotes._BEFORE_WINDOW",  # the window after a quote
-    "_quotes._BEFORE_QUOTE": "_quotes._BEFORE_WINDOW",  # the window before a quote
     "_zones._BOILERPLATE": "_zones._BOILERPLATE_MAX",  # a line short enough to be one
     "_zones._CREDIT_HINT": "_zones._CREDIT_TAIL",  # the end of a caption line
     "_zones._CREDIT": "_zones._CREDIT_TAIL",

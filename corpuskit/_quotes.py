@@ -1,22 +1,18 @@
-"""Quotation marks → quotes; the words around them → who said it, with which verb.
+"""Quotation marks → quotes; who a pronoun stands for.
 
 Quotes are paired within a paragraph from its quotation marks: curly ``“ ”``,
-straight ``"`` (opening or closing by what stands beside it), and single
-``‘ ’`` where ``’`` between letters, or after a word-final ``s`` with no
-``‘`` open, is an apostrophe.  A paragraph that ends inside a quote whose next
-paragraph opens with a fresh mark is news style for a quote that runs on: the
-quote is ``continued``; any other unclosed quote is ``balanced=False``.
+straight ``"``, two apostrophes ``''``, guillemets ``« »`` (and ``» «``,
+``‹ ›``), low-high ``„ “`` (opening or closing by what stands beside them),
+and single ``‘ ’``, ``‚ ‘`` and straight ``' '``, where a mark between letters
+or after a word-final ``s`` is an apostrophe.  A paragraph that ends inside a
+quote whose next paragraph opens with a fresh mark is news style for a quote
+that runs on: the quote is ``continued``; any other unclosed quote is
+``balanced=False``.
 
-Attribution follows the three-span model (source, cue, content) and the
-patterns of news prose, each anchored on a quote's marks or a sentence's ends:
-
-- after a quote: ``“…,” a ministry official, told …`` / ``“…,” said a source``;
-- before a quote: ``Pyongyang warned of “…”``, ``X said: “…”``;
-- reported speech: ``X (has) (earlier) reported (that) …``, ``…, the Chosun Ilbo
-  reported.``, ``According to X, …``, ``…, according to X.``
-
-Every pattern is bounded: noun phrases take at most a handful of words, and
-searches run over one sentence or the few characters beside a mark.
+The attribution of quotes and reported speech (source, cue, content) is read in
+`corpuskit._attribution`; this module keeps the `Attribution` value type, the
+index of an article's quotes, and the resolution of back-references ("he",
+"the source") to the mentions before them.
 """
 
 from __future__ import annotations
@@ -34,10 +30,7 @@ __all__ = [
     "Attribution",
     "Quote",
     "QuoteIndex",
-    "ReportedSpeech",
-    "attribute_quote",
     "find_quotes",
-    "find_reported_speech",
     "person_mentions",
     "resolve_source",
 ]
@@ -70,14 +63,6 @@ class Attribution:
     source: Span | None
     cue: Span | None
     resolved: Span | None = None
-
-
-@attrs.frozen
-class ReportedSpeech:
-    """A statement attributed without quotation marks: its content and attribution."""
-
-    content: Span
-    attribution: Attribution
 
 
 # --- quotation marks ---------------------------------------------------------------
@@ -223,163 +208,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
     return quotes
 
 
-# --- sources and cues ----------------------------------------------------------------
-
-_CUE_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|continued|continues|explained|explains|stated|"
-    "states|noted|notes|warned|warns|claimed|claims|insisted|insists|argued|argues|reported|"
-    "reports|report|confirmed|confirms|denied|denies|announced|announces|asked|asks|replied|"
-    "replies|wrote|writes|learned|learnt|speculated|speculate|speculates|believes|believe|"
-    "believed|suggested|suggests|acknowledged|admitted|stressed|emphasized|emphasised|urged|"
-    "revealed|disclosed|predicted|recalled|remarked|observed|commented|concluded|alleged|"
-    "maintained|testified|indicated|estimated|estimates|estimate|agreed|complained|cautioned"
-)
-# Before a quoted phrase, naming it: "called the budget “a gift to the banks”".
-_NAMING_VERBS = "called|calls|described|describes|dubbed|labelled|labeled|branded|termed"
-# Verbs that report a clause with no "that" ("Local media reported the defectors were …").
-_BARE_CLAUSE_CUES = frozenset(
-    "said says say reported reports report believes believe believed claimed claims "
-    "estimated estimates estimate told tells".split()
-)
-_CUE = rf"(?:{_CUE_VERBS})(?:[ ]of)?"
-_AUX = r"(?:has|have|had|did|does|do|will|would|could|may|might|must|should)"
-_ADV = r"(?:also|earlier|previously|reportedly|recently|later|further|again|however|then|once)"
-# Words a noun phrase does not hold: they start clauses, phrases or the cue itself.
-# Cue words that are also nouns ("the report said", "according to estimates") may
-# stand in a noun phrase; the regex finds the split where a cue follows.
-_NOUN_CUES = frozenset("report reports estimate estimates claims notes states".split())
-_STOP = (
-    rf"(?:the|a|an|The|A|An|"
-    rf"who|which|that|and|but|or|when|if|because|while|as|on|in|at|of|from|with|for|to|by|"
-    rf"after|before|during|about|into|than|it|is|was|were|are|be|been|{_AUX}|{_ADV}|"
-    + "|".join(w for w in _CUE_VERBS.split("|") if w not in _NOUN_CUES)
-    + rf"|{_NAMING_VERBS})"
-)
-_TITLE = r"(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Capt|Maj|Adm|Rev|Fr|St)\."
-_W = rf"(?!{_STOP}(?![\p{{L}}\p{{N}}’'-]))(?:{_TITLE}|[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}’'-]*+)"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
-_DET = r"(?:[Tt]he|[Aa]n?)"
-# A noun phrase from its first word to its head noun, at most six words.
-_NP = rf"(?:{_PRONOUN}(?![\p{{L}}])|(?:{_DET}[ ])?{_W}(?:[ ]{_W}){{0,5}})"
-# A phrase after the head that is matched but not cited ("officials in Seoul").
-_PP = r"(?:[ ](?:in|at|of|from|with|for|on)[ ](?:[\p{L}\p{N}’'.-]+[ ]){0,4}?[\p{L}\p{N}’'-]+)"
-# Words between a cue and what it reports: "told reporters", "said on Sunday".
-_OBJECT = rf"(?:[ ](?:the[ ]|a[ ]|an[ ])?{_W})"
-_WHEN = r"(?:[ ](?:on|in|at|late|early|last|this)[ ](?:[\p{L}\p{N}]+[ ]){0,2}?[\p{L}\p{N}]+)"
-_NOT_WORD = r"(?![\p{L}\p{N}])"
-
-# After a closing mark: ", a ministry official, told" / ", said a source" / ", he said".
-_AFTER_QUOTE = regex.compile(
-    rf",?[ ]++(?:(?P<cue1>{_CUE})[ ](?P<src1>{_NP})|(?P<src2>{_NP}){_PP}?,?[ ]"
-    rf"(?:{_AUX}[ ])?(?:{_ADV}[ ])?(?P<cue2>{_CUE})){_NOT_WORD}"
-)
-# Before an opening mark: "Pyongyang warned of", "X said:", "X told the court:",
-# "The opposition called the budget".
-_BEFORE_QUOTE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?"
-    rf"(?P<cue>{_CUE}|{_NAMING_VERBS}){_NOT_WORD}(?:{_OBJECT}{{1,3}}?)?(?:[ ]that)?[ ]*+[,:]?[ ]*+$"
-)
-_BEFORE_WINDOW = 160
-
-# Reported speech, sentence by sentence.  A sentence may open with a short adjunct.
-_OPENER = r"(?:(?:In|On|At|Last|Earlier|Later|Meanwhile|However|But)[^,]{0,40},[ ])?"
-# Nouns that head a source ("the national statistics office", "Daily NK sources").
-_HEAD = (
-    r"(?:sources?|officials?|spokes(?:person|man|woman|people)|ministers?|ministry|ministries|"
-    r"media|agency|agencies|newspapers?|daily|police|analysts?|experts?|residents?|workers?|"
-    r"defectors?|diplomats?|government|military|authorities|person|people|witness(?:es)?|"
-    r"observers?|researchers?|president|leader|chief|director|head|professors?|insiders?|"
-    r"officers?|employees?|managers?|members?|lawmakers?|reporters?|journalists?|"
-    r"representatives?|activists?|citizens?|traders?|merchants?|doctors?|scientists?|"
-    r"economists?|farmers?|soldiers?|students?|locals?|individuals?|groups?|office|committee|"
-    r"council|service|institute|organi[sz]ation|company|firm|bank|union|bureau|agency|radio|"
-    r"television|broadcaster)"
-)
-# Without a comma after it, a source must end in a known head noun, or it would run
-# on into the statement ("According to the statistics office unemployment rose").
-_HEADED_NP = rf"(?:{_DET}[ ])?(?:{_W}[ ]){{0,5}}?(?i:{_HEAD}){_NOT_WORD}"
-# The statement runs to the end of the sentence (greedy, then one final stop is
-# dropped), which keeps the match a single pass.
-_ACCORDING_START = regex.compile(
-    rf"{_OPENER}(?P<cue>[Aa]ccording[ ]to)[ ](?:(?P<src>{_NP}){_PP}?,|(?P<src>{_HEADED_NP}))"
-    r"[ ]+(?P<content>[\p{L}\p{N}].*)",
-    regex.DOTALL,  # a statement may run over a wrapped line
-)
-# An apposition between the source and its verb: "Kim, 45, said", "A spokesman for
-# the ministry, Lee Jae-myung, said".
-_APPOSITION = r"(?:,[ ][^,]{1,60},)"
-_SAID_START = regex.compile(
-    rf"{_OPENER}(?P<src>{_NP}){_PP}?{_APPOSITION}?[ ](?:{_AUX},?[ ])?(?:{_ADV},?[ ])?"
-    rf"(?P<cue>{_CUE})"
-    rf"(?:,?[ ]{_ADV},?)?"
-    # "told reporters (on Sunday)": only "told" takes its listener before the report;
-    # any cue may take a time before "that" ("said on Sunday that").
-    rf"(?:(?<=told|tells)(?P<object>{_OBJECT}){_WHEN}?|{_WHEN}(?=[ ]that[ ]))?"
-    r"[ ](?P<that>that[ ])?(?P<content>[\p{L}\p{N}“\"‘].*)",
-    regex.DOTALL,
-)
-# Attribution closing a sentence, matched from one of its last commas:
-# "…, the Chosun Ilbo reported." / "…, according to Seoul."
-# After the cue: a listener or a time ("said on Monday", "told reporters", "said in a
-# statement"), or a clause set off by a comma ("said, adding that …").
-_AFTER_CUE = r"(?:[ ][\p{L}\p{N}’'-]+){0,6}(?:,[ ].*)?"
-_SAID_TAIL = regex.compile(
-    rf",[ ]+(?P<src>{_NP}){_PP}?[ ](?:{_AUX}[ ])?(?:{_ADV}[ ])?(?P<cue>{_CUE})"
-    rf"{_AFTER_CUE}[.!?]?$"
-)
-_ACCORDING_TAIL = regex.compile(rf",[ ]+(?P<cue>according[ ]to)[ ](?P<src>{_NP}){_PP}?[.!?]?$")
-_TAIL_COMMAS = 3
-_TAIL_WORDS = 12  # a closing attribution, with its time or listener, is this short
-
-
-def _span(text: str, offset: int, m: regex.Match[str], group: str) -> Span | None:
-    s, e = m.span(group)
-    if s < 0:
-        return None
-    return trusted_span(text, offset + s, offset + e)
-
-
-def attribute_quote(text: str, quote: Quote, first: Span, last: Span) -> Attribution | None:
-    """Return the source and cue written beside ``quote``, if any.
-
-    ``first`` and ``last`` are the sentences holding the quote's start and end;
-    the attribution is looked for after the quote in ``last`` and before it in
-    ``first``.
-    """
-    # After the quote: only when the quote ends in , ? ! or a comma follows it, or what
-    # follows is lower case, so that a new sentence is not read as its attribution.
-    if quote.end < last.end:
-        end_mark = quote.content.text.rstrip()[-1:]
-        window = text[quote.end : min(last.end, quote.end + _BEFORE_WINDOW)]
-        m = _AFTER_QUOTE.match(window)
-        opens = window.lstrip()[:1]
-        if m is not None and (end_mark in ",?!—–-" or opens == "," or opens.islower()):
-            source = _span(text, quote.end, m, "src1") or _span(text, quote.end, m, "src2")
-            cue = _span(text, quote.end, m, "cue1") or _span(text, quote.end, m, "cue2")
-            return Attribution(source, cue)
-    if quote.start > first.start:
-        begin = max(first.start, quote.start - _BEFORE_WINDOW)
-        window = text[begin : quote.start]
-        words = window.split()
-        # The search is the dearest step: run it only when a cue word is there.
-        if _CUE_TOKENS.isdisjoint(words) and _NAMING_TOKENS.isdisjoint(words):
-            return None
-        m = _BEFORE_QUOTE.search(window)
-        if m is not None:
-            return Attribution(_span(text, begin, m, "src"), _span(text, begin, m, "cue"))
-    return None
-
-
-# A sentence that reports speech holds a cue word; most sentences are passed over by
-# one set test on their words (with the punctuation a cue may carry).
-_CUE_TOKENS = frozenset(
-    f"{word}{mark}"
-    for word in (*_CUE_VERBS.split("|"), "according", "According")
-    for mark in ("", ".", ",", ":", "?", "!")
-)
-
-
-_NAMING_TOKENS = frozenset(_NAMING_VERBS.split("|"))
+# --- the quotes of an article -------------------------------------------------------
 
 
 class QuoteIndex:
@@ -404,67 +233,7 @@ class QuoteIndex:
         return i >= 0 and self.quotes[i].end > start
 
 
-def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> ReportedSpeech | None:
-    """Return the statement a sentence reports without quotation marks, if it does."""
-    s = sentence.text
-    words = s.split()
-    if _CUE_TOKENS.isdisjoint(words):
-        return None
-    found = _reported_at_end(s, words) or _reported_at_start(s)
-    if found is None:
-        return None
-    m, (cs, ce), bare = found
-    if ce > cs and s[ce - 1] in ".!?":
-        ce -= 1
-    while ce > cs and s[ce - 1].isspace():
-        ce -= 1
-    if ce <= cs:
-        return None
-    start = sentence.start
-    content = trusted_span(text, start + cs, start + ce)
-    if quotes.holds(content.start, content.end):
-        return None  # a statement inside a quote, or a quote: the quote holds it
-    if bare and quotes.overlaps(content.start, content.end):
-        return None  # "told the court: “…”": the quote is the statement
-    return ReportedSpeech(
-        content, Attribution(_span(text, start, m, "src"), _span(text, start, m, "cue"))
-    )
-
-
-_Reported = tuple[regex.Match[str], tuple[int, int], bool]
-
-
-def _reported_at_end(s: str, words: list[str]) -> _Reported | None:
-    """Find an attribution after the statement: "…, the Chosun Ilbo reported."."""
-    if "ccording to" not in s and _CUE_TOKENS.isdisjoint(words[-_TAIL_WORDS:]):
-        return None
-    comma = len(s)
-    for _ in range(_TAIL_COMMAS):
-        comma = s.rfind(",", 0, comma)
-        if comma <= 0:
-            return None
-        m = _SAID_TAIL.match(s, comma) or _ACCORDING_TAIL.match(s, comma)
-        if m is not None:
-            return m, (0, comma), False
-    return None
-
-
-def _reported_at_start(s: str) -> _Reported | None:
-    """Find an attribution before the statement: "Local media reported (that) …"."""
-    m = None
-    if "ccording to" in s:
-        m = _ACCORDING_START.match(s)
-    if m is None and s[0] not in _QUOTE_MARKS:
-        m = _SAID_START.match(s)
-        if m is not None:
-            bare = m.group("that") is None
-            if bare and m.group("cue").split()[0].lower() not in _BARE_CLAUSE_CUES:
-                return None  # "Seoul denied the claims": a verb with an object, not a report
-            return m, m.span("content"), bare
-    if m is None:
-        return None
-    return m, m.span("content"), False
-
+# --- back-references -----------------------------------------------------------------
 
 _DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)[ ]")
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
