@@ -102,6 +102,8 @@ _TRAILING = speech.TRAILING_PARTICIPLES
 _VERBS = speech.COMMON_VERBS
 _HEADS = speech.SOURCE_HEADS
 _FLOATING = frozenset(("both", "all", "each"))
+# Prepositions a source read leftwards never opens with ("backed by Ana Ruiz").
+_PREPOSITIONS = frozenset("of for from at by with to in on".split())
 _NAME_LINKS = frozenset("of for from at and de van von der la le del da".split())
 # Words that open a sentence with a phrase before its subject.
 _OPENING_WORDS = frozenset(
@@ -298,7 +300,7 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
         if not _np_word(t):
             break
         i -= 1
-    while i < end and (toks[i].lower in _LEADING or toks[i].lower in ("of", "for", "from", "at")):
+    while i < end and (toks[i].lower in _LEADING or toks[i].lower in _PREPOSITIONS):
         i += 1  # "But officials said": the conjunction is not the source
     while i < end and not toks[i].word:
         i += 1
