@@ -116,9 +116,9 @@ class Packed:
         writer = _Writer()
         try:
             pack(writer, value)
+            return writer.finish(count)
         except _Unpackable:
             return None
-        return writer.finish(count)
 
 
 class _Writer:
@@ -144,7 +144,10 @@ class _Writer:
         try:
             packed = array("i", ints)
         except OverflowError:  # offsets past 2**31: a text of more than 2 G code points
-            packed = array("q", ints)
+            try:
+                packed = array("q", ints)
+            except OverflowError:  # a number past 64 bits (a loaded depth): kept unpacked
+                raise _Unpackable from None
         return Packed(packed, tuple(self.objects), count)
 
 

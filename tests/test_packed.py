@@ -182,3 +182,14 @@ def test_zone_kinds_round_trip_through_their_codes() -> None:
     text = "\n\n".join(f"{kind.value} line." for kind in ZoneKind)
     article = Article.from_text(text, id="k")
     assert article.zones == parse_zones(text).zones
+
+
+def test_a_number_past_64_bits_is_kept_unpacked() -> None:
+    """A loaded quote's depth past 2**63 cannot be packed: the layer stays as objects."""
+    article = Article.from_text('He said: "The bridge is safe." Then he left.', id="x")
+    doc = article.to_dict()
+    doc["quotes"][0]["depth"] = 2**63
+    loaded = Article.from_dict(doc)
+    assert loaded.quotes[0].depth == 2**63
+    assert len(loaded.claims) == len(article.claims)
+    assert loaded.to_dict() == doc
