@@ -30,7 +30,7 @@ import regex
 
 from ._quotes import Attribution, Quote, QuoteIndex
 from ._spans import Span, trusted_span
-from .lexicon import speech
+from .lexicon import dates, speech
 
 __all__ = [
     "ReportedSpeech",
@@ -38,7 +38,6 @@ __all__ = [
     "attribution_before",
     "clear_token_cache",
     "find_reported_speech",
-    "naming_before",
     "speaker_label",
 ]
 
@@ -88,11 +87,10 @@ _AUX = speech.AUXILIARIES
 _ADVERBS = speech.CLAUSE_ADVERBS
 _ADJUNCTS = speech.ADJUNCT_WORDS
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week weekend month year "
-    "morning afternoon evening night day days weeks months years time today yesterday "
-    "tonight tomorrow january february march april may june july august september "
-    "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
-    "earlier later recently".split()
+    w.lower() for w in (*dates.MONTHS, *dates.MONTH_ABBREVIATIONS, *dates.DAYS)
+) | frozenset(
+    "week weekend month year morning afternoon evening night day days weeks months years "
+    "time today yesterday tonight tomorrow earlier later recently".split()
 )
 _ED_ADJECTIVES = frozenset(
     "retired elected unnamed united armed concerned detailed advanced named unidentified "
@@ -122,9 +120,6 @@ _SUBORDINATORS = frozenset(
 _SPEECH_NOUNS = speech.SPEECH_NOUNS
 _NOUN_CUES = speech.NOUN_CUES
 
-_OPEN_MARKS = frozenset("“‘«„‚")
-_CLOSE_MARKS = frozenset("”’»")
-_MARK_TOKENS = frozenset(("“", "”", "‘", "’", '"', "'", "«", "»", "„", "‚", "''"))
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.&/-][\p{L}\p{N}]++|,\p{N}++)*+|''|\S")
 # A sentence with none of these words reports nothing: one set test on its words
@@ -1276,12 +1271,6 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
             return None
         return Attribution(_span(text, toks, a, j), cue)
     return None
-
-
-def naming_before(text: str, quote: Quote, first: Span) -> bool:
-    """Whether a naming verb ("called", "dubbed", "so-called") stands just before ``quote``."""
-    words = text[max(first.start, quote.start - 40) : quote.start].split()
-    return bool(words) and words[-1].strip(",:").lower() in speech.NAMING_VERBS
 
 
 _QUOTE_OPENERS = frozenset("\"“‘'«„")

@@ -67,7 +67,6 @@ class Attribution:
 
 # --- quotation marks ---------------------------------------------------------------
 
-_MARKS = re.compile('["“”‘’]')
 # Double quotation marks: curly, straight, two apostrophes (''…''), guillemets and
 # the low-high pair „…“.
 _DOUBLE_MARKS = re.compile("''|[\"“”«»„‹›]")
@@ -79,7 +78,6 @@ _CLOSES_SINGLE = frozenset(",.;:!?)")
 _RUN_ON = frozenset(('"', "“", "'", "«", "„"))
 # A straight mark that is open is closed, not opened again, before these.
 _CLOSES_BEFORE = frozenset(" \t\n\r\u00a0,.;:!?)]}—–-")
-_QUOTE_MARKS = frozenset('"“”‘’')
 # Straight double quotes open after these (or at the start of a paragraph).
 _OPENS_AFTER = frozenset(" \t\n\r\u00a0([{—–-/“‘")
 

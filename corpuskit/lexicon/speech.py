@@ -24,7 +24,6 @@ __all__ = [
     "AUXILIARIES",
     "CAPTION_END_CUES",
     "CLAUSE_ADVERBS",
-    "COLON_CUES",
     "COMMON_VERBS",
     "LEDE_CUES",
     "NAMING_VERBS",
@@ -267,8 +266,6 @@ TRAILING_PARTICIPLES: Final[frozenset[str]] = frozenset(
     "adding noting saying citing calling arguing insisting warning explaining "
     "referring pointing declining describing suggesting".split()
 )
-# Cues that may open a quote with a colon ("She said: “…”", "He told the court: “…”").
-COLON_CUES: Final[frozenset[str]] = frozenset(":")
 
 
 # The attribution words whose presence marks a lede, not a headline (the zones
