@@ -118,6 +118,12 @@ _SUBORDINATORS = frozenset(
     "whereas once until then also now that where even".split()
 )
 _SPEECH_NOUNS = speech.SPEECH_NOUNS
+_IRREGULAR_PAST = frozenset("said told wrote spoke said says tells writes".split())
+_QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
+# One-word asides between commas before a cue: "Murphy, though, said".
+_ASIDES = frozenset("though too however meanwhile instead also however nonetheless".split())
+# Quantifiers that stand alone as a source: "Some said", "Many say".
+_QUANTIFIER_SOURCES = frozenset("some many most several both all few".split())
 _NOUN_CUES = speech.NOUN_CUES
 
 
@@ -207,7 +213,7 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
         return None  # gerunds and participles are read by the sentence's main cue
     prev = toks[i - 1].lower if i > 0 else ""
     if (
-        (prev in _DETERMINERS and prev not in _FLOATING)
+        (prev in _DETERMINERS and prev not in _FLOATING and not _quantifier_source(toks, i))
         or prev.endswith(("’s", "'s"))
         or prev == "so-called"
     ):
@@ -238,6 +244,18 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
     if prev in _BE and t.lower.endswith("ed"):
         return None  # "is assured of", "was told": a passive names no speaker
     return lemma
+
+
+def _quantifier_source(toks: list[_Tok], i: int) -> bool:
+    """Whether the word before the cue at ``i`` is a quantifier standing for people.
+
+    "Some said", "Many say": the quantifier opens its clause, and the cue is not a
+    noun ("some reports").
+    """
+    if toks[i].lower in _NOUN_CUES or toks[i - 1].lower not in _QUANTIFIER_SOURCES:
+        return False
+    before = toks[i - 2] if i >= 2 else None
+    return before is None or not before.word or before.lower in _LEADING
 
 
 def _np_word(t: _Tok) -> bool:
@@ -302,6 +320,8 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
     # A preposition-led tail ("in Seoul") is part of the phrase; a lone
     # determiner or a phrase of only lower-case function words is not one.
     if i < end and all(t.lower in _DETERMINERS for t in toks[i:end]):
+        if end - i == 1 and toks[i].lower in _QUANTIFIER_SOURCES:
+            return i  # "Some said": the quantifier stands for people
         return end
     return i
 
@@ -584,9 +604,15 @@ def _span(text: str, toks: list[_Tok], a: int, b: int) -> Span:
     return trusted_span(text, toks[a].start, toks[b - 1].end)
 
 
+# Particles that belong to a cue and open what it reports: "warned of flooding",
+# "called for a ban", "called on the board to act".
+_CUE_PARTICLES = {"warn": ("of",), "call": ("for", "on")}
+
+
 def _cue_span(text: str, toks: list[_Tok], i: int) -> tuple[Span, int]:
     """Return the cue's span and the index after it (particles included: "warned of")."""
-    if _FORMS.get(toks[i].lower) == "warn" and i + 1 < len(toks) and toks[i + 1].lower == "of":
+    particles = _CUE_PARTICLES.get(_FORMS.get(toks[i].lower, ""), ())
+    if particles and i + 1 < len(toks) and toks[i + 1].lower in particles:
         return _span(text, toks, i, i + 2), i + 2
     if (
         toks[i].lower in _PHRASAL
@@ -629,7 +655,16 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         )
     ):
         j -= 1
-    if j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _ADVERBS:
+    if (
+        j >= 3
+        and toks[j - 1].text == ","
+        and (toks[j - 2].lower in _ADVERBS or toks[j - 2].lower in _ASIDES or _adverb(toks[j - 2]))
+        and toks[j - 3].text == ","
+    ):
+        j -= 3  # "Murphy, though, said": the aside and its commas
+        while j > 0 and toks[j - 1].lower in _AUX:
+            j -= 1
+    elif j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _ADVERBS:
         j -= 2  # "…, however, said"
     if j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _AUX:
         j -= 2  # "sources did, however, speculate"
@@ -690,7 +725,9 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             return None
         who = Attribution(_span(text, toks, j - 1, j), cue, _span(text, toks, a, j - 2))
         return ReportedSpeech(content, who), n - 1
-    elif prev.word and not prev.quoted:
+    elif (
+        prev.word or prev.text == ")" or (prev.text == "." and j >= 2 and _abbrev(toks, j - 1))
+    ) and not prev.quoted:
         a = _left_np(toks, j, 0)
         if a == j:
             return None
@@ -704,11 +741,13 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     # What follows the cue decides the form: the end of the sentence (a closing
     # attribution), a comma and more (a parenthetical one), or the report itself.
     # "warned of flooding": the phrase after "of" is what is reported, no listener.
-    rest = (
-        _skip_adjuncts(toks, after, n)
-        if toks[after - 1].lower == "of"
-        else _skip_after_cue(toks, after, n, verb)
-    )
+    particle = after > i + 1 and toks[after - 1].lower in ("of", "for", "on")
+    if lemma == "call" and not particle and (toks[i].lower == "call" or not _names_as(toks, after)):
+        # "a group called Our Future", "locals call it the green corridor": a name
+        return None
+    if lemma == "describe" and not _described_as(toks, after):
+        return None  # "described her meeting": an account, with no judgement in it
+    rest = _skip_adjuncts(toks, after, n) if particle else _skip_after_cue(toks, after, n, verb)
     closing = (
         rest >= n
         or (rest == n - 1 and toks[rest].text in (".", "!", "?"))
@@ -733,7 +772,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             return None
         whole = trusted_span(text, head.start, tail.end)
         return ReportedSpeech(whole, attribution, (head, tail)), n - 1
-    if toks[after - 1].lower == "of" and rest < n and toks[rest].quoted:
+    if particle and rest < n and toks[rest].quoted:
         return None  # "warned of “…”": the quote is the statement
     # Source first: the report follows the cue, and a clause opens at the source.
     if before_source > 0:
@@ -754,7 +793,8 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     that = toks[rest].lower == "that"
     if that or toks[rest].text == ",":
         rest += 1
-    if not that and not (verb.obj or (verb.bare and _clause_start(toks, rest))):
+    question = verb.question and rest < n and toks[rest].lower in _QUESTION_WORDS
+    if not (that or question or verb.obj or (verb.bare and _clause_start(toks, rest))):
         return None
     if verb.sense == "cognition" and not that and src.text.lower() in ("i", "we", "you"):
         return None
@@ -771,6 +811,31 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     if content is None:
         return None
     return ReportedSpeech(content, attribution), n - 1
+
+
+def _names_as(toks: list[_Tok], i: int) -> bool:
+    """Whether "called" at ``i - 1`` calls something something: "called it a “farce”".
+
+    The object is followed, within a few words, by what it is called: a quoted
+    phrase or an indefinite noun phrase.
+    """
+    for k in range(i + 1, min(len(toks), i + 7)):
+        t = toks[k]
+        if t.quoted or t.lower in ("a", "an"):
+            return True
+        if t.text in (",", ".", ";", ":") or t.lower in _AUX or t.lower in _BE:
+            return False
+    return False
+
+
+def _described_as(toks: list[_Tok], i: int) -> bool:
+    """Whether "described" before ``i`` describes something as something."""
+    for k in range(i + 1, min(len(toks), i + 12)):
+        if toks[k].lower == "as":
+            return True
+        if toks[k].text in (",", ".", ";", ":") or toks[k].lower in _AUX:
+            return False
+    return False
 
 
 def _gerund(
@@ -832,11 +897,26 @@ def _apposition(toks: list[_Tok], a: int, b: int) -> bool:
         return False
     if toks[a].lower in ("who", "whose", "which"):
         return True
-    return not any(
-        t.text[0].islower()
-        and (t.lower in _BE or (t.lower in _FORMS and not t.lower.endswith("ing")))
-        for t in toks[a:b]
-    )
+    return not any(_finite(toks, k, a) for k in range(a, b))
+
+
+def _finite(toks: list[_Tok], k: int, a: int) -> bool:
+    """Whether token ``k`` is a finite verb of a clause that opens at ``a``.
+
+    A reporting verb's bare form is also a noun ("a former state legislator", "a
+    news report"): it is a verb only after a pronoun, a relative or an auxiliary.
+    """
+    t = toks[k]
+    if not t.text[0].islower():
+        return False
+    if t.lower in _BE:
+        return True
+    if t.lower not in _FORMS or t.lower.endswith("ing"):
+        return False
+    if t.lower.endswith("ed") or t.lower in _IRREGULAR_PAST:
+        return True
+    prev = toks[k - 1].lower if k > a else ""
+    return prev in _PRONOUNS or prev in _AUX or prev in ("who", "which", "that")
 
 
 def _name_like(toks: list[_Tok], a: int, b: int) -> bool:
@@ -1194,6 +1274,8 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
         if t.quoted or (t.text in (".", "!", "?", ";") and not _abbrev(toks, c)):
             return None
         lemma = _is_cue(toks, c)
+        if lemma == "call":
+            return None  # "what he called “a farce”": a quote after "called" is a name
         if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
             lemma = _FORMS.get(t.lower)
             verb = speech.REPORTING_VERBS[lemma] if lemma is not None else None

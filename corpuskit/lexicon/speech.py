@@ -47,6 +47,7 @@ class Verb(NamedTuple):
     listener: bool = False
     inverts: bool = False
     sense: Literal["speech", "cognition"] = "speech"
+    question: bool = False  # takes an indirect question: "asked whether …"
 
 
 def _v(
@@ -62,9 +63,10 @@ def _v(
     listener: bool = False,
     inverts: bool = False,
     sense: Literal["speech", "cognition"] = "speech",
+    question: bool = False,
 ) -> Verb:
     forms = tuple(dict.fromkeys(f for f in (base, s, past, participle, ing) if f))
-    return Verb(forms, that, bare, obj, listener, inverts, sense)
+    return Verb(forms, that, bare, obj, listener, inverts, sense, question)
 
 
 REPORTING_VERBS: Final[dict[str, Verb]] = {
@@ -87,7 +89,7 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "reply": _v("reply", "replies", "replied", "replying", inverts=True),
     "respond": _v("respond", "responds", "responded", "responding", inverts=True),
     "answer": _v("answer", "answers", "answered", "answering", inverts=True),
-    "ask": _v("ask", "asks", "asked", "asking", listener=True, inverts=True),
+    "ask": _v("ask", "asks", "asked", "asking", listener=True, inverts=True, question=True),
     "write": _v("write", "writes", "wrote", "writing", "written", bare=True, inverts=True),
     "tweet": _v("tweet", "tweets", "tweeted", "tweeting", bare=True, inverts=True),
     "post": _v("post", "posts", "posted", "posting", inverts=True),
@@ -102,7 +104,7 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "cry": _v("cry", "cries", "cried", "crying", inverts=True),
     "exclaim": _v("exclaim", "exclaims", "exclaimed", "exclaiming", inverts=True),
     "laugh": _v("laugh", "laughs", "laughed", "laughing", that=False, inverts=True),
-    "wonder": _v("wonder", "wonders", "wondered", "wondering", inverts=True),
+    "wonder": _v("wonder", "wonders", "wondered", "wondering", inverts=True, question=True),
     "whisper": _v("whisper", "whispers", "whispered", "whispering", inverts=True),
     "chime_in": _v("chime in", "chimes in", "chimed in", "chiming in"),
     "point_out": _v("point out", "points out", "pointed out", "pointing out"),
@@ -172,7 +174,9 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "reveal": _v("reveal", "reveals", "revealed", "revealing", obj=True, bare=True),
     "disclose": _v("disclose", "discloses", "disclosed", "disclosing", obj=True, bare=True),
     "accuse": _v("accuse", "accuses", "accused", "accusing", that=False, obj=True),
-    "describe": _v("describe", "describes", "described", "describing"),
+    "describe": _v("describe", "describes", "described", "describing", that=False, obj=True),
+    # "called the plan “a farce”", "called for a ban", "called on the board to act"
+    "call": _v("call", "calls", "called", "calling", that=False, obj=True),
     # --- thinking -------------------------------------------------------------------
     "believe": _v("believe", "believes", "believed", "believing", sense="cognition", bare=True),
     "think": _v("think", "thinks", "thought", "thinking", sense="cognition", bare=True),
