@@ -794,7 +794,13 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     if that or toks[rest].text == ",":
         rest += 1
     question = verb.question and rest < n and toks[rest].lower in _QUESTION_WORDS
-    if not (that or question or verb.obj or (verb.bare and _clause_start(toks, rest))):
+    if not (
+        that
+        or question
+        or verb.obj
+        or (verb.bare and _clause_start(toks, rest))
+        or (verb.that and _finite_clause(toks, rest))
+    ):
         return None
     if verb.sense == "cognition" and not that and src.text.lower() in ("i", "we", "you"):
         return None
@@ -848,24 +854,43 @@ def _gerund(
     if lemma is None:
         return None
     verb = speech.REPORTING_VERBS[lemma]
-    if not verb.that or verb.sense != "speech" or toks[i].quoted:
+    if not (verb.that or verb.obj) or verb.sense != "speech" or toks[i].quoted:
         return None
     lo = 0
     if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
         lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
-    subj = _subject(toks, lo, i - 1)
+    subj = _subject(toks, lo, i - 1) or _earlier_speaker(toks, i - 1)
     if subj is None:
         return None
     cue, after = _cue_span(text, toks, i)
-    rest = _skip_after_cue(toks, after, len(toks), verb)
-    if rest < len(toks) and toks[rest].lower == "that":
+    n = len(toks)
+    particle = after > i + 1
+    rest = _skip_adjuncts(toks, after, n) if particle else _skip_after_cue(toks, after, n, verb)
+    if rest >= n or toks[rest].text in (",", ":") or toks[rest].quoted and not toks[rest].word:
+        return None  # "…, adding: “…”": the quote is the statement
+    if toks[rest].lower == "that":
         rest += 1
-    elif not verb.bare or not _clause_start(toks, rest) or toks[rest].text in (",", ":"):
+    elif verb.question and toks[rest].lower in _QUESTION_WORDS:
+        pass
+    elif lemma == "call" and not particle and not _names_as(toks, after):
         return None
+    elif lemma == "describe" and not _described_as(toks, after):
+        return None
+    elif not (
+        verb.obj or (verb.bare and _clause_start(toks, rest)) or _finite_clause(toks, rest)
+    ):
+        return None
+    attribution = Attribution(_span(text, toks, *subj), cue)
+    cut = _coordinated_end(toks, rest)
+    if cut < n:
+        # "…, accusing the South of kidnap but Seoul denied the claims"
+        end = toks[cut - 1].start if toks[cut - 1].text == "," else toks[cut].start
+        content = _content(text, toks, rest, Span.of(text, sentence.start, end))
+        return None if content is None else (ReportedSpeech(content, attribution), cut - 1)
     content = _content(text, toks, rest, sentence)
     if content is None:
         return None
-    return ReportedSpeech(content, Attribution(_span(text, toks, *subj), cue)), len(toks) - 1
+    return ReportedSpeech(content, attribution), n - 1
 
 
 def _speaker_like(toks: list[_Tok], a: int, b: int) -> bool:
@@ -1196,9 +1221,11 @@ def _coordinated_end(toks: list[_Tok], start: int) -> int:
     n = len(toks)
     for k in range(start + 1, n - 1):
         t = toks[k]
+        nxt = toks[k + 1]
+        if t.text == "," and nxt.lower in _TRAILING and nxt.lower in _FORMS and not nxt.quoted:
+            return k  # "said there is more to do, noting that …": a report of its own
         if t.quoted or t.lower not in ("and", "but"):
             continue
-        nxt = toks[k + 1]
         if (
             nxt.text[0].islower()
             and nxt.lower not in _AUX
@@ -1217,14 +1244,25 @@ def _coordinated_end(toks: list[_Tok], start: int) -> int:
 
 
 def _earlier_speaker(toks: list[_Tok], end: int) -> tuple[int, int] | None:
-    """Return the source of the cue just before ``end``: "“…,” he said, adding: “…”"."""
-    for c in range(end - 1, max(0, end - 4), -1):
-        if _is_cue(toks, c) is not None:
-            j = c
-            while j > 0 and toks[j - 1].lower in _AUX:
-                j -= 1
+    """Return the source of the sentence's cue before ``end``.
+
+    "“…,” he said, adding: “…”"; "“…,” said Ms. Ruiz, noting that …"; "“…,” Mr. Ames
+    said at the time, adding that …".
+    """
+    for c in range(end - 1, max(-1, end - 25), -1):
+        t = toks[c]
+        if t.quoted or (t.text in (".", "!", "?", ";") and not _abbrev(toks, c)):
+            return None
+        if _is_cue(toks, c) is None:
+            continue
+        j = c
+        while j > 0 and toks[j - 1].lower in _AUX:
+            j -= 1
+        if j > 0 and (toks[j - 1].word or toks[j - 1].text == ")"):
             a = _left_np(toks, j, 0)
             return (a, j) if a < j and _name_like(toks, a, j) else None
+        s1 = _right_np(toks, c + 1, end)
+        return (c + 1, s1) if s1 > c + 1 and _speaker_like(toks, c + 1, s1) else None
     return None
 
 
@@ -1239,6 +1277,45 @@ def _clause_follows(toks: list[_Tok], i: int) -> bool:
         (t.lower in _PRONOUNS or t.lower in _DETERMINERS)
         and i + 2 < len(toks)
         and any(x.lower in _AUX or x.lower in _VERBS for x in toks[i + 1 : i + 4])
+    )
+
+
+def _finite_clause(toks: list[_Tok], i: int) -> bool:
+    """Whether a clause with a subject and a finite verb opens at ``i``: "added he would".
+
+    A verb that takes a that-clause may drop the "that"; what follows must then
+    read as a clause (a pronoun or a short noun phrase, then a verb), not as an
+    object ("added fuel to the fire").
+    """
+    n = len(toks)
+    if i >= n - 1:
+        return False
+    t = toks[i]
+    if t.quoted or not t.word:
+        return False
+    if t.lower in _PRONOUNS or t.lower.split("'")[0] in _PRONOUNS:
+        if "'" in t.lower:
+            return True  # "he'd", "they're"
+        return _verb_like(toks[i + 1])
+    if not (t.lower in _DETERMINERS or t.text[0].isupper()):
+        return False
+    for k in range(i + 1, min(n, i + 6)):
+        x = toks[k]
+        if _verb_like(x):
+            return True
+        if not x.word or x.lower in _PREPOSITIONS or x.lower in _CLAUSE_WORDS:
+            return False
+    return False
+
+
+def _verb_like(t: _Tok) -> bool:
+    """Whether a token reads as a finite verb: an auxiliary, a common verb, "-ed"."""
+    low = t.lower
+    return t.word and (
+        low in _AUX
+        or low in _BE
+        or low in _VERBS
+        or (low.endswith("ed") and t.text[0].islower() and low not in _ED_ADJECTIVES)
     )
 
 
