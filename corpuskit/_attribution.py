@@ -119,6 +119,9 @@ _SUBORDINATORS = frozenset(
 )
 _SPEECH_NOUNS = speech.SPEECH_NOUNS
 _IRREGULAR_PAST = frozenset("said told wrote spoke said says tells writes".split())
+# Phrasal cues that are cues only with their particle: "pointed out", "put it".
+_PARTICLE_REQUIRED = frozenset(("point_out", "chime_in", "put_it"))
+_SAY_OF = frozenset("say says said write writes wrote".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 # One-word asides between commas before a cue: "Murphy, though, said".
 _ASIDES = frozenset("though too however meanwhile instead also however nonetheless".split())
@@ -205,7 +208,7 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
     particle = _PHRASAL.get(t.lower)
     if (
         particle is not None
-        and lemma in ("point_out", "chime_in")
+        and lemma in _PARTICLE_REQUIRED
         and (i + 1 >= len(toks) or toks[i + 1].lower != particle)
     ):
         return None
@@ -436,8 +439,8 @@ def _skip_adjuncts(toks: list[_Tok], i: int, hi: int) -> int:
     for _ in range(6):
         j = _adjunct_end(toks, i, hi)
         if j == i:
-            if i < hi and toks[i].lower in _ADVERBS:
-                i += 1
+            if i < hi and (toks[i].lower in _ADVERBS or _adverb(toks[i])):
+                i += 1  # "replied evenly", "said again"
                 continue
             return i
         i = j
@@ -518,7 +521,7 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         if low in _FORMS or low in _VERBS or _adverb(t):
             break
         if j > i and t.text[0].islower() and low not in _DETERMINERS:
-            if named and low not in _NAME_LINKS:
+            if named and low not in _NAME_LINKS and low not in _HEADS:
                 break  # "Carly Fiorina threw …": a lower-case word after a name
             if low.endswith(("ed", "es")):
                 break
@@ -876,9 +879,7 @@ def _gerund(
         return None
     elif lemma == "describe" and not _described_as(toks, after):
         return None
-    elif not (
-        verb.obj or (verb.bare and _clause_start(toks, rest)) or _finite_clause(toks, rest)
-    ):
+    elif not (verb.obj or (verb.bare and _clause_start(toks, rest)) or _finite_clause(toks, rest)):
         return None
     attribution = Attribution(_span(text, toks, *subj), cue)
     cut = _coordinated_end(toks, rest)
@@ -990,6 +991,11 @@ def _clause_start(toks: list[_Tok], i: int) -> bool:
 def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int:
     """Skip the listener, times, places and adverbs after a cue."""
     i = _skip_adjuncts(toks, i, hi)
+    if i + 1 < hi and toks[i].lower == "of" and toks[i - 1].lower in _SAY_OF:
+        # "said of the senator, “…”": whom the words are about
+        k = _right_np(toks, i + 1, hi)
+        if k > i + 1 and (k == hi or toks[k].text in (",", ":") or toks[k].lower == "that"):
+            i = k
     if verb.listener:
         i = _listener_end(toks, i, hi)
         i = _skip_adjuncts(toks, i, hi)

@@ -108,6 +108,10 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "whisper": _v("whisper", "whispers", "whispered", "whispering", inverts=True),
     "chime_in": _v("chime in", "chimes in", "chimed in", "chiming in"),
     "point_out": _v("point out", "points out", "pointed out", "pointing out"),
+    # "As the mayor put it, “…”"
+    "put_it": _v("put it", "puts it", "put it", "putting it", that=False, inverts=True),
+    # "“Closed for repairs,” the sign read.": after a quote only
+    "read": _v("read", "reads", "read", "reading", that=False, inverts=True),
     # --- arguing and asserting ----------------------------------------------------
     "claim": _v("claim", "claims", "claimed", "claiming", obj=True, bare=True, inverts=True),
     "argue": _v("argue", "argues", "argued", "arguing", bare=True, inverts=True),
