@@ -121,6 +121,7 @@ _SPEECH_NOUNS = speech.SPEECH_NOUNS
 _IRREGULAR_PAST = frozenset("said told wrote spoke said says tells writes".split())
 # Phrasal cues that are cues only with their particle: "pointed out", "put it".
 _PARTICLE_REQUIRED = frozenset(("point_out", "chime_in", "put_it"))
+_DASHES = frozenset("― — – - --".split())
 _SAY_OF = frozenset("say says said write writes wrote".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 # One-word asides between commas before a cue: "Murphy, though, said".
@@ -1132,6 +1133,8 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
         return None
     end_mark = quote.content.text.rstrip()[-1:]
     first = toks[0]
+    if first.text in _DASHES and end_mark != ",":
+        return _dash_signature(text, toks)
     # A full stop closes the quote's sentence; what follows speaks for itself
     # unless it is only an attribution: "“….” he said.", "“…” Ann Lee said on Monday."
     closes = not (end_mark in ",?!—–-…'’\"" or first.text == "," or first.text[0].islower())
@@ -1195,6 +1198,30 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
             return None  # "“a sociopath,” he said the plan …": the verb reports a clause
         return Attribution(_span(text, toks, a, end), cue)
     return None
+
+
+def _dash_signature(text: str, toks: list[_Tok]) -> Attribution | None:
+    """Read a name signed after a quote with a dash: "“…” ― Ana Ruiz, a voter in Ohio".
+
+    The name must be a proper name that ends the sentence, its line or an
+    apposition; the dash is the cue.
+    """
+    n = len(toks)
+    s0 = 1
+    while s0 < n and toks[s0].text in _DASHES:
+        s0 += 1
+    if s0 >= n or not toks[s0].word or not toks[s0].text[0].isupper():
+        return None
+    s1 = _right_np(toks, s0, n)
+    if s1 <= s0 or not _name_like(toks, s0, s1):
+        return None
+    if s1 < n and not (
+        toks[s1].quoted
+        or toks[s1].text in (".", "!", "?", ",")
+        or "\n" in text[toks[s1 - 1].end : toks[s1].start]
+    ):
+        return None
+    return Attribution(_span(text, toks, s0, s1), _span(text, toks, 0, s0))
 
 
 def _only_attribution(toks: list[_Tok]) -> bool:
@@ -1328,6 +1355,8 @@ def _verb_like(t: _Tok) -> bool:
 def _abbrev(toks: list[_Tok], k: int) -> bool:
     """Whether the full stop at ``k`` closes an abbreviation ("Mr.", "U.S.")."""
     w = toks[k - 1].text
+    if k + 1 < len(toks) and (toks[k + 1].text in (")", ",") or toks[k + 1].text[0].islower()):
+        return True  # "(R-Fla.)", "Inc., said": no sentence ends before these
     return (len(w) <= 3 and w[0].isupper()) or "." in w
 
 
