@@ -823,6 +823,16 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     return ReportedSpeech(content, attribution), n - 1
 
 
+def _takes_object(toks: list[_Tok], after: int, rest: int, lemma: str, *, particle: bool) -> bool:
+    """Whether what follows a participle cue at ``rest`` is what it reports."""
+    verb = speech.REPORTING_VERBS[lemma]
+    if lemma == "call" and not particle:
+        return _names_as(toks, after)
+    if lemma == "describe":
+        return _described_as(toks, after)
+    return verb.obj or (verb.bare and _clause_start(toks, rest)) or _finite_clause(toks, rest)
+
+
 def _names_as(toks: list[_Tok], i: int) -> bool:
     """Whether "called" at ``i - 1`` calls something something: "called it a “farce”".
 
@@ -870,17 +880,13 @@ def _gerund(
     n = len(toks)
     particle = after > i + 1
     rest = _skip_adjuncts(toks, after, n) if particle else _skip_after_cue(toks, after, n, verb)
-    if rest >= n or toks[rest].text in (",", ":") or toks[rest].quoted and not toks[rest].word:
+    if rest >= n or toks[rest].text in (",", ":") or (toks[rest].quoted and not toks[rest].word):
         return None  # "…, adding: “…”": the quote is the statement
     if toks[rest].lower == "that":
         rest += 1
     elif verb.question and toks[rest].lower in _QUESTION_WORDS:
         pass
-    elif lemma == "call" and not particle and not _names_as(toks, after):
-        return None
-    elif lemma == "describe" and not _described_as(toks, after):
-        return None
-    elif not (verb.obj or (verb.bare and _clause_start(toks, rest)) or _finite_clause(toks, rest)):
+    elif not _takes_object(toks, after, rest, lemma, particle=particle):
         return None
     attribution = Attribution(_span(text, toks, *subj), cue)
     cut = _coordinated_end(toks, rest)
