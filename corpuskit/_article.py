@@ -54,8 +54,10 @@ DEFAULT_MAX_JSON_BYTES = 256 * 1024 * 1024
 _BOM = codecs.BOM_UTF8
 _G = TypeVar("_G")
 OffsetUnit = Literal["codepoint", "utf16", "utf8"]
-_SENTENCE_ZONES = frozenset({ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
-_PARAGRAPH = frozenset({ZoneKind.PARAGRAPH})
+_SENTENCE_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
+# A headline states what someone said as a body paragraph does ("Mayor says the
+# blast was deliberate"); captions describe a picture and claim nothing.
+_CLAIM_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH})
 _FILE_NAME = re.compile(r"(\d+)_([0-9A-Fa-f]{16})\.txt")
 
 
@@ -777,11 +779,11 @@ class Article:
 
     @property
     def sentences(self) -> tuple[Span, ...]:
-        """The sentences of every body paragraph and caption, in text order.
+        """The sentences of the title, every body paragraph and caption, in text order.
 
         Sentences never cross a zone: within each zone they are trimmed and
-        cover its every non-space character once.  Titles, alt text, credits
-        and boilerplate have none.
+        cover its every non-space character once.  Alt text, credits and
+        boilerplate have none.
         """
         try:
             store = _SENTENCES.__get__(self, Article)
@@ -832,8 +834,8 @@ class Article:
                 return (made[0] if made else self._unpack_claims(found)), found
             claims = given.get("claims")
         text = self.text
-        paragraphs = [trusted_span(text, s, e) for s, e in self._zone_ranges(_PARAGRAPH)]
-        parse = extract_claims(article_id, text, paragraphs, self.sentences)
+        zones = [trusted_span(text, s, e) for s, e in self._zone_ranges(_CLAIM_ZONES)]
+        parse = extract_claims(article_id, text, zones, self.sentences)
         if claims is not None:
             parse = ClaimParse(parse.quotes, parse.quantities, claims)
         return parse, pack_claims(article_id, parse) or parse
@@ -860,7 +862,7 @@ class Article:
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
-        """Every number stated in the body paragraphs and captions, parsed."""
+        """Every number stated in the title, the body paragraphs and the captions, parsed."""
         return self._claim_parse.quantities
 
     @property

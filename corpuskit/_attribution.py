@@ -118,9 +118,19 @@ _SUBORDINATORS = frozenset(
     "whereas once until then also now that where even".split()
 )
 _SPEECH_NOUNS = speech.SPEECH_NOUNS
-_IRREGULAR_PAST = frozenset("said told wrote spoke said says tells writes".split())
+_IRREGULAR_PAST = frozenset("said told wrote written spoke spoken".split())
 # Phrasal cues that are cues only with their particle: "pointed out", "put it".
 _PARTICLE_REQUIRED = frozenset(("point_out", "chime_in", "put_it"))
+_FUNCTION_WORDS = (
+    _DETERMINERS
+    | _PRONOUNS
+    | _AUX
+    | _BE
+    | _CLAUSE_WORDS
+    | _PREPOSITIONS
+    | _ADVERBS
+    | frozenset("to and or but not never his her their its".split())
+)
 _DASHES = frozenset("― — – - --".split())
 _SAY_OF = frozenset("say says said write writes wrote".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
@@ -187,13 +197,29 @@ def clear_token_cache() -> None:
 def _tokens(text: str, start: int, end: int, quotes: QuoteIndex) -> list[_Tok]:
     """Return the tokens of ``text[start:end]``, each marked when a quote holds it."""
     if not quotes.overlaps(start, end):
-        return [
+        toks = [
             _Tok(m.start(), m.end(), m.group(), False) for m in _TOKEN.finditer(text, start, end)
         ]
-    return [
-        _Tok(m.start(), m.end(), m.group(), quotes.holds(m.start()))
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    else:
+        toks = [
+            _Tok(m.start(), m.end(), m.group(), quotes.holds(m.start()))
+            for m in _TOKEN.finditer(text, start, end)
+        ]
+    if _title_case(toks):
+        # "Mayor Says Blast Was Deliberate": verbs and function words are read as
+        # lower case, names keep their capitals.
+        for t in toks[1:]:
+            if t.lower in _FORMS or t.lower in _FUNCTION_WORDS:
+                t.text = t.text.lower()
+    return toks
+
+
+def _title_case(toks: list[_Tok]) -> bool:
+    """Whether a sentence is written in title case, as many headlines are."""
+    words = [t for t in toks if t.word and not t.quoted and len(t.text) > 3]
+    if len(words) < 3:
+        return False
+    return sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _is_cue(toks: list[_Tok], i: int) -> str | None:
@@ -245,8 +271,10 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
             return None
     if prev == "to":
         return None  # "to say": an infinitive, read with its main verb
-    if prev in _BE and t.lower.endswith("ed"):
+    if prev in _BE and (t.lower.endswith("ed") or t.lower in _IRREGULAR_PAST):
         return None  # "is assured of", "was told": a passive names no speaker
+    if nxt == "to" and speech.REPORTING_VERBS[lemma].listener:
+        return None  # "Minister told to quit": a headline's passive
     return lemma
 
 

@@ -305,9 +305,10 @@ def extract_claims(
 ) -> ClaimParse:
     """Find quotes, quantities and claims.
 
-    ``paragraphs`` are the body paragraphs, the only zones claims come from;
-    ``sentences`` are the sentences of every zone that has them (paragraphs and
-    captions), in text order: quantities are found in all of them.
+    ``paragraphs`` are the zones claims come from (the title and the body
+    paragraphs); ``sentences`` are the sentences of every zone that has them
+    (title, paragraphs and captions), in text order: quantities are found in all
+    of them.
     """
     quantities = tuple(q for s in sentences for q in find_quantities(text, s.start, s.end))
     in_body = _Index(paragraphs)

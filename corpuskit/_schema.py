@@ -161,11 +161,12 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
     (Article, "zones"): "The article's zones, in text order and not overlapping.",
     (Article, "images"): "The image blocks the zones form, in text order.",
     (Article, "sentences"): (
-        "The sentences of the paragraphs and captions, in text order and not overlapping."
+        "The sentences of the title, the paragraphs and the captions, in text order "
+        "and not overlapping."
     ),
-    (Article, "quotes"): "The quotations in the paragraphs, nested ones included.",
-    (Article, "quantities"): "The numbers stated in the paragraphs.",
-    (Article, "claims"): "The check-worthy statements of the paragraphs.",
+    (Article, "quotes"): "The quotations in the title and the paragraphs, nested ones included.",
+    (Article, "quantities"): "The numbers stated in the title, the paragraphs and the captions.",
+    (Article, "claims"): "The check-worthy statements of the title and the paragraphs.",
     (Span, "start"): "Where the span starts, in the document's offset unit.",
     (Span, "end"): (
         "Where the span ends, just past its last character, in the document's "

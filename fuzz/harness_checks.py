@@ -25,7 +25,7 @@ __all__ = [
 LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
 
 _OWN_FIELDS = frozenset({"start", "end", "text"})
-_TEXT_ZONES = frozenset({ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
+_TEXT_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
 _IMAGE_ORDER = (ZoneKind.IMAGE_ALT, ZoneKind.CAPTION, ZoneKind.CREDIT)
 
 
@@ -87,9 +87,10 @@ def check_structure(article: Article) -> None:
 
     Zones are ordered, trimmed and cover each non-space character once;
     images are made of their zones; a translator's name lies in its credit;
-    the sentences of each paragraph or caption are trimmed, lie inside it and
-    cover its non-space characters; quantities have ``low <= high``; claims
-    come from body paragraphs, hold their quantities and have unique ids.
+    the sentences of the title and of each paragraph or caption are trimmed,
+    lie inside it and cover its non-space characters; quantities have
+    ``low <= high``; claims come from the title and the body paragraphs, hold
+    their quantities and have unique ids.
     """
     _check_zones(article)
     _check_images(article)
@@ -149,14 +150,14 @@ def _check_sentences(article: Article) -> None:
         if "".join("".join(s.text for s in sentences).split()) != "".join(z.text.split()):
             fail(f"the sentences of zone [{z.start}, {z.end}) do not cover it")
     if counted != len(article.sentences):
-        fail(f"{len(article.sentences)} sentences, but {counted} inside paragraphs and captions")
+        fail(f"{len(article.sentences)} sentences, but {counted} inside their zones")
 
 
 def _check_claims(article: Article) -> None:
     for i, n in enumerate(article.quantities):
         if not n.low <= n.high:
             fail(f"quantities[{i}]: low {n.low} > high {n.high}")
-    paragraphs = article.paragraphs
+    paragraphs = (*article.paragraphs, *(() if article.title is None else (article.title,)))
     ids: set[str] = set()
     for i, c in enumerate(article.claims):
         if c.id in ids:
@@ -165,6 +166,6 @@ def _check_claims(article: Article) -> None:
         if not c.kinds:
             fail(f"claims[{i}] has no kinds")
         if not any(p.contains(c) for p in paragraphs):
-            fail(f"claims[{i}] does not lie inside a body paragraph")
+            fail(f"claims[{i}] does not lie inside the title or a body paragraph")
         if not all(c.contains(n) for n in c.quantities):
             fail(f"claims[{i}] lists a quantity outside itself")

@@ -218,7 +218,7 @@ def test_cite_web_annotations_of_an_article() -> None:
     article = Article.from_path(SEED)
     collection = article.web_annotations()
     assert collection["type"] == "AnnotationCollection"
-    assert collection["total"] == len(article.claims) == 15
+    assert collection["total"] == len(article.claims) == 16
     page = collection["first"]
     assert page["type"] == "AnnotationPage"
     assert page["startIndex"] == 0

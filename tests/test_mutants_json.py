@@ -74,7 +74,7 @@ def test_the_document_has_every_kind_of_object() -> None:
     assert doc["quotes"][0]["content"] == span(106, 138)
     assert doc["quantities"][1]["hedge_span"] == span(169, 174)
     assert doc["quantities"][1]["counted"] == span(178, 184)
-    assert doc["claims"][1]["quote"] is not None
+    assert doc["claims"][0]["quote"] is not None
     assert Article.from_dict(doc) == article()
 
 
@@ -327,15 +327,15 @@ def test_an_image_may_lack_parts() -> None:
 
 def test_a_claim_needs_an_id_and_a_kind_and_lies_inside_its_quote() -> None:
     doc = document()
-    doc["claims"][0]["id"] = ""
-    doc["claims"][0]["kinds"] = []
-    quote = doc["claims"][1]["quote"]
+    doc["claims"][1]["id"] = ""
+    doc["claims"][1]["kinds"] = []
+    quote = doc["claims"][0]["quote"]
     quote.update(span(106, 120))
     quote["content"] = span(107, 119)
     assert problems(doc) == (
-        ("$.claims[0].id", "a claim id must not be empty"),
-        ("$.claims[0].kinds", "a claim has at least one kind"),
-        ("$.claims[1]", "[106, 138) does not lie inside its quote [106, 120)"),
+        ("$.claims[0]", "[106, 138) does not lie inside its quote [106, 120)"),
+        ("$.claims[1].id", "a claim id must not be empty"),
+        ("$.claims[1].kinds", "a claim has at least one kind"),
     )
 
 
@@ -357,7 +357,7 @@ def test_what_an_object_requires_is_checked_only_when_its_fields_are_good() -> N
 def test_zones_and_sentences_may_not_overlap() -> None:
     doc = document()
     doc["zones"][5] = dict(doc["zones"][4])
-    doc["sentences"][2] = span(190, 200)
+    doc["sentences"][3] = span(190, 200)
     assert problems(doc) == (
         (
             "$.zones[5].start",
@@ -365,7 +365,7 @@ def test_zones_and_sentences_may_not_overlap() -> None:
             "zones are in text order and do not overlap",
         ),
         (
-            "$.sentences[2].start",
+            "$.sentences[3].start",
             "this sentence begins before the one before it ends, at 194: "
             "sentences are in text order and do not overlap",
         ),
@@ -374,9 +374,9 @@ def test_zones_and_sentences_may_not_overlap() -> None:
 
 def test_spans_may_touch() -> None:
     doc = document()
-    doc["sentences"][1] = span(105, 150)
-    doc["sentences"].insert(2, span(150, 194))
-    assert [s.end for s in Article.from_dict(doc).sentences] == [83, 150, 194, 275]
+    doc["sentences"][2] = span(105, 150)
+    doc["sentences"].insert(3, span(150, 194))
+    assert [s.end for s in Article.from_dict(doc).sentences] == [24, 83, 150, 194, 275]
 
 
 def test_image_parts_must_be_zones_of_the_document() -> None:
@@ -393,7 +393,7 @@ def test_claim_ids_are_unique() -> None:
     doc = document()
     doc["claims"][2]["id"] = doc["claims"][0]["id"]
     assert problems(doc) == (
-        ("$.claims[2].id", "claim id 'doc:105-194' is also the id of $.claims[0]"),
+        ("$.claims[2].id", "claim id 'doc:106-138' is also the id of $.claims[0]"),
     )
 
 
@@ -413,6 +413,7 @@ def test_offsets_out_of_range_name_the_length_in_the_documents_unit(
 ) -> None:
     doc = document(unit)
     sentences = doc["sentences"]
+    del sentences[0]  # the title's: the three left are the ones changed
     sentences[0].update(start=-1, end=3)
     sentences[1].update(start=0, end=length + 1)
     sentences[2].update(start=length, end=length + 1)
@@ -506,19 +507,19 @@ def test_an_offset_inside_a_character_at_a_span_start() -> None:
 
 def test_a_recorded_text_that_differs_is_shown_clipped() -> None:
     doc = document("utf8")
-    doc["sentences"][1]["text"] = "x" * 41
-    doc["sentences"][2]["text"] = "y" * 40
+    doc["sentences"][2]["text"] = "x" * 41
+    doc["sentences"][3]["text"] = "y" * 40
     doc["zones"][0]["text"] = 5
     assert problems(doc) == (
         ("$.zones[0].text", "expected a string, got a number"),
         (
-            "$.sentences[1].text",
+            "$.sentences[2].text",
             "recorded text '" + "x" * 40 + "'… is not the text at [105, 194) (code points), "
             "which reads '“We fled because pay fell by 50%,” one w'…: the text or the offsets "
             "were changed after the span was made",
         ),
         (
-            "$.sentences[2].text",
+            "$.sentences[3].text",
             "recorded text '" + "y" * 40 + "' is not the text at [196, 275) (code points), "
             "which reads 'Officials said 2,000 workers earned 300 '…: the text or the offsets "
             "were changed after the span was made",
@@ -531,7 +532,7 @@ def test_a_missing_span_text_is_filled_in_from_the_offsets() -> None:
         doc = document(unit)
         for zone in doc["zones"]:
             del zone["text"]
-        del doc["claims"][1]["quote"]["content"]["text"]
+        del doc["claims"][0]["quote"]["content"]["text"]
         assert Article.from_dict(doc) == article()
 
 

@@ -135,7 +135,9 @@ def check_parts(article: Article, claim: Claim) -> None:
 
 
 def check_claims(article: Article) -> None:
-    zones = [z for z in article.zones if z.kind in (ZoneKind.PARAGRAPH, ZoneKind.CAPTION)]
+    zones = [
+        z for z in article.zones if z.kind in (ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION)
+    ]
     for zone in zones:
         sentences = article.sentences_in(zone)
         covered = "".join(s.text for s in sentences)
@@ -160,7 +162,9 @@ def check_claims(article: Article) -> None:
     for c in article.claims:
         check_span(article, c)
         assert c.kinds
-        assert any(p.contains(c) for p in article.paragraphs), "claims come from body paragraphs"
+        assert any(p.contains(c) for p in article.paragraphs) or (
+            article.title is not None and article.title.contains(c)
+        ), "claims come from the title and the body paragraphs"
         for part in (c.source, c.cue, c.attribution and c.attribution.resolved, *c.sentences):
             if part is not None:
                 check_span(article, part)
