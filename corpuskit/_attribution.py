@@ -131,6 +131,10 @@ _FUNCTION_WORDS = (
     | _ADVERBS
     | frozenset("to and or but not never his her their its".split())
 )
+# Words that open an adverbial clause, not a report: "said as he left".
+_ADVERBIAL_OPENERS = frozenset(
+    "as while when after before because since though although until amid during".split()
+)
 _DASHES = frozenset("― — – - --".split())
 _SAY_OF = frozenset("say says said write writes wrote".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
@@ -255,27 +259,47 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
         before = toks[i - 1] if i > 0 else None
         if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
             return None  # "reports of shelling"
+        if prev in _PREPOSITIONS:
+            return None  # "secretary of state"
+        if nxt == "that" and i + 2 < len(toks) and _verb_like(toks[i + 2]):
+            return None  # "states that will vote": a relative clause after a noun
+        # "the minister notes." ends on a verb; "his home state." on a noun.
         ends = nxt in ("", ".", ",", ":", ";", "that", "!", "?") and (
+            nxt == "that" or t.lower != _base_form(lemma)
+        )
+        that = ends and (
             before is not None
             and before.word
             and before.lower not in _CLAUSE_WORDS
             and before.lower not in _LEADING
             and before.lower not in _OPENING_WORDS
         )
-        if not ends and not (
+        if not that and not (
             before is not None
             and before.word
             and not before.lower.isdigit()
             and (before.text[0].isupper() or before.lower in _PRONOUNS)
         ):
-            return None
+            return None  # "his home state.": a noun
     if prev == "to":
         return None  # "to say": an infinitive, read with its main verb
-    if prev in _BE and (t.lower.endswith("ed") or t.lower in _IRREGULAR_PAST):
-        return None  # "is assured of", "was told": a passive names no speaker
+    if (t.lower.endswith("ed") or t.lower in _IRREGULAR_PAST) and _after_be(toks, i):
+        return None  # "is assured of", "was first reported": a passive names no speaker
     if nxt == "to" and speech.REPORTING_VERBS[lemma].listener:
         return None  # "Minister told to quit": a headline's passive
     return lemma
+
+
+def _base_form(lemma: str) -> str:
+    return speech.REPORTING_VERBS[lemma].forms[0].split()[0]
+
+
+def _after_be(toks: list[_Tok], i: int) -> bool:
+    """Whether a form of "be" stands before ``i``, over adverbs: "was first reported"."""
+    k = i - 1
+    while k >= 0 and k > i - 4 and (toks[k].lower in _ADVERBS or _adverb(toks[k])):
+        k -= 1
+    return k >= 0 and toks[k].lower in _BE
 
 
 def _quantifier_source(toks: list[_Tok], i: int) -> bool:
@@ -797,7 +821,12 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         if head is None:
             return None
         return ReportedSpeech(head, attribution), n - 1
-    if toks[rest].text == "," and comma > 0 and not _is_opener(toks, before_source):
+    if (
+        toks[rest].text == ","
+        and comma > 0
+        and not _is_opener(toks, before_source)
+        and not (rest + 1 < n and toks[rest + 1].quoted)
+    ):
         head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
         tail = _content(text, toks, rest + 1, sentence)
         if head is None or tail is None:
@@ -1020,7 +1049,11 @@ def _clause_start(toks: list[_Tok], i: int) -> bool:
     t = toks[i]
     if t.quoted:
         return True
-    return t.word and t.lower not in ("to", "for", "of", "about", "with", "on", "in", "at")
+    return (
+        t.word
+        and t.lower not in ("to", "for", "of", "about", "with", "on", "in", "at")
+        and t.lower not in _ADVERBIAL_OPENERS
+    )
 
 
 def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int:
@@ -1034,6 +1067,11 @@ def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int
     if verb.listener:
         i = _listener_end(toks, i, hi)
         i = _skip_adjuncts(toks, i, hi)
+    elif i + 1 < hi and toks[i].lower == "to" and not _verb_like(toks[i + 1]):
+        # "wrote to his followers, “…”", "said to reporters that …"
+        k = _listener_end(toks, i + 1, hi)
+        if k > i + 1:
+            i = _skip_adjuncts(toks, k, hi)
     if i < hi and toks[i].text == "," and i + 1 < hi and toks[i + 1].lower in _ADVERBS:
         i += 2
         if i < hi and toks[i].text == ",":
@@ -1465,6 +1503,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
             rest < k
             and k < n
             and toks[k].text == ":"
+            and (verb.listener or lemma in ("say", "write"))
             and k - rest <= 8
             and all(
                 t.word and t.lower not in _AUX and t.lower not in _VERBS and t.lower not in _FORMS
