@@ -253,34 +253,8 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
     ):
         return None  # "the report", "Those estimates", "the said property"
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-    if t.lower in _NOUN_CUES:
-        # "states like Ohio", "combat-level stress": a noun unless a name or a
-        # pronoun says it, or "that" follows.
-        before = toks[i - 1] if i > 0 else None
-        if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
-            return None  # "reports of shelling"
-        if prev in _PREPOSITIONS:
-            return None  # "secretary of state"
-        if nxt == "that" and i + 2 < len(toks) and _verb_like(toks[i + 2]):
-            return None  # "states that will vote": a relative clause after a noun
-        # "the minister notes." ends on a verb; "his home state." on a noun.
-        ends = nxt in ("", ".", ",", ":", ";", "that", "!", "?") and (
-            nxt == "that" or t.lower != _base_form(lemma)
-        )
-        that = ends and (
-            before is not None
-            and before.word
-            and before.lower not in _CLAUSE_WORDS
-            and before.lower not in _LEADING
-            and before.lower not in _OPENING_WORDS
-        )
-        if not that and not (
-            before is not None
-            and before.word
-            and not before.lower.isdigit()
-            and (before.text[0].isupper() or before.lower in _PRONOUNS)
-        ):
-            return None  # "his home state.": a noun
+    if t.lower in _NOUN_CUES and not _noun_cue_is_verb(toks, i, lemma):
+        return None
     if prev == "to":
         return None  # "to say": an infinitive, read with its main verb
     if (t.lower.endswith("ed") or t.lower in _IRREGULAR_PAST) and _after_be(toks, i):
@@ -292,6 +266,33 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
 
 def _base_form(lemma: str) -> str:
     return speech.REPORTING_VERBS[lemma].forms[0].split()[0]
+
+
+def _noun_cue_is_verb(toks: list[_Tok], i: int, lemma: str) -> bool:
+    """Whether a cue that is also a noun ("report", "states") is a verb at ``i``."""
+    t = toks[i]
+    prev = toks[i - 1].lower if i > 0 else ""
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    # "states like Ohio", "combat-level stress": a noun unless a name or a
+    # pronoun says it, or it ends the clause ("the minister notes.").
+    before = toks[i - 1] if i > 0 else None
+    if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
+        return False  # "reports of shelling"
+    if prev in _PREPOSITIONS:
+        return False  # "secretary of state"
+    if nxt == "that" and i + 2 < len(toks) and _verb_like(toks[i + 2]):
+        return False  # "states that will vote": a relative clause after a noun
+    # "the minister notes." ends on a verb; "his home state." on a noun.
+    ends = nxt in ("", ".", ",", ":", ";", "that", "!", "?") and (
+        nxt == "that" or t.lower != _base_form(lemma)
+    )
+    if before is None or not before.word:
+        return False
+    if before.text[0].isupper() or before.lower in _PRONOUNS:
+        return not before.lower.isdigit()  # "Ms. Ruiz states", "he reports"
+    return ends and not (
+        before.lower in _CLAUSE_WORDS or before.lower in _LEADING or before.lower in _OPENING_WORDS
+    )
 
 
 def _after_be(toks: list[_Tok], i: int) -> bool:
