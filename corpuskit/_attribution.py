@@ -236,6 +236,8 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
         return None
     if t.text[0].isupper() and i > 0:
         return None  # "the United States", "Says Who" in a title
+    if i > 0 and toks[i - 1].text[0].isdigit():
+        return None  # "271 pledged delegates": an adjective after a number
     particle = _PHRASAL.get(t.lower)
     if (
         particle is not None
@@ -647,8 +649,6 @@ def _closing_according(
     """
     for i in range(len(toks) - 3, 0, -1):
         if toks[i].lower == "according" and toks[i + 1].lower == "to":
-            if toks[i - 1].text != ",":
-                return None
             got = _according(text, toks, i, sentence)
             if got is None or got[0].parts or got[0].content.start != toks[0].start:
                 return None
@@ -1131,6 +1131,13 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
     s1 = _right_np(toks, s0, n)
     if s1 <= s0:
         return None
+    if 1 <= i <= 2 and toks[0].lower.split("'")[0] in ("that", "this") and s1 >= n - 1:
+        # "That's according to exit polls.": the demonstrative stands for what the
+        # sentences before it state.
+        first = toks[0]
+        end = first.start + len(first.lower.split("'")[0])
+        content = trusted_span(text, first.start, end)
+        return ReportedSpeech(content, Attribution(_span(text, toks, s0, s1), cue)), n - 1
     # The source ends at the first comma at the top level of the phrase (an
     # apposition after it belongs to it only when the sentence goes on after).
     if i == 0 or _is_opener(toks, i):
@@ -1152,7 +1159,19 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
             return None
         return ReportedSpeech(content, Attribution(src, cue)), n - 1
     if toks[i - 1].text != ",":
+        if s1 >= n - 1 and i >= 3 and (toks[i - 1].word or toks[i - 1].text in _DASHES):
+            # "… by 271 delegates according to a count by the AP.": no comma
+            # before a closing "according to".
+            cut = i - 1 if toks[i - 1].text in _DASHES else i
+            head = _content(text, toks[:cut], 0, Span.of(text, sentence.start, toks[cut].start))
+            if head is not None:
+                return ReportedSpeech(head, Attribution(_span(text, toks, s0, s1), cue)), n - 1
         return None
+    # A comma inside the phrase followed by a clause ends the source there: "Since
+    # May, according to the group, forces have killed 400 people."
+    k = next((m for m in range(s0, s1) if toks[m].text == ","), s1)
+    if k < s1 and _finite_clause(toks, k + 1):
+        s1 = k
     if i >= 2 and toks[i - 2].lower in _SUBORDINATORS:
         # "…, because, according to X, the media would …": the statement follows.
         k = s0
@@ -1168,7 +1187,13 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
     if head is None:
         return None
     rest = s1
-    if rest < n - 1 and toks[rest].text == "," and i - 1 <= 8:
+    if rest < n - 2 and toks[rest].text == "," and toks[rest + 1].lower in ("and", "but"):
+        rest += 1  # "…, according to X, and the rest paid 69 percent": X reports both
+    if (
+        rest < n - 1
+        and toks[rest].text in (",", "and", "but")
+        and (i - 1 <= 8 or _finite_clause(toks, rest + 1) or toks[rest].word)
+    ):
         tail = _content(text, toks, rest + 1, sentence)
         if tail is not None:
             whole = trusted_span(text, head.start, tail.end)
@@ -1403,7 +1428,7 @@ def _finite_clause(toks: list[_Tok], i: int) -> bool:
         if "'" in t.lower:
             return True  # "he'd", "they're"
         return _verb_like(toks[i + 1])
-    if not (t.lower in _DETERMINERS or t.text[0].isupper()):
+    if t.lower in _FUNCTION_WORDS and t.lower not in _DETERMINERS:
         return False
     for k in range(i + 1, min(n, i + 6)):
         x = toks[k]
