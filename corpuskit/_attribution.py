@@ -1287,7 +1287,7 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
                 break
         # Between a quote and its cue any short noun phrase names the speaker
         # ("villagers told").
-        if head_end - a > 8 or _left_np(toks, head_end, a) != a:
+        if head_end - a > _MAX_NP or _left_np(toks, head_end, a) != a:
             return None
         cue, after = _cue_span(text, toks, k)
         verb = speech.REPORTING_VERBS[lemma]
@@ -1522,6 +1522,12 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
             continue
         verb = speech.REPORTING_VERBS[lemma]
         cue, after = _cue_span(text, toks, c)
+        if c == 0 and lemma in _INVERTING:
+            # "Said Comey, “…”": the cue opens the sentence, its source follows it.
+            s1 = _right_np(toks, after, k)
+            if s1 > after and _speaker_like(toks, after, s1):
+                return Attribution(_span(text, toks, after, s1), cue)
+            return None
         rest = _skip_after_cue(toks, after, k, verb)
         if rest < k and toks[rest].lower == "that":
             rest += 1
@@ -1567,6 +1573,30 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
 
 
 _QUOTE_OPENERS = frozenset("\"“‘'«„")
+# A quote right after one of these names a work or a show ("a broadcast of “Fox
+# News Sunday,”", "the “Obama whisperer”"): nobody says it.
+_BEFORE_A_TITLE = regex.compile(
+    r"(?:\b(?:of|on|in|at|the|a|an|from|for|to|by|with)|['’]s)[ \t\u00a0]*+$", regex.IGNORECASE
+)
+# A transcript's label opening a line: "WALLACE: …", "Q: …".
+_LABEL_OPENING = regex.compile(r"\(?\p{Lu}[\p{Lu}.'’ -]{0,30}+:[ ]")
+
+
+def names_a_work(text: str, quote: Quote) -> bool:
+    """Whether ``quote`` follows a preposition, an article or a possessive."""
+    found = _BEFORE_A_TITLE.search(text, max(0, quote.start - 12), quote.start)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 12) : found.start()].split()
+    # "warned of “…”": the particle of a cue, not a title's preposition
+    return not (found.group().strip().lower() == "of" and before and before[-1].lower() in _FORMS)
+
+
+def opens_with_label(content: str) -> bool:
+    """Whether a quote's content opens with a transcript label ("PENCE: …")."""
+    return _LABEL_OPENING.match(content) is not None
+
+
 _LABEL_WORDS = 6  # a speaker's label in a transcript is this short
 
 

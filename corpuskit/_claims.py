@@ -19,6 +19,8 @@ from ._attribution import (
     attribution_before,
     clear_token_cache,
     find_reported_speech,
+    names_a_work,
+    opens_with_label,
     speaker_label,
 )
 from ._quantities import Quantity, QuantityKind, find_quantities
@@ -195,6 +197,11 @@ class _Attributor:
             self.runs_on = quote.continued
             return []
         found = None
+        if names_a_work(self.text, quote):
+            # “Fox News Sunday” after "On this weekend's broadcast of": a title.
+            self.pending = []
+            self.runs_on = quote.continued
+            return []
         if first_i >= 0 and last_i >= 0:
             found = attribute_quote(
                 self.text, quote, self.sentences[first_i], self.sentences[last_i], self.quotes
@@ -211,8 +218,10 @@ class _Attributor:
         attribution = None
         if found is not None:
             attribution = self.resolved(found)
-        elif self.speaker is not None and (
-            self.runs_on or (opens_sentence and first_i == self.speaker[1] + 1)
+        elif (
+            self.speaker is not None
+            and (self.runs_on or (opens_sentence and first_i == self.speaker[1] + 1))
+            and not opens_with_label(quote.content.text)
         ):
             # A quote opening the sentence right after an attributed one continues it.
             attribution = self.speaker[0]

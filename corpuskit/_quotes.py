@@ -130,7 +130,14 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
             before = text[at - 1] if at > start else " "
             after = text[m.end()] if m.end() < end else " "
             if mark in ('"', "''") and opener in ("“", "«", "„", "‹", "»"):
-                continue  # straight marks inside a curly quote are nested
+                if not (
+                    opener == "“"
+                    and not before.isspace()
+                    and (after.isspace() or after in _CLOSES_BEFORE)
+                    and "”" not in text[at:end]
+                ):
+                    continue  # straight marks inside a curly quote are nested
+                mark = "”"  # “…," he said: a straight mark closes what no ” will
             if mark == "»" and opened < 0 and not after.isspace() and "«" in text[at:end]:
                 mark = "»open"  # »…«, German style
             if mark == "«" and opener == "»open":
