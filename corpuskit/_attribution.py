@@ -1135,9 +1135,8 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
         # "That's according to exit polls.": the demonstrative stands for what the
         # sentences before it state.
         first = toks[0]
-        end = first.start + len(first.lower.split("'")[0])
-        content = trusted_span(text, first.start, end)
-        return ReportedSpeech(content, Attribution(_span(text, toks, s0, s1), cue)), n - 1
+        that = trusted_span(text, first.start, first.start + len(first.lower.split("'")[0]))
+        return ReportedSpeech(that, Attribution(_span(text, toks, s0, s1), cue)), n - 1
     # The source ends at the first comma at the top level of the phrase (an
     # apposition after it belongs to it only when the sentence goes on after).
     if i == 0 or _is_opener(toks, i):
