@@ -592,6 +592,25 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     return i, j
 
 
+def _elided_subject(toks: list[_Tok], conj: int) -> tuple[int, int] | None:
+    """Return the subject of the verb phrase before the conjunction at ``conj``.
+
+    The sentence's subject ("The minister praised … and added"), else the
+    subject of the clause after the last comma ("Once, when my mother asked, I
+    laughed and said").
+    """
+    subj = _subject(toks, 0, conj)
+    if subj is not None:
+        return subj
+    comma = next((m for m in range(conj - 1, 0, -1) if toks[m].text == ","), -1)
+    if comma < 0:
+        return None
+    subj = _subject(toks, comma + 1, conj)
+    if subj is None or not _name_like(toks, *subj):
+        return None
+    return subj
+
+
 def _adverb(t: _Tok) -> bool:
     """Whether a lower-case token is an adverb in "-ly" ("suddenly", "wrongly")."""
     return t.text[0].islower() and t.lower.endswith("ly") and len(t.lower) > 4
@@ -732,7 +751,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     prev = toks[j - 1]
     if prev.lower in ("and", "but", "or") and j >= 2:
         # An elided subject: "… praised the nurses and added that …".
-        subj = _subject(toks, 0, j - 1)
+        subj = _elided_subject(toks, j - 1)
         if subj is None:
             return None
         source = subj
@@ -1485,6 +1504,20 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
         lemma = _is_cue(toks, c)
         if lemma == "call":
             return None  # "what he called “a farce”": a quote after "called" is a name
+        if (
+            lemma is None
+            and t.lower.endswith("ing")
+            and c >= 1
+            and toks[c - 1].word
+            and toks[c - 1].text[0].isupper()
+            and _FORMS.get(t.lower) is not None
+            and _skip_after_cue(toks, c + 1, k, speech.REPORTING_VERBS[_FORMS[t.lower]]) >= k
+        ):
+            # "footage of Ann Lee saying, “…”": the name before the participle says it.
+            a = c - 1
+            while a > 0 and (toks[a - 1].word and toks[a - 1].text[0].isupper()):
+                a -= 1
+            return Attribution(_span(text, toks, a, c), _span(text, toks, c, c + 1))
         if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
             lemma = _FORMS.get(t.lower)
             verb = speech.REPORTING_VERBS[lemma] if lemma is not None else None
@@ -1551,7 +1584,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
             return None
         prev = toks[j - 1]
         if prev.lower in ("and", "but") and j >= 2:
-            subj = _subject(toks, 0, j - 1)
+            subj = _elided_subject(toks, j - 1)
             if subj is None:
                 return None
             return Attribution(_span(text, toks, *subj), cue)

@@ -148,7 +148,15 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
                 opened, opener = at, "»"
                 opener = "»open"
                 continue
-            if mark in ("”", "»", "›") and opened < 0 and not seen:
+            if (
+                mark == "”"
+                and opened < 0
+                and (before.isspace() or at == start)
+                and after.isalnum()
+                and "”" in text[m.end() : end]
+            ):
+                mark = "“"  # ”Mr. Trump … shame.” a typesetter's slip: ” opens
+            elif mark in ("”", "»", "›") and opened < 0 and not seen:
                 # A closing mark with no opening one before it in the paragraph: a
                 # scraper dropped the opening mark at the paragraph's start.
                 found.append((start, m.end(), False, False, 0, 1))

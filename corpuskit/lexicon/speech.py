@@ -112,6 +112,7 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "put_it": _v("put it", "puts it", "put it", "putting it", that=False, inverts=True),
     # "“Closed for repairs,” the sign read.": after a quote only
     "read": _v("read", "reads", "read", "reading", that=False, inverts=True),
+    "chant": _v("chant", "chants", "chanted", "chanting", that=False, inverts=True),
     # --- arguing and asserting ----------------------------------------------------
     "claim": _v("claim", "claims", "claimed", "claiming", obj=True, bare=True, inverts=True),
     "argue": _v("argue", "argues", "argued", "arguing", bare=True, inverts=True),
