@@ -94,7 +94,8 @@ _TIME_WORDS = frozenset(
 )
 _ED_ADJECTIVES = frozenset(
     "retired elected unnamed united armed concerned detailed advanced named unidentified "
-    "appointed designated qualified alleged embattled respected celebrated noted".split()
+    "appointed designated qualified alleged embattled respected celebrated noted registered "
+    "surveyed polled interviewed questioned affiliated unaffiliated undecided".split()
 )
 _TRAILING = speech.TRAILING_PARTICIPLES
 _VERBS = speech.COMMON_VERBS
@@ -135,6 +136,8 @@ _FUNCTION_WORDS = (
 _ADVERBIAL_OPENERS = frozenset(
     "as while when after before because since though although until amid during".split()
 )
+_ASIDE_OPENERS = frozenset(("for", "in", "of", "at", "by", "as"))
+_RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
 _SAY_OF = frozenset("say says said write writes wrote".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
@@ -236,7 +239,7 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
         return None
     if t.text[0].isupper() and i > 0:
         return None  # "the United States", "Says Who" in a title
-    if i > 0 and toks[i - 1].text[0].isdigit():
+    if i > 0 and toks[i - 1].text[0].isdigit() and t.lower.endswith("ed"):
         return None  # "271 pledged delegates": an adjective after a number
     particle = _PHRASAL.get(t.lower)
     if (
@@ -327,7 +330,7 @@ def _np_word(t: _Tok) -> bool:
     if (low in _FORMS and t.text[0].isupper() and low not in _CLAUSE_WORDS) or low in _NOUN_CUES:
         return True  # "the Post", "the State Department", "the report"
     if low in _CLAUSE_WORDS or low in _AUX or low in _FORMS:
-        return low in ("may",) and t.text[0].isupper()
+        return low in ("may", "will", "can") and t.text[0].isupper()  # "Will Rogers"
     if low.endswith("ed") and len(low) > 4 and t.text[0].islower():
         return low in _ED_ADJECTIVES or "-" in low
     return True
@@ -353,6 +356,19 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
         ):
             i -= 1  # "those surveyed said"
             continue
+        if (
+            t.word
+            and t.lower.endswith("ed")
+            and t.text[0].islower()
+            and i < end
+            and all(
+                x.lower in _TIME_WORDS or x.lower in ("on", "last", "this") for x in toks[i:end]
+            )
+            and i - 2 >= lo
+            and toks[i - 2].word
+        ):
+            i -= 1  # "A report published Wednesday said"
+            continue
         if t.lower in ("of", "for", "from", "at", "in", "with", "to", "on", "by") and i < end:
             if i - 1 <= lo or not toks[i - 2].word:
                 break
@@ -372,8 +388,13 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
         if not _np_word(t):
             break
         i -= 1
+    opened_by_preposition = i < end and toks[i].lower in _PREPOSITIONS
     while i < end and (toks[i].lower in _LEADING or toks[i].lower in _PREPOSITIONS):
         i += 1  # "But officials said": the conjunction is not the source
+    if opened_by_preposition:
+        # "In separate interviews, three employees said": an opening phrase, not a
+        # list; the source starts after its comma.
+        i = max([i, *(m + 1 for m in range(i, end) if toks[m].text == ",")])
     while i < end and not toks[i].word:
         i += 1
     # A preposition-led tail ("in Seoul") is part of the phrase; a lone
@@ -592,6 +613,26 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     return i, j
 
 
+def _aside_start(toks: list[_Tok], j: int) -> int:
+    """Return where an aside between commas just before ``j`` starts (-1 if none).
+
+    "though", "however", "too", "for example", "in turn", "for his part".
+    """
+    if j < 3 or toks[j - 1].text != ",":
+        return -1
+    for width in (1, 2, 3):
+        k = j - 2 - width
+        if k < 0 or toks[k].text != ",":
+            continue
+        words = toks[k + 1 : j - 1]
+        first = words[0]
+        if width == 1 and (first.lower in _ADVERBS or first.lower in _ASIDES or _adverb(first)):
+            return k
+        if width > 1 and first.lower in _ASIDE_OPENERS and all(w.word for w in words):
+            return k
+    return -1
+
+
 def _elided_subject(toks: list[_Tok], conj: int) -> tuple[int, int] | None:
     """Return the subject of the verb phrase before the conjunction at ``conj``.
 
@@ -731,13 +772,9 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         )
     ):
         j -= 1
-    if (
-        j >= 3
-        and toks[j - 1].text == ","
-        and (toks[j - 2].lower in _ADVERBS or toks[j - 2].lower in _ASIDES or _adverb(toks[j - 2]))
-        and toks[j - 3].text == ","
-    ):
-        j -= 3  # "Murphy, though, said": the aside and its commas
+    aside = _aside_start(toks, j)
+    if aside >= 0:
+        j = aside  # "Murphy, though, said", "Rogers, for example, said": the aside
         while j > 0 and toks[j - 1].lower in _AUX:
             j -= 1
     elif j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _ADVERBS:
@@ -768,24 +805,10 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             return inverted
         # Back over one apposition or several ("Marley Anderson, 21, a junior from
         # Las Vegas, said"), to the name before them.
-        k = j - 1
-        for _ in range(3):
-            k -= 1
-            while (
-                k >= 0
-                and j - k < _MAX_APPOSITION
-                and (toks[k].quoted or toks[k].text not in (",", ";", ":", prev.text))
-            ):
-                k -= 1
-            if k < 0 or toks[k].text != prev.text or not _apposition(toks, k + 1, j - 1):
-                break
-            a = _left_np(toks, k, 0)
-            if a < k and _name_like(toks, a, k) and (a == 0 or toks[a - 1].text != ","):
-                source = (a, j - 1)
-                before_source = a
-                break
+        source = _before_appositions(toks, j - 1)
         if source is None:
             return None
+        before_source = source[0]
     elif prev.lower in ("who", "which") and j >= 3 and toks[j - 2].text == ",":
         # "…, who said he would …": the relative pronoun speaks for the phrase before it.
         a = _left_np(toks, j - 2, 0)
@@ -1007,7 +1030,9 @@ def _apposition(toks: list[_Tok], a: int, b: int) -> bool:
         return False
     if toks[a].lower in ("who", "whose", "which"):
         return True
-    return not any(_finite(toks, k, a) for k in range(a, b))
+    # "the Republican who heads the committee": a relative clause may hold verbs.
+    rel = next((k for k in range(a, b) if toks[k].lower in _RELATIVES), b)
+    return not any(_finite(toks, k, a) for k in range(a, rel))
 
 
 def _finite(toks: list[_Tok], k: int, a: int) -> bool:
@@ -1027,6 +1052,44 @@ def _finite(toks: list[_Tok], k: int, a: int) -> bool:
         return True
     prev = toks[k - 1].lower if k > a else ""
     return prev in _PRONOUNS or prev in _AUX or prev in ("who", "which", "that")
+
+
+def _before_appositions(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
+    """Return the source whose appositions end at ``comma``, read back to its name.
+
+    "Marley Anderson, 21, a junior from Las Vegas, said"; "Senator Ray Shelton,
+    the Republican who heads the committee, which oversees the Fed, said". Each
+    stretch between commas must read as an apposition, and the name must fill the
+    stretch before them (from the sentence's start, an opener or a conjunction).
+    """
+    mark = toks[comma].text
+    seg_end = comma
+    k = comma
+    for _ in range(4):
+        k -= 1
+        while (
+            k >= 0
+            and comma - k < 2 * _MAX_APPOSITION
+            and (toks[k].quoted or toks[k].text not in (",", ";", ":", mark))
+        ):
+            k -= 1
+        if k < 0 or toks[k].text != mark or not _apposition(toks, k + 1, seg_end):
+            return None
+        start = k - 1
+        while start >= 0 and not (toks[start].text in (",", ";", ":") and not toks[start].quoted):
+            start -= 1
+        start += 1
+        a = _left_np(toks, k, start)
+        if (
+            a < k
+            and _name_like(toks, a, k)
+            and (
+                all(t.lower in _LEADING or not t.word for t in toks[start:a]) or _is_opener(toks, a)
+            )
+        ):
+            return a, comma
+        seg_end = k
+    return None
 
 
 def _name_like(toks: list[_Tok], a: int, b: int) -> bool:
@@ -1114,6 +1177,8 @@ def _inverted_tail(  # noqa: PLR0917
         or toks[s0].lower in ("of", "to", "about")
     ):
         return None  # "…, said in a statement": no source follows
+    if _finite_clause(toks, s0):
+        return None  # "X, the director, said he expects …": a report follows, no source
     s1 = _right_np(toks, s0, n)
     if s1 <= s0 or not _speaker_like(toks, s0, s1):
         return None
@@ -1445,7 +1510,15 @@ def _finite_clause(toks: list[_Tok], i: int) -> bool:
     if t.lower in _PRONOUNS or t.lower.split("'")[0] in _PRONOUNS:
         if "'" in t.lower:
             return True  # "he'd", "they're"
-        return _verb_like(toks[i + 1])
+        nxt = toks[i + 1]
+        # "he expects", "they think": after a pronoun a lower-case word that is no
+        # function word is its verb.
+        return _verb_like(nxt) or (
+            nxt.word
+            and nxt.text[0].islower()
+            and nxt.lower not in _FUNCTION_WORDS
+            and not _adverb(nxt)
+        )
     if t.lower in _FUNCTION_WORDS and t.lower not in _DETERMINERS:
         return False
     for k in range(i + 1, min(n, i + 6)):
