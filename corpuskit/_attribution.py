@@ -348,26 +348,8 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
                 break
             i -= 1
             continue
-        if (
-            t.word
-            and t.lower.endswith("ed")
-            and i - 2 >= lo
-            and toks[i - 2].lower in ("those", "the", "people", "voters", "officials")
-        ):
-            i -= 1  # "those surveyed said"
-            continue
-        if (
-            t.word
-            and t.lower.endswith("ed")
-            and t.text[0].islower()
-            and i < end
-            and all(
-                x.lower in _TIME_WORDS or x.lower in ("on", "last", "this") for x in toks[i:end]
-            )
-            and i - 2 >= lo
-            and toks[i - 2].word
-        ):
-            i -= 1  # "A report published Wednesday said"
+        if _participle_in_np(toks, i - 1, end, lo):
+            i -= 1
             continue
         if t.lower in ("of", "for", "from", "at", "in", "with", "to", "on", "by") and i < end:
             if i - 1 <= lo or not toks[i - 2].word:
@@ -388,6 +370,11 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
         if not _np_word(t):
             break
         i -= 1
+    return _np_start(toks, i, end)
+
+
+def _np_start(toks: list[_Tok], i: int, end: int) -> int:
+    """Trim what a source read leftwards from ``end`` took in before its start."""
     opened_by_preposition = i < end and toks[i].lower in _PREPOSITIONS
     while i < end and (toks[i].lower in _LEADING or toks[i].lower in _PREPOSITIONS):
         i += 1  # "But officials said": the conjunction is not the source
@@ -404,6 +391,26 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
             return i  # "Some said": the quantifier stands for people
         return end
     return i
+
+
+def _participle_in_np(toks: list[_Tok], k: int, end: int, lo: int) -> bool:
+    """Whether the "-ed" word at ``k`` belongs to a source read leftwards.
+
+    "those surveyed said"; "A report published Wednesday said".
+    """
+    t = toks[k]
+    if not (t.word and t.lower.endswith("ed") and k - 1 >= lo):
+        return False
+    if toks[k - 1].lower in ("those", "the", "people", "voters", "officials"):
+        return True
+    return (
+        t.text[0].islower()
+        and k + 1 < end
+        and toks[k - 1].word
+        and all(
+            x.lower in _TIME_WORDS or x.lower in ("on", "last", "this") for x in toks[k + 1 : end]
+        )
+    )
 
 
 def _list_item(toks: list[_Tok], i: int, end: int) -> bool:
