@@ -885,6 +885,10 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         return ReportedSpeech(whole, attribution, (head, tail)), n - 1
     if particle and rest < n and toks[rest].quoted:
         return None  # "warned of “…”": the quote is the statement
+    if before_source > 0 and toks[before_source - 1].lower in ("which", "what", "that"):
+        gap = _relative_report(text, toks, before_source - 1, rest, sentence, attribution)
+        if gap is not None:
+            return gap
     # Source first: the report follows the cue, and a clause opens at the source.
     if before_source > 0:
         word = toks[before_source - 1].lower
@@ -963,6 +967,44 @@ def _described_as(toks: list[_Tok], i: int) -> bool:
         if toks[k].text in (",", ".", ";", ":") or toks[k].lower in _AUX:
             return False
     return False
+
+
+def _relative_report(  # noqa: PLR0917
+    text: str, toks: list[_Tok], rel: int, rest: int, sentence: Span, attribution: Attribution
+) -> tuple[ReportedSpeech, int] | None:
+    """Read "…, which officials said will go into effect soon": a report inside a relative.
+
+    The relative pronoun stands for what is reported and the clause after the
+    cue lacks its subject; the content is the pronoun and that clause, in two
+    parts around the attribution.
+    """
+    n = len(toks)
+    if rest >= n or not _gap_verb(toks[rest]):
+        return None
+    end = rest
+    while end < n and not (
+        toks[end].text in (",", ";", ":", "—", "–", "(") and not toks[end].quoted
+    ):
+        end += 1
+    stop = toks[end].start if end < n else sentence.end
+    tail = _content(text, toks, rest, Span.of(text, sentence.start, stop))
+    if tail is None:
+        return None
+    head = _span(text, toks, rel, rel + 1)
+    whole = trusted_span(text, head.start, tail.end)
+    return ReportedSpeech(whole, attribution, (head, tail)), end - 1
+
+
+def _gap_verb(t: _Tok) -> bool:
+    """Whether a clause missing its subject opens at ``t``: "were covered up", "includes"."""
+    low = t.lower
+    return _verb_like(t) or (
+        t.word
+        and t.text[0].islower()
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and low not in _FUNCTION_WORDS
+    )
 
 
 def _gerund(
