@@ -864,6 +864,19 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         )
     )
     comma = before_source - 1 if before_source > 0 and toks[before_source - 1].text == "," else -1
+    if (
+        closing
+        and comma < 0
+        and before_source > 1
+        and toks[before_source - 1].quoted
+        and not toks[before_source - 1].word
+        and not toks[0].quoted
+    ):
+        # "… placed a card in a “burn bag,” the Times reported.": the quoted phrase
+        # ends a statement that opened before it.
+        end = toks[before_source - 1].end
+        head = _content(text, toks[:before_source], 0, Span.of(text, sentence.start, end))
+        return None if head is None else (ReportedSpeech(head, attribution), n - 1)
     if closing:
         if comma <= 0 or _is_opener(toks, before_source):
             return None  # "He said." / "On Monday, she said."
