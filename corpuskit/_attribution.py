@@ -485,6 +485,8 @@ def _adjunct_end(toks: list[_Tok], i: int, hi: int) -> int:  # noqa: PLR0912 (on
         return i
     if (low not in _ADJUNCTS and low not in ("with", "to", "for", "from")) or i + 1 >= hi:
         return i
+    if low == "to" and not _listener_word(toks[i + 1]):
+        return i  # "vowed to harshly punish …": an infinitive, what is reported
     j = i + 1
     if toks[j].lower in _DETERMINERS:
         j += 1
@@ -547,6 +549,13 @@ def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
             break
         k += 1
         nxt = toks[k] if k < hi else None
+        if (
+            t.text[0].isupper()
+            and not t.lower.endswith("'s")
+            and nxt is not None
+            and (nxt.lower in _PREPOSITIONS or nxt.lower in ("against", "about", "over"))
+        ):
+            break  # "warned the Fed against …": a name ends at a lower-case word
         if t.text[0].islower() and not (
             nxt is not None
             and nxt.word
@@ -554,6 +563,8 @@ def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
             and nxt.lower not in _PRONOUNS
             and nxt.lower not in _DETERMINERS
             and nxt.lower not in _AUX
+            and nxt.lower not in _PREPOSITIONS
+            and nxt.lower not in _ADJUNCTS
         ):
             break  # "reporters", "the court": a lower-case noun ends it
     if k == j:
@@ -568,6 +579,40 @@ def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
         if m < hi and toks[m].lower == "that":
             return m
     return k
+
+
+def _that_after_listener(toks: list[_Tok], i: int, hi: int) -> int:
+    """Return the index of the "that" that a listener and its adjuncts lead to (else ``i``).
+
+    Between the cue and "that" stand only the words of noun phrases and
+    prepositional phrases: no verb, pronoun subject, comma or quote.
+    """
+    for k in range(i, min(hi, i + 14)):
+        t = toks[k]
+        if t.lower == "that":
+            return k if k > i else i
+        if (
+            t.quoted
+            or not t.word
+            or t.lower in _FORMS
+            or t.lower in _AUX
+            or t.lower in _BE
+            or t.lower in _VERBS
+            or t.lower in ("he", "she", "they", "we", "i", "it")
+        ):
+            return i
+    return i
+
+
+def _listener_word(t: _Tok) -> bool:
+    """Whether a listener may open at ``t`` after "to": "wrote to his followers"."""
+    return t.word and (
+        t.lower in _DETERMINERS
+        or t.lower in _POSSESSIVES
+        or t.lower in _OBJECT_PRONOUNS
+        or t.text[0].isupper()
+        or t.lower in _HEADS
+    )
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -918,6 +963,25 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             return None
     if toks[rest].text in (":",) or _colon_quote(toks, rest):
         return None  # "She said: “…”": the quote is the statement
+    infinitive = False
+    if (
+        verb.listener
+        and not particle
+        and after < rest < n
+        and (
+            toks[rest].lower == "to"
+            or (
+                verb.obj
+                and not (toks[rest].lower == "that" or toks[rest].quoted)
+                and toks[rest].lower not in _QUESTION_WORDS
+                and not _finite_clause(toks, rest)
+            )
+        )
+    ):
+        # "asked the court to intervene", "promised a country of new opportunities":
+        # the listener is part of what is reported.
+        infinitive = toks[rest].lower == "to"
+        rest = _skip_adjuncts(toks, after, n)
     that = toks[rest].lower == "that"
     if that or toks[rest].text == ",":
         rest += 1
@@ -925,6 +989,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
     if not (
         that
         or question
+        or infinitive
         or verb.obj
         or (verb.bare and _clause_start(toks, rest))
         or (verb.that and _finite_clause(toks, rest))
@@ -1210,9 +1275,12 @@ def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int
         if k > i + 1 and (k == hi or toks[k].text in (",", ":") or toks[k].lower == "that"):
             i = k
     if verb.listener:
+        that = _that_after_listener(toks, i, hi)
+        if that > i:
+            return that  # "told one of his aides on a regular basis that …"
         i = _listener_end(toks, i, hi)
         i = _skip_adjuncts(toks, i, hi)
-    elif i + 1 < hi and toks[i].lower == "to" and not _verb_like(toks[i + 1]):
+    elif i + 1 < hi and toks[i].lower == "to" and _listener_word(toks[i + 1]):
         # "wrote to his followers, “…”", "said to reporters that …"
         k = _listener_end(toks, i + 1, hi)
         if k > i + 1:
