@@ -82,7 +82,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _LEADING = frozenset(
     "and but or so yet now then still also meanwhile however instead indeed later earlier "
-    "separately moreover".split()
+    "separately moreover even soon".split()
 )
 _AUX = speech.AUXILIARIES
 _ADVERBS = speech.CLAUSE_ADVERBS
@@ -453,6 +453,8 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
                 break
             if nxt in _OPENING_WORDS or nxt in ("to", "on") or nxt in _BE or nxt in _AUX:
                 break
+            if nxt in _ADJUNCTS or (nxt.endswith("ing") and toks[i + 1].text[0].islower()):
+                break  # "…, via email", "…, speaking to reporters": no apposition
             appositive = True
             i += 1
             continue
@@ -660,12 +662,13 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         low = t.lower
         if t.quoted or low in _CLAUSE_WORDS or low in _AUX or low in _ADVERBS:
             break
-        if not t.word and not (t.text == "." and named):
+        if not t.word and not (t.text == "." and (named or _abbrev(toks, j))):
             break
         if low in _FORMS or low in _VERBS or _adverb(t):
             break
         if j > i and t.text[0].islower() and low not in _DETERMINERS:
-            if named and low not in _NAME_LINKS and low not in _HEADS:
+            title = any(x.word and x.text[0].isupper() for x in toks[j + 1 : j + 3])
+            if named and low not in _NAME_LINKS and low not in _HEADS and not title:
                 break  # "Carly Fiorina threw …": a lower-case word after a name
             if low.endswith(("ed", "es")):
                 break
