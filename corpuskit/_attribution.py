@@ -437,6 +437,23 @@ def _list_item(toks: list[_Tok], i: int, end: int) -> bool:
     return 0 < k - i <= 2 and not any(t.lower in _DETERMINERS for t in toks[i:k])
 
 
+def _apposition_follows(toks: list[_Tok], i: int, hi: int) -> bool:
+    """Whether an apposition may open at ``i``, after a comma that follows a source.
+
+    Not a participle or a clause ("…, adding …", "…, and …", "…, was …"), nor a
+    time or place phrase ("…, via email", "…, on Tuesday").
+    """
+    if i >= hi:
+        return False
+    nxt = toks[i]
+    low = nxt.lower
+    if low in _TRAILING or low in ("and", "but", "as", "while", "though", "although"):
+        return False
+    if low in _OPENING_WORDS or low in ("to", "on") or low in _BE or low in _AUX:
+        return False
+    return not (low in _ADJUNCTS or (low.endswith("ing") and nxt.text[0].islower()))
+
+
 def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
     """Return the index after the source noun phrase that starts at ``start``.
 
@@ -448,13 +465,8 @@ def _right_np(toks: list[_Tok], start: int, hi: int) -> int:
     while i < hi and i - start < _MAX_NP + _MAX_APPOSITION:
         t = toks[i]
         if t.text == ",":
-            nxt = toks[i + 1].lower if i + 1 < hi else ""
-            if nxt in _TRAILING or nxt in ("and", "but", "as", "while", "though", "although"):
+            if not _apposition_follows(toks, i + 1, hi):
                 break
-            if nxt in _OPENING_WORDS or nxt in ("to", "on") or nxt in _BE or nxt in _AUX:
-                break
-            if nxt in _ADJUNCTS or (nxt.endswith("ing") and toks[i + 1].text[0].islower()):
-                break  # "…, via email", "…, speaking to reporters": no apposition
             appositive = True
             i += 1
             continue
