@@ -1027,7 +1027,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         return None
     if verb.sense == "cognition" and not that and src.text.lower() in ("i", "we", "you"):
         return None
-    cut = _coordinated_end(toks, rest)
+    cut = _coordinated_end(toks, rest, clause=that or _finite_clause(toks, rest))
     if cut < n:
         # "said they were relieved but warned that …": the report ends before the
         # second verb, whose own claim (if it reports) is read next.
@@ -1586,11 +1586,14 @@ def _colon_quote(toks: list[_Tok], i: int) -> bool:
     return False
 
 
-def _coordinated_end(toks: list[_Tok], start: int) -> int:
+def _coordinated_end(toks: list[_Tok], start: int, *, clause: bool = False) -> int:
     """Return where a second verb phrase or report joined by "and"/"but" begins.
 
     "confirmed the injury but gave no date", "said A, but the workers say B":
     the index of the conjunction, or the number of tokens when there is none.
+    When what is reported is a clause with its own subject (``clause``), a verb
+    after "and" is that clause's ("said she was tired and wanted a change"): only
+    a second report ends it.
     """
     n = len(toks)
     for k in range(start + 1, n - 1):
@@ -1601,7 +1604,8 @@ def _coordinated_end(toks: list[_Tok], start: int) -> int:
         if t.quoted or t.lower not in ("and", "but"):
             continue
         if (
-            nxt.text[0].islower()
+            not clause
+            and nxt.text[0].islower()
             and nxt.lower not in _AUX
             and (
                 nxt.lower in _VERBS
