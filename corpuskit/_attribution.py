@@ -254,7 +254,15 @@ def _is_cue(toks: list[_Tok], i: int) -> str | None:
         return None
     if t.text[0].isupper() and i > 0:
         return None  # "the United States", "Says Who" in a title
-    if i > 0 and toks[i - 1].text[0].isdigit() and t.lower.endswith("ed"):
+    if (
+        i > 0
+        and toks[i - 1].text[0].isdigit()
+        and t.lower.endswith("ed")
+        and i + 1 < len(toks)
+        and toks[i + 1].word
+        and toks[i + 1].text[0].islower()
+        and toks[i + 1].lower not in _FUNCTION_WORDS
+    ):
         return None  # "271 pledged delegates": an adjective after a number
     particle = _PHRASAL.get(t.lower)
     if (
@@ -674,6 +682,12 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         low = t.lower
         if t.quoted or low in _CLAUSE_WORDS or low in _AUX or low in _ADVERBS:
             break
+        if t.text == "(" and named:
+            close = next((m for m in range(j, min(hi, j + 6)) if toks[m].text == ")"), -1)
+            if close < 0:
+                break
+            j = close + 1  # "Sen. Ann Ford (I-Vt.)": the party label belongs to the name
+            continue
         if not t.word and not (t.text == "." and (named or _abbrev(toks, j))):
             break
         if low in _FORMS or low in _VERBS or _adverb(t):
@@ -891,10 +905,17 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         if source is None:
             return None
         before_source = source[0]
-    elif prev.lower in ("who", "which") and j >= 3 and toks[j - 2].text == ",":
-        # "…, who said he would …": the relative pronoun speaks for the phrase before it.
-        a = _left_np(toks, j - 2, 0)
-        if a == j - 2 or not _name_like(toks, a, j - 2):
+    elif prev.lower in ("who", "which") and j >= 2 and (
+        toks[j - 2].text == "," or (prev.lower == "who" and toks[j - 2].word)
+    ):
+        # "…, who said he would …", "leaders who say the law …": the relative
+        # pronoun speaks for the phrase before it.
+        np_end = j - 2 if toks[j - 2].text == "," else j - 1
+        a = _left_np(toks, np_end, 0)
+        if np_end == j - 1:
+            # "ammunition to Republicans who say": a restrictive "who" follows its noun.
+            a = max([a, *(m + 1 for m in range(a, np_end) if toks[m].lower in _PREPOSITIONS)])
+        if a == np_end or not _name_like(toks, a, np_end):
             return None
         rest = _skip_after_cue(toks, after, n, verb)
         if rest < n and toks[rest].lower == "that":
@@ -904,7 +925,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         content = _content(text, toks, rest, sentence)
         if content is None:
             return None
-        who = Attribution(_span(text, toks, j - 1, j), cue, _span(text, toks, a, j - 2))
+        who = Attribution(_span(text, toks, j - 1, j), cue, _span(text, toks, a, np_end))
         return ReportedSpeech(content, who), n - 1
     elif (
         prev.word or prev.text == ")" or (prev.text == "." and j >= 2 and _abbrev(toks, j - 1))
@@ -982,8 +1003,9 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         word = toks[before_source - 1].lower
         if word == "as":
             # "As the paper reported, …" opens the sentence; "…, as X noted, …" is
-            # an aside whose statement is the sentence around it.
-            if before_source - 1 > 0 or toks[rest].text != ",":
+            # an aside whose statement is the sentence around it; "as he noted
+            # that …" reports what follows.
+            if toks[rest].text == "," and before_source - 1 > 0:
                 return None
         elif (
             word not in _SUBORDINATORS
@@ -1058,10 +1080,25 @@ def _names_as(toks: list[_Tok], i: int) -> bool:
     The object is followed, within a few words, by what it is called: a quoted
     phrase or an indefinite noun phrase.
     """
-    for k in range(i + 1, min(len(toks), i + 7)):
+    n = len(toks)
+    if (
+        i + 2 <= n
+        and toks[i].lower in _OBJECT_PRONOUNS | {"it"}
+        and i + 1 < n
+        and toks[i + 1].word
+        and toks[i + 1].text[0].islower()
+        and toks[i + 1].lower not in _FUNCTION_WORDS
+        and toks[i + 1].lower not in _TIME_WORDS
+        and toks[i + 1].lower not in ("back", "up", "off", "out", "again", "later")
+        and (i + 2 >= n or toks[i + 2].lower in ("and", "but", "or") or not toks[i + 2].word)
+    ):
+        return True  # "called him divisive"
+    for k in range(i + 1, min(n, i + 7)):
         t = toks[k]
         if t.quoted or t.lower in ("a", "an"):
             return True
+        if t.text == "." and _abbrev(toks, k):
+            continue  # "called Mrs. Ames a …"
         if t.text in (",", ".", ";", ":") or t.lower in _AUX or t.lower in _BE:
             return False
     return False

@@ -79,7 +79,7 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     "announce": _v(
         "announce", "announces", "announced", "announcing", obj=True, bare=True, inverts=True
     ),
-    "note": _v("note", "notes", "noted", "noting", inverts=True),
+    "note": _v("note", "notes", "noted", "noting", obj=True, inverts=True),
     "explain": _v("explain", "explains", "explained", "explaining", bare=True, inverts=True),
     "continue": _v("continue", "continues", "continued", "continuing", inverts=True),
     "mention": _v("mention", "mentions", "mentioned", "mentioning"),
