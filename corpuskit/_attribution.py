@@ -137,6 +137,11 @@ _FUNCTION_WORDS = (
 _ADVERBIAL_OPENERS = frozenset(
     "as while when after before because since though although until amid during".split()
 )
+# Verbs that take a participle after them: "kept saying", "began asking".
+_CATENATIVES = frozenset(
+    "keep keeps kept begin begins began start starts started stop stops stopped "
+    "continue continues continued".split()
+)
 _ASIDE_OPENERS = frozenset(("for", "in", "of", "at", "by", "as"))
 _RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
@@ -905,8 +910,10 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         if source is None:
             return None
         before_source = source[0]
-    elif prev.lower in ("who", "which") and j >= 2 and (
-        toks[j - 2].text == "," or (prev.lower == "who" and toks[j - 2].word)
+    elif (
+        prev.lower in ("who", "which")
+        and j >= 2
+        and (toks[j - 2].text == "," or (prev.lower == "who" and toks[j - 2].word))
     ):
         # "…, who said he would …", "leaders who say the law …": the relative
         # pronoun speaks for the phrase before it.
@@ -1155,8 +1162,12 @@ def _gap_verb(t: _Tok) -> bool:
 def _gerund(
     text: str, toks: list[_Tok], i: int, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
-    """Read "…, saying (that) …", which the sentence's subject says."""
-    if i < 2 or toks[i - 1].text != ",":
+    """Read "…, saying (that) …", which the sentence's subject says.
+
+    Also "responded by saying …" (the subject again) and "with 50 percent saying
+    …", "Ryan saying he was …" (the phrase just before the participle).
+    """
+    if i < 1:
         return None
     lemma = _FORMS.get(toks[i].lower)
     if lemma is None:
@@ -1164,10 +1175,31 @@ def _gerund(
     verb = speech.REPORTING_VERBS[lemma]
     if not (verb.that or verb.obj) or verb.sense != "speech" or toks[i].quoted:
         return None
-    lo = 0
-    if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
-        lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
-    subj = _subject(toks, lo, i - 1) or _earlier_speaker(toks, i - 1)
+    prev = toks[i - 1]
+    if prev.text == "," or prev.lower in ("by", "after", "before", "while", "when"):
+        lo = 0
+        if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
+            lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
+        end = i - 1 if prev.text == "," else i - 1
+        subj = _subject(toks, lo, end) or _earlier_speaker(toks, end)
+    elif prev.lower in _VERBS or prev.lower in _CATENATIVES:
+        # "The crowd kept saying …": the sentence's subject.
+        subj = _subject(toks, 0, i - 1)
+    elif (
+        lemma in ("say", "tell", "add", "write")
+        and prev.word
+        and not prev.quoted
+        and prev.lower not in _FUNCTION_WORDS
+    ):
+        # "Ryan saying he was encouraged", "with 50 percent saying …": a name or
+        # a share of people says it; a noun before "saying" rarely speaks.
+        a = _left_np(toks, i, 0)
+        a = max([a, *(m + 1 for m in range(a, i) if toks[m].lower in _PREPOSITIONS)])
+        first = toks[a] if a < i else prev
+        named = first.text[0].isupper() or first.text[0].isdigit()
+        subj = (a, i) if a < i and named and a > 0 else None
+    else:
+        return None
     if subj is None:
         return None
     cue, after = _cue_span(text, toks, i)
@@ -1651,8 +1683,10 @@ def _coordinated_end(toks: list[_Tok], start: int, *, clause: bool = False) -> i
         ):
             return k  # "… but gave no date"
         for m in range(k + 1, min(n, k + 7)):
-            if _is_cue(toks, m) is not None:
-                return k  # "… but warned that", "…, but the workers say"
+            if _is_cue(toks, m) is not None or (
+                m > k + 1 and toks[m].lower.endswith("ing") and toks[m].lower in _FORMS
+            ):
+                return k  # "… but warned that", "…, but the workers say", "and Ann saying"
             if not toks[m].word or toks[m].lower in _AUX:
                 break
     return n
