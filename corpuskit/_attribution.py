@@ -685,24 +685,14 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     while j < hi and j - i < 8:
         t = toks[j]
         low = t.lower
-        if t.quoted or low in _CLAUSE_WORDS or low in _AUX or low in _ADVERBS:
-            break
         if t.text == "(" and named:
             close = next((m for m in range(j, min(hi, j + 6)) if toks[m].text == ")"), -1)
             if close < 0:
                 break
             j = close + 1  # "Sen. Ann Ford (I-Vt.)": the party label belongs to the name
             continue
-        if not t.word and not (t.text == "." and (named or _abbrev(toks, j))):
+        if _subject_ends(toks, j, i, named=named):
             break
-        if low in _FORMS or low in _VERBS or _adverb(t):
-            break
-        if j > i and t.text[0].islower() and low not in _DETERMINERS:
-            title = any(x.word and x.text[0].isupper() for x in toks[j + 1 : j + 3])
-            if named and low not in _NAME_LINKS and low not in _HEADS and not title:
-                break  # "Carly Fiorina threw …": a lower-case word after a name
-            if low.endswith(("ed", "es")):
-                break
         named = named or (
             t.text[0].isupper()
             and low not in _DETERMINERS
@@ -712,6 +702,25 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     if j == i or j >= hi:
         return None
     return i, j
+
+
+def _subject_ends(toks: list[_Tok], j: int, i: int, *, named: bool) -> bool:
+    """Whether a subject read from ``i`` ends before the token at ``j``."""
+    t = toks[j]
+    low = t.lower
+    if t.quoted or low in _CLAUSE_WORDS or low in _AUX or low in _ADVERBS:
+        return True
+    if not t.word and not (t.text == "." and (named or _abbrev(toks, j))):
+        return True
+    if low in _FORMS or low in _VERBS or _adverb(t):
+        return True
+    if j > i and t.text[0].islower() and low not in _DETERMINERS:
+        title = any(x.word and x.text[0].isupper() for x in toks[j + 1 : j + 3])
+        if named and low not in _NAME_LINKS and low not in _HEADS and not title:
+            return True  # "Carly Fiorina threw …": a lower-case word after a name
+        if low.endswith(("ed", "es")):
+            return True
+    return False
 
 
 def _aside_start(toks: list[_Tok], j: int) -> int:
@@ -1159,6 +1168,34 @@ def _gap_verb(t: _Tok) -> bool:
     )
 
 
+def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int] | None:
+    """Return who speaks through the participle cue at ``i`` ("saying", "adding")."""
+    prev = toks[i - 1]
+    if prev.text == "," or prev.lower in ("by", "after", "before", "while", "when"):
+        # "…, saying …", "responded by saying …": the sentence's subject, or the
+        # source of its cue before.
+        lo = 0
+        if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
+            lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
+        return _subject(toks, lo, i - 1) or _earlier_speaker(toks, i - 1)
+    if prev.lower in _VERBS or prev.lower in _CATENATIVES:
+        return _subject(toks, 0, i - 1)  # "The crowd kept saying …"
+    if (
+        lemma in ("say", "tell", "add", "write")
+        and prev.word
+        and not prev.quoted
+        and prev.lower not in _FUNCTION_WORDS
+    ):
+        # "Ryan saying he was encouraged", "with 50 percent saying …": a name or
+        # a share of people says it; a noun before "saying" rarely speaks.
+        a = _left_np(toks, i, 0)
+        a = max([a, *(m + 1 for m in range(a, i) if toks[m].lower in _PREPOSITIONS)])
+        first = toks[a] if a < i else prev
+        named = first.text[0].isupper() or first.text[0].isdigit()
+        return (a, i) if a < i and named and a > 0 else None
+    return None
+
+
 def _gerund(
     text: str, toks: list[_Tok], i: int, sentence: Span
 ) -> tuple[ReportedSpeech, int] | None:
@@ -1175,31 +1212,7 @@ def _gerund(
     verb = speech.REPORTING_VERBS[lemma]
     if not (verb.that or verb.obj) or verb.sense != "speech" or toks[i].quoted:
         return None
-    prev = toks[i - 1]
-    if prev.text == "," or prev.lower in ("by", "after", "before", "while", "when"):
-        lo = 0
-        if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
-            lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
-        end = i - 1 if prev.text == "," else i - 1
-        subj = _subject(toks, lo, end) or _earlier_speaker(toks, end)
-    elif prev.lower in _VERBS or prev.lower in _CATENATIVES:
-        # "The crowd kept saying …": the sentence's subject.
-        subj = _subject(toks, 0, i - 1)
-    elif (
-        lemma in ("say", "tell", "add", "write")
-        and prev.word
-        and not prev.quoted
-        and prev.lower not in _FUNCTION_WORDS
-    ):
-        # "Ryan saying he was encouraged", "with 50 percent saying …": a name or
-        # a share of people says it; a noun before "saying" rarely speaks.
-        a = _left_np(toks, i, 0)
-        a = max([a, *(m + 1 for m in range(a, i) if toks[m].lower in _PREPOSITIONS)])
-        first = toks[a] if a < i else prev
-        named = first.text[0].isupper() or first.text[0].isdigit()
-        subj = (a, i) if a < i and named and a > 0 else None
-    else:
-        return None
+    subj = _participle_speaker(toks, i, lemma)
     if subj is None:
         return None
     cue, after = _cue_span(text, toks, i)
