@@ -150,7 +150,7 @@ _QUESTION_WORDS = frozenset("whether if why how what when where who which".split
 # One-word asides between commas before a cue: "Murphy, though, said".
 _ASIDES = frozenset("though too however meanwhile instead also however nonetheless".split())
 # Quantifiers that stand alone as a source: "Some said", "Many say".
-_QUANTIFIER_SOURCES = frozenset("some many most several both all few".split())
+_QUANTIFIER_SOURCES = frozenset("some many most several both all few another".split())
 _NOUN_CUES = speech.NOUN_CUES
 
 
@@ -520,7 +520,7 @@ def _adjunct_end(toks: list[_Tok], i: int, hi: int) -> int:  # noqa: PLR0912 (on
         while j < hi and (toks[j].lower in _TIME_WORDS or toks[j].lower.isdigit()):
             j += 1
         return j
-    if low in ("last", "this", "next", "late", "early") and i + 1 < hi:
+    if low in ("last", "this", "that", "next", "late", "early") and i + 1 < hi:
         nxt = toks[i + 1].lower
         if nxt in _TIME_WORDS or nxt in ("on", "in"):
             return _adjunct_end(toks, i + 1, hi) if nxt in ("on", "in") else i + 2
@@ -1570,8 +1570,13 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
         if s1 > i + 2:
             return Attribution(_span(text, toks, i + 2, s1), _span(text, toks, i, i + 2))
         return None
-    # Inverted: "“…,” said X" / "“…,” says the report".
-    if i < n and _FORMS.get(toks[i].lower) is not None and not toks[i].quoted:
+    # Inverted: "“…,” said X" / "“…,” says the report" ("“…,” Read said": a name).
+    if (
+        i < n
+        and _FORMS.get(toks[i].lower) is not None
+        and not toks[i].quoted
+        and toks[i].text[0].islower()
+    ):
         cue, after = _cue_span(text, toks, i)
         s1 = _right_np(toks, after, n)
         rest = _skip_adjuncts(toks, s1, n)
@@ -1587,7 +1592,7 @@ def _after_quote(  # noqa: PLR0912 (one branch a form of attribution)
             return None
         if t.text in (".", "!", "?", ";") and k > i and toks[k - 1].word and not _abbrev(toks, k):
             return None
-        lemma = _is_cue(toks, k)
+        lemma = _is_cue(toks, k) if toks[k].text[0].islower() else None  # not "Read said"
         if lemma is None:
             continue
         j = k
@@ -1645,6 +1650,15 @@ def _dash_signature(text: str, toks: list[_Tok]) -> Attribution | None:
     ):
         return None
     return Attribution(_span(text, toks, s0, s1), _span(text, toks, 0, s0))
+
+
+def _label_start(toks: list[_Tok], c: int) -> int:
+    """Where a label ending at ``c`` may start: after a dash or a comma, 12 tokens at most."""
+    lo = max(0, c - 12)
+    for m in range(c - 1, lo - 1, -1):
+        if toks[m].text in _DASHES or toks[m].text in (",", ";"):
+            return m + 1
+    return lo
 
 
 def _only_attribution(toks: list[_Tok]) -> bool:
@@ -1862,7 +1876,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
                 and k < n
                 and toks[k].text == ":"
                 and t.word
-                and not any(_is_cue(toks, m) for m in range(max(0, c - 12), c))
+                and not any(_is_cue(toks, m) for m in range(_label_start(toks, c), c))
             ):
                 # "Clinton: “…”", "– Carl Bialik: “…”", "From the report: “…”": a
                 # name, or a source noun, and a colon.
@@ -1982,6 +1996,9 @@ def speaker_label(text: str, sentence: Span, end: int, quotes: QuoteIndex) -> Re
         return None
     if text.count(",", start, stop) > 5 and "." not in text[start:stop]:
         return None  # "Iowa: Ann Lee, Bo Park, …": a list under a heading
-    source = trusted_span(text, toks[0].start, toks[-1].end)
+    first = next((m + 1 for m in range(len(toks) - 1, -1, -1) if toks[m].text in _DASHES), 0)
+    if first >= len(toks):
+        return None
+    source = trusted_span(text, toks[first].start, toks[-1].end)  # not "MORE - " before it
     cue = trusted_span(text, colon, colon + 1)
     return ReportedSpeech(trusted_span(text, start, stop), Attribution(source, cue))
