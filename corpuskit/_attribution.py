@@ -403,7 +403,9 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
 
 def _np_start(toks: list[_Tok], i: int, end: int) -> int:
     """Trim what a source read leftwards from ``end`` took in before its start."""
-    opened_by_preposition = i < end and toks[i].lower in _PREPOSITIONS
+    opened_by_preposition = i < end and (
+        toks[i].lower in _PREPOSITIONS or (i > 0 and toks[i - 1].lower in _PREPOSITIONS)
+    )
     while i < end and (toks[i].lower in _LEADING or toks[i].lower in _PREPOSITIONS):
         i += 1  # "But officials said": the conjunction is not the source
     if opened_by_preposition:
@@ -412,6 +414,9 @@ def _np_start(toks: list[_Tok], i: int, end: int) -> int:
         i = max([i, *(m + 1 for m in range(i, end) if toks[m].text == ",")])
     while i < end and not toks[i].word:
         i += 1
+    pronoun = next((m for m in range(end - 1, i, -1) if toks[m].lower in _PRONOUNS), -1)
+    if pronoun > i:
+        i = pronoun  # "In 2019 she warned": the pronoun is the subject
     # A preposition-led tail ("in Seoul") is part of the phrase; a lone
     # determiner or a phrase of only lower-case function words is not one.
     if i < end and all(t.lower in _DETERMINERS for t in toks[i:end]):
@@ -757,8 +762,8 @@ def _elided_subject(toks: list[_Tok], conj: int) -> tuple[int, int] | None:
     if comma < 0:
         return None
     subj = _subject(toks, comma + 1, conj)
-    if subj is None or not _name_like(toks, *subj):
-        return None
+    if subj is None or not _name_like(toks, *subj) or not _gap_verb(toks[subj[1]]):
+        return None  # the subject must be followed by its own verb: "I laughed and said"
     return subj
 
 
@@ -1180,19 +1185,17 @@ def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int]
         return _subject(toks, lo, i - 1) or _earlier_speaker(toks, i - 1)
     if prev.lower in _VERBS or prev.lower in _CATENATIVES:
         return _subject(toks, 0, i - 1)  # "The crowd kept saying …"
-    if (
-        lemma in ("say", "tell", "add", "write")
-        and prev.word
-        and not prev.quoted
-        and prev.lower not in _FUNCTION_WORDS
-    ):
-        # "Ryan saying he was encouraged", "with 50 percent saying …": a name or
-        # a share of people says it; a noun before "saying" rarely speaks.
+    if prev.word and not prev.quoted and prev.lower not in _FUNCTION_WORDS:
+        # "Ryan saying he was encouraged", "with 50 percent saying …": a name says
+        # it, or a share of people with "saying"; a noun before a participle rarely
+        # speaks ("a petition calling for …").
         a = _left_np(toks, i, 0)
         a = max([a, *(m + 1 for m in range(a, i) if toks[m].lower in _PREPOSITIONS)])
-        first = toks[a] if a < i else prev
-        named = first.text[0].isupper() or first.text[0].isdigit()
-        return (a, i) if a < i and named and a > 0 else None
+        if a >= i or a == 0 or i - a > 4 or toks[a - 1].lower not in (",", "with", "of", "and"):
+            return None
+        name = all(t.text[0].isupper() for t in toks[a:i] if t.word)
+        share = toks[a].text[0].isdigit() and lemma in ("say", "tell", "add", "write")
+        return (a, i) if name or share else None
     return None
 
 
@@ -1880,7 +1883,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
             ):
                 # "Clinton: “…”", "– Carl Bialik: “…”", "From the report: “…”": a
                 # name, or a source noun, and a colon.
-                a = _left_np(toks, k, 0)
+                a = max(_left_np(toks, k, 0), _label_start(toks, c))
                 while a < k and toks[a].lower in ("from", "more"):
                     a += 1
                 named = a < k and toks[a].text[0].isupper() and _name_like(toks, a, k)
