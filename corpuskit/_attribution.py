@@ -415,8 +415,7 @@ def _np_start(toks: list[_Tok], i: int, end: int) -> int:
     while i < end and not toks[i].word:
         i += 1
     pronoun = next((m for m in range(end - 1, i, -1) if toks[m].lower in _PRONOUNS), -1)
-    if pronoun > i:
-        i = pronoun  # "In 2019 she warned": the pronoun is the subject
+    i = max(i, pronoun)  # "In 2019 she warned": the pronoun is the subject
     # A preposition-led tail ("in Seoul") is part of the phrase; a lone
     # determiner or a phrase of only lower-case function words is not one.
     if i < end and all(t.lower in _DETERMINERS for t in toks[i:end]):
