@@ -36,6 +36,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "g-two-cues-said-but-warned": "source 'Lawyers for the', not 'Lawyers for the family'",
     "g-quote-then-elided-insisted": "finds 1 of 2 claims",
     "g-two-paragraphs-apposition-elided": "source 'The council leader', not 'The council leader, Aisha Rahman'",
+    "h-warned-against": "finds 0 of 1 claims: an opening phrase without a comma before the source",
     "i-straight-single-pronoun": "resolved 'Ashby Parva', not 'Margaret Ellery'",
     "i-guillemets-nested-straight": "quotes [], not ['reform']",
     "i-low-high-nested-single": "quotes [], not ['temporary']",
