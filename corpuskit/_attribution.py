@@ -219,14 +219,14 @@ def _tokens(text: str, start: int, end: int, quotes: QuoteIndex) -> list[_Tok]:
         low = "".join(c.lower()[0] for c in chunk)
     if "’" in low:
         low = low.replace("’", "'")
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(chunk)]
-    if not quotes.overlaps(start, end):
-        toks = [_Tok(start + a, start + b, chunk[a:b], low[a:b], False) for a, b in spans]
-    else:
-        toks = [
-            _Tok(start + a, start + b, chunk[a:b], low[a:b], quotes.holds(start + a))
-            for a, b in spans
-        ]
+    spans = [m.span() for m in _TOKEN.finditer(chunk)]
+    toks = [_Tok(start + a, start + b, chunk[a:b], low[a:b], False) for a, b in spans]
+    for qs, qe in quotes.within(start, end):
+        # Mark the tokens that start inside each quote (marks included).
+        k = bisect.bisect_left(spans, (qs - start, -1))
+        while k < len(toks) and toks[k].start < qe:
+            toks[k].quoted = True
+            k += 1
     if _title_case(toks):
         # "Mayor Says Blast Was Deliberate": verbs and function words are read as
         # lower case, names keep their capitals.

@@ -245,6 +245,17 @@ class QuoteIndex:
         i = bisect.bisect_left(self.starts, end) - 1
         return i >= 0 and self.quotes[i].end > start
 
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return ``(start, end)`` of every quote that shares a character with ``[start, end)``."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            q = self.quotes[i]
+            if q.end > start:
+                out.append((q.start, q.end))
+            i += 1
+        return out
+
 
 # --- back-references -----------------------------------------------------------------
 
