@@ -1181,7 +1181,13 @@ def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int]
         lo = 0
         if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
             lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
-        return _subject(toks, lo, i - 1) or _earlier_speaker(toks, i - 1)
+        # "Here in Columbia, Sanders stepped up …, saying": after an opening phrase.
+        after_opener = next((k + 1 for k in range(min(i - 1, 10)) if toks[k].text == ","), 0)
+        return (
+            _subject(toks, lo, i - 1)
+            or (_subject(toks, after_opener, i - 1) if 0 < after_opener < i - 1 else None)
+            or _earlier_speaker(toks, i - 1)
+        )
     if prev.lower in _VERBS or prev.lower in _CATENATIVES:
         return _subject(toks, 0, i - 1)  # "The crowd kept saying …"
     if prev.word and not prev.quoted and prev.lower not in _FUNCTION_WORDS:
@@ -1858,12 +1864,13 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
         if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
             lemma = _FORMS.get(t.lower)
             verb = speech.REPORTING_VERBS[lemma] if lemma is not None else None
-            if verb is not None and _skip_after_cue(toks, c + 1, k, verb) >= k:
+            if (
+                verb is not None
+                and lemma is not None
+                and _skip_after_cue(toks, c + 1, k, verb) >= k
+            ):
                 # "…, writing “…”" / "…, adding: “…”": the sentence's subject writes it.
-                lo = 0
-                if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after"):
-                    lo = next((m + 1 for m in range(min(c - 1, 12)) if toks[m].text == ","), 0)
-                subj = _subject(toks, lo, c - 1) or _earlier_speaker(toks, c - 1)
+                subj = _participle_speaker(toks, c, lemma)
                 if subj is not None:
                     return Attribution(_span(text, toks, *subj), _span(text, toks, c, c + 1))
             return None

@@ -151,8 +151,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
             if (
                 mark == "”"
                 and opened < 0
-                and (before.isspace() or at == start)
-                and after.isalnum()
+                and (at == start or (before.isspace() and after.isalnum()))
                 and "”" in text[m.end() : end]
             ):
                 mark = "“"  # ”Mr. Trump … shame.” a typesetter's slip: ” opens
