@@ -142,6 +142,11 @@ _CATENATIVES = frozenset(
     "keep keeps kept begin begins began start starts started stop stops stopped "
     "continue continues continued".split()
 )
+# Verbs whose listener "to" introduces: "wrote to his followers", "said to reporters".
+_TO_LISTENER = frozenset(
+    "say write explain complain announce declare admit confess mention suggest recount "
+    "reply respond post tweet report boast brag whisper shout yell speak".split()
+)
 _ASIDE_OPENERS = frozenset(("for", "in", "of", "at", "by", "as"))
 _RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
@@ -357,6 +362,8 @@ def _np_word(t: _Tok) -> bool:
     low = t.lower
     if (low in _FORMS and t.text[0].isupper() and low not in _CLAUSE_WORDS) or low in _NOUN_CUES:
         return True  # "the Post", "the State Department", "the report"
+    if low in _FORMS and low.endswith("ing") and low not in _CLAUSE_WORDS:
+        return True  # "people familiar with her thinking"
     if low in _CLAUSE_WORDS or low in _AUX or low in _FORMS:
         return low in ("may", "will", "can") and t.text[0].isupper()  # "Will Rogers"
     if low.endswith("ed") and len(low) > 4 and t.text[0].islower():
@@ -367,8 +374,18 @@ def _np_word(t: _Tok) -> bool:
 def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
     """Return the index where the noun phrase ending before ``end`` starts (``end`` if none)."""
     i = end
-    while i > lo and end - i < _MAX_NP:
+    skipped = 0  # tokens of parentheses passed over, not counted in the phrase's length
+    while i > lo and end - i - skipped < _MAX_NP:
         t = toks[i - 1]
+        if t.text == ")":
+            # "Sen. Ann Ford (a Democrat so young he was taken for an aide) says"
+            opening = next(
+                (m for m in range(i - 2, max(lo - 1, i - 26), -1) if toks[m].text == "("), -1
+            )
+            if opening > lo:
+                skipped += i - opening
+                i = opening
+                continue
         if t.lower in ("and", "&") and i < end:
             nxt = toks[i].lower
             before = toks[i - 2] if i - 2 >= lo else None
@@ -415,6 +432,8 @@ def _np_start(toks: list[_Tok], i: int, end: int) -> int:
     while i < end and not toks[i].word:
         i += 1
     pronoun = next((m for m in range(end - 1, i, -1) if toks[m].lower in _PRONOUNS), -1)
+    if any(t.text == "(" for t in toks[i:end]):
+        pronoun = -1  # a pronoun inside parentheses is the aside's, not the subject
     i = max(i, pronoun)  # "In 2019 she warned": the pronoun is the subject
     # A preposition-led tail ("in Seoul") is part of the phrase; a lone
     # determiner or a phrase of only lower-case function words is not one.
@@ -553,7 +572,12 @@ def _adjunct_end(toks: list[_Tok], i: int, hi: int) -> int:  # noqa: PLR0912 (on
         if w.text[0].islower() and w.lower not in _FORMS and w.lower not in _CLAUSE_WORDS:
             k += 1  # "in a guest column", "at a televised news conference"
             continue
+        if w.lower in _FORMS and k + 1 < hi and toks[k + 1].lower in _SPEECH_NOUNS:
+            k += 1  # "in a written statement": a participle before its noun
+            continue
         break
+    if low == "to":
+        return i  # "add to his duties or …": no adjunct to skip
     # Any short phrase that runs up to "that", a colon or a quote: "in parliament:".
     k = j
     while k < hi and k - j < 6 and toks[k].word and not toks[k].quoted:
@@ -882,6 +906,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
             toks[j - 1].lower in _AUX
             or toks[j - 1].lower in _ADVERBS
             or toks[j - 1].lower in _FLOATING
+            or toks[j - 1].lower in ("here", "there")
             or _adverb(toks[j - 1])
         )
     ):
@@ -934,7 +959,13 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         a = _left_np(toks, np_end, 0)
         if np_end == j - 1:
             # "ammunition to Republicans who say": a restrictive "who" follows its noun.
-            a = max([a, *(m + 1 for m in range(a, np_end) if toks[m].lower in _PREPOSITIONS)])
+            a = max(
+                [
+                    a,
+                    np_end - 3,
+                    *(m + 1 for m in range(a, np_end) if toks[m].lower in _PREPOSITIONS),
+                ]
+            )
         if a == np_end or not _name_like(toks, a, np_end):
             return None
         rest = _skip_after_cue(toks, after, n, verb)
@@ -1364,6 +1395,10 @@ def _is_opener(toks: list[_Tok], a: int) -> bool:
     if not head or len(head) > 8:
         return False
     first = head[0].lower
+    if first in ("this", "last", "next", "late", "early") and (
+        len(head) < 2 or head[1].lower not in _TIME_WORDS
+    ):
+        return False  # "This makes it hard, he said": no time phrase
     return (
         first in _ADJUNCTS
         or first in _LEADING
@@ -1400,7 +1435,12 @@ def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int
             return that  # "told one of his aides on a regular basis that …"
         i = _listener_end(toks, i, hi)
         i = _skip_adjuncts(toks, i, hi)
-    elif i + 1 < hi and toks[i].lower == "to" and _listener_word(toks[i + 1]):
+    elif (
+        i + 1 < hi
+        and toks[i].lower == "to"
+        and _listener_word(toks[i + 1])
+        and _FORMS.get(toks[i - 1].lower) in _TO_LISTENER
+    ):
         # "wrote to his followers, “…”", "said to reporters that …"
         k = _listener_end(toks, i + 1, hi)
         if k > i + 1:
@@ -1780,7 +1820,10 @@ def _finite_clause(toks: list[_Tok], i: int) -> bool:
     if t.lower in _PRONOUNS or t.lower.split("'")[0] in _PRONOUNS:
         if "'" in t.lower:
             return True  # "he'd", "they're"
-        nxt = toks[i + 1]
+        k = i + 1
+        while k < n - 1 and _adverb(toks[k]):
+            k += 1  # "he fully supports"
+        nxt = toks[k]
         # "he expects", "they think": after a pronoun a lower-case word that is no
         # function word is its verb.
         return _verb_like(nxt) or (
