@@ -147,6 +147,8 @@ _TO_LISTENER = frozenset(
     "say write explain complain announce declare admit confess mention suggest recount "
     "reply respond post tweet report boast brag whisper shout yell speak".split()
 )
+# Words for people that a restrictive relative clause may follow in a source.
+_PEOPLE = frozenset("those people anyone everyone others many some voters".split())
 _ASIDE_OPENERS = frozenset(("for", "in", "of", "at", "by", "as"))
 _RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
@@ -982,8 +984,12 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         prev.word or prev.text == ")" or (prev.text == "." and j >= 2 and _abbrev(toks, j - 1))
     ) and not prev.quoted:
         a = _left_np(toks, j, 0)
+        if a == j and j >= 3 and toks[j - 2].lower == "who" and toks[j - 3].lower in _PEOPLE:
+            a = j - 1  # "Those who voted say": the relative clause is one verb
         if a == j:
             return None
+        if a >= 2 and toks[a - 1].lower in ("who", "that") and toks[a - 2].lower in _PEOPLE:
+            a -= 2  # "those who back her opponents say"
         source = (a, j)
         before_source = a
     else:
