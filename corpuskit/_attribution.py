@@ -1051,7 +1051,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         return ReportedSpeech(whole, attribution, (head, tail)), n - 1
     if particle and rest < n and toks[rest].quoted:
         return None  # "warned of “…”": the quote is the statement
-    if before_source > 0 and toks[before_source - 1].lower in ("which", "what", "that"):
+    if before_source > 0 and toks[before_source - 1].lower in ("which", "what", "that", "how"):
         gap = _relative_report(text, toks, before_source - 1, rest, sentence, attribution)
         if gap is not None:
             return gap
@@ -1067,6 +1067,12 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         elif (
             word not in _SUBORDINATORS
             and word not in (",", ":", "—", "–", "-", "(", ";")
+            and not (
+                toks[before_source - 1].quoted
+                and before_source >= 2
+                and toks[before_source - 2].text == ","
+                and not toks[0].quoted
+            )  # "In an interview on “Face the Nation,” Ryan said": a comma inside the marks
             and not all(t.lower in _LEADING or t.lower == "at" for t in toks[:before_source])
         ):
             return None
@@ -1181,8 +1187,10 @@ def _relative_report(  # noqa: PLR0917
     parts around the attribution.
     """
     n = len(toks)
-    if rest >= n or not _gap_verb(toks[rest]):
-        return None
+    if rest >= n or not (
+        _gap_verb(toks[rest]) or (toks[rel].lower == "which" and _finite_clause(toks, rest))
+    ):
+        return None  # "which officials said will …", "which Ann says she is doing …"
     end = rest
     while end < n and not (
         toks[end].text in (",", ";", ":", "—", "–", "(") and not toks[end].quoted
@@ -1913,11 +1921,10 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
         if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
             lemma = _FORMS.get(t.lower)
             verb = speech.REPORTING_VERBS[lemma] if lemma is not None else None
-            if (
-                verb is not None
-                and lemma is not None
-                and _skip_after_cue(toks, c + 1, k, verb) >= k
-            ):
+            rest = _skip_after_cue(toks, c + 1, k, verb) if verb is not None else k
+            if rest < k and toks[rest].lower == "that":
+                rest += 1  # "…, adding that “…”"
+            if verb is not None and lemma is not None and rest >= k:
                 # "…, writing “…”" / "…, adding: “…”": the sentence's subject writes it.
                 subj = _participle_speaker(toks, c, lemma)
                 if subj is not None:
