@@ -1540,6 +1540,8 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
             if not heads:
                 return None
             k, skip = heads[-1] + 1, 0
+        if k <= s0:
+            return None  # "According to , …" names nobody
         src = _span(text, toks, s0, k)
         content = _content(text, toks, k + skip, sentence)
         if content is None:
@@ -1559,13 +1561,15 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
     k = next((m for m in range(s0, s1) if toks[m].text == ","), s1)
     if k < s1 and _finite_clause(toks, k + 1):
         s1 = k
+    if s1 <= s0:
+        return None  # "according to ," names nobody
     if i >= 2 and toks[i - 2].lower in _SUBORDINATORS:
         # "…, because, according to X, the media would …": the statement follows.
         k = s0
         while k < n and toks[k].text != ",":
             k += 1
         content = _content(text, toks, k + 1, sentence) if k < n - 1 else None
-        if content is None:
+        if content is None or k <= s0:
             return None
         return ReportedSpeech(content, Attribution(_span(text, toks, s0, k), cue)), n - 1
     src = _span(text, toks, s0, s1)

@@ -197,6 +197,11 @@ class _Attributor:
             self.runs_on = quote.continued
             return []
         found = None
+        if not quote.content.text.strip():
+            # An opening mark that closes nothing: no words, no claim.
+            self.pending = []
+            self.runs_on = quote.continued
+            return []
         if names_a_work(self.text, quote):
             # “Fox News Sunday” after "On this weekend's broadcast of": a title.
             self.pending = []

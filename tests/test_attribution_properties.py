@@ -106,15 +106,27 @@ def _check(article: Article) -> None:
             assert a.end <= b.start
         for span in (*parts, claim.source, claim.cue):
             if span is not None:
+                # A slice of an inverted span is "" too: check the order as well.
+                assert 0 <= span.start < span.end <= len(text)
                 assert text[span.start : span.end] == span.text
         if claim.attribution is not None and claim.attribution.resolved is not None:
             r = claim.attribution.resolved
+            assert 0 <= r.start < r.end <= len(text)
             assert text[r.start : r.end] == r.text
 
 
 @given(st.lists(_TOKEN, min_size=1, max_size=40))
 def test_attribution_spans_cite_the_text(pieces: list[str]) -> None:
     _check(Article.from_text(_text(pieces), id="p"))
+
+
+def test_an_according_to_with_nobody_after_it_names_no_source() -> None:
+    # Found by the fuzzer: a comma right after "according to" made a source that
+    # ended before it began.
+    for text in ("according to ,0 the plan.", "The plant, according to , will close."):
+        article = Article.from_text(text, id="p")
+        _check(article)
+        assert all(c.source is None or c.source.text.strip(" ,") for c in article.claims)
 
 
 @given(st.lists(st.lists(_TOKEN, min_size=3, max_size=25), min_size=1, max_size=4))
