@@ -126,6 +126,7 @@ import regex
 from ._alternation import alternation
 from ._errors import SpanError
 from ._spans import Span
+from .lexicon import speech
 from .lexicon.abbreviations import TIMES_OF_DAY
 from .lexicon.dates import DAYS, MONTH_ABBREVIATIONS, MONTHS, TIME_ZONES
 from .lexicon.numbers import (
@@ -243,13 +244,16 @@ _NOT_COUNTED = frozenset(
         "through throughout toward towards until till via versus vs despite like unlike "
         "approximately roughly nearly almost "
         "is are was were be been being am has have had having do does did will would shall "
-        "should can could may might must ought said says say told tells tell got get gets "
+        "should can could may might must ought got get gets "
         "went go goes came come comes fled left made make makes took take takes saw see "
         "ago earlier later today tonight tomorrow yesterday now once twice apiece "
         "respectively altogether overall total abroad overseas away back down "
         "percentage points point times dollar"
     ).split()
 ).union(
+    # "three people said": "say" and "tell" are never what is counted (other
+    # reporting verbs are also nouns: "12 states", "two reports").
+    (f for lemma in ("say", "tell") for f in speech.REPORTING_VERBS[lemma].forms),
     _NUMBER_WORDS,
     (w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *DAYS, *TIME_ZONES)),
     (t.replace(".", "") for t in TIMES_OF_DAY),

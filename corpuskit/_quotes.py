@@ -25,6 +25,7 @@ import attrs
 import regex
 
 from ._spans import Span, trusted_span
+from .lexicon import names
 
 __all__ = [
     "Attribution",
@@ -260,8 +261,8 @@ class QuoteIndex:
 
 _DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)[ ]")
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
-_MALE = re.compile(r"(?:Mr|Sir|Lord|King|Prince)\b")
-_FEMALE = re.compile(r"(?:Ms|Mrs|Miss|Madam|Lady|Queen|Princess)\b")
+_MALE = re.compile(rf"(?:{'|'.join(names.MALE_HONORIFICS)})\b")
+_FEMALE = re.compile(rf"(?:{'|'.join(names.FEMALE_HONORIFICS)})\b")
 
 
 def _gender(mention: str) -> str | None:
@@ -321,7 +322,7 @@ def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
 # name of two or more capitalised words ("Felipe Duarte"), or a plural subject that
 # opens a sentence ("Nurses at the district hospital have …").
 _PERSON = regex.compile(
-    r"(?<![\p{L}\p{N}’'.-])(?:(?:Mr|Ms|Mrs|Dr|Prof|Miss|Sir)\.?[ ]\p{Lu}[\p{L}’'-]*+"
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?:(?:{'|'.join(names.PERSON_HONORIFICS)})\.?[ ]\p{{Lu}}[\p{{L}}’'-]*+"
     r"(?:[ ]\p{Lu}[\p{L}’'-]*+){0,2}"
     r"|\p{Lu}\p{Ll}[\p{L}’'-]*+(?:[ ]\p{Lu}\p{Ll}[\p{L}’'-]*+){1,2}(?![ ]\p{Lu}))"
 )
