@@ -321,8 +321,9 @@ def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
 # People named in the text, for "he", "she" and "they": a titled name ("Ms. Tan"), a
 # name of two or more capitalised words ("Felipe Duarte"), or a plural subject that
 # opens a sentence ("Nurses at the district hospital have …").
+_TITLES = "|".join(names.PERSON_HONORIFICS)
 _PERSON = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'.-])(?:(?:{'|'.join(names.PERSON_HONORIFICS)})\.?[ ]\p{{Lu}}[\p{{L}}’'-]*+"
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?:(?:{_TITLES})\.?[ ]\p{{Lu}}[\p{{L}}’'-]*+"
     r"(?:[ ]\p{Lu}[\p{L}’'-]*+){0,2}"
     r"|\p{Lu}\p{Ll}[\p{L}’'-]*+(?:[ ]\p{Lu}\p{Ll}[\p{L}’'-]*+){1,2}(?![ ]\p{Lu}))"
 )
