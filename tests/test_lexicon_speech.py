@@ -78,3 +78,12 @@ def test_reported_speech_takes_every_verb_of_a_that_clause(lemma: str, form: str
     assert claim.source.text == "The minister"
     assert claim.cue is not None
     assert claim.cue.text.split()[0] == form.split(maxsplit=1)[0]
+
+
+def test_every_cue_word_is_found_by_the_sentence_filter() -> None:
+    # Attribution passes over a sentence whose lower-cased text has none of the cue
+    # words among its runs of ASCII letters: every cue word must be such a run.
+    from corpuskit import _attribution
+
+    for word in _attribution._CUE_WORDS:
+        assert _attribution._WORD.fullmatch(word), word
