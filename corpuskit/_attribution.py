@@ -819,18 +819,9 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
             return [closing]
     taken = -1  # tokens up to here belong to a found statement or its attribution
     for i in [k for k, t in enumerate(toks) if t.lower in words]:
-        low = toks[i].lower
         if i <= taken:
             continue
-        if low == "according" and i + 1 < n and toks[i + 1].lower == "to" and not toks[i].quoted:
-            got = _according(text, toks, i, sentence)
-        elif low.endswith("ing"):
-            got = _gerund(text, toks, i, sentence)
-        else:
-            lemma = _is_cue(toks, i)
-            if lemma is None:
-                continue
-            got = _reported(text, toks, i, lemma, sentence)
+        got = _report_at(text, toks, i, sentence)
         if got is None:
             continue
         reported, last = got
@@ -841,6 +832,19 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
         found.append(reported)
         taken = last
     return found
+
+
+def _report_at(
+    text: str, toks: list[_Tok], i: int, sentence: Span
+) -> tuple[ReportedSpeech, int] | None:
+    """Read the report whose cue word is at ``i``, by the form of the cue."""
+    low = toks[i].lower
+    if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+        return None if toks[i].quoted else _according(text, toks, i, sentence)
+    if low.endswith("ing"):
+        return _gerund(text, toks, i, sentence)
+    lemma = _is_cue(toks, i)
+    return None if lemma is None else _reported(text, toks, i, lemma, sentence)
 
 
 def _closing_according(
