@@ -424,6 +424,8 @@ def _left_np(toks: list[_Tok], end: int, lo: int) -> int:
 
 def _np_start(toks: list[_Tok], i: int, end: int) -> int:
     """Trim what a source read leftwards from ``end`` took in before its start."""
+    if 0 < i < end and toks[i - 1].lower == "at" and toks[i].lower in ("least", "most"):
+        return i - 1  # "At least a dozen members said": a hedge, not a preposition
     opened_by_preposition = i < end and (
         toks[i].lower in _PREPOSITIONS or (i > 0 and toks[i - 1].lower in _PREPOSITIONS)
     )
@@ -617,9 +619,7 @@ def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
     k = j
     while k < hi and k - j < 5:
         t = toks[k]
-        if not t.word or t.quoted or t.lower in _DETERMINERS or t.lower in _CLAUSE_WORDS:
-            break
-        if t.lower in _ADJUNCTS or t.lower in _FORMS or t.lower in _AUX or t.lower in _PRONOUNS:
+        if not _listener_token(t, first=k == j):
             break
         k += 1
         nxt = toks[k] if k < hi else None
@@ -653,6 +653,17 @@ def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
         if m < hi and toks[m].lower == "that":
             return m
     return k
+
+
+def _listener_token(t: _Tok, *, first: bool) -> bool:
+    """Whether ``t`` may stand in a listener's noun phrase ("the Huffington Post")."""
+    low = t.lower
+    if not t.word or t.quoted or low in _DETERMINERS or low in _CLAUSE_WORDS:
+        return False
+    if low in _ADJUNCTS or low in _AUX or low in _PRONOUNS:
+        return False
+    # "told The Huffington Post": a capitalised "Post" is part of the name
+    return low not in _FORMS or (not first and t.text[0].isupper())
 
 
 def _that_after_listener(toks: list[_Tok], i: int, hi: int) -> int:
@@ -936,8 +947,9 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         return _inverted_tail(text, toks, i, after, cue, sentence)
     prev = toks[j - 1]
     if prev.lower in ("and", "but", "or") and j >= 2:
-        # An elided subject: "… praised the nurses and added that …".
-        subj = _elided_subject(toks, j - 1)
+        # An elided subject: "… praised the nurses and added that …"; or the
+        # source of the sentence's cue before ("X admitted …, but said …").
+        subj = _elided_subject(toks, j - 1) or _earlier_speaker(toks, j - 1, through_quotes=True)
         if subj is None:
             return None
         source = subj
@@ -955,6 +967,10 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         # Back over one apposition or several ("Marley Anderson, 21, a junior from
         # Las Vegas, said"), to the name before them.
         source = _before_appositions(toks, j - 1)
+        if source is None and j >= 3 and toks[j - 2].text == ")":
+            # "Sen. Jack Reed (D-R.I.), said": a stray comma after a party label.
+            a = _left_np(toks, j - 1, 0)
+            source = (a, j - 1) if a < j - 1 and _name_like(toks, a, j - 1) else None
         if source is None:
             return None
         before_source = source[0]
@@ -1793,7 +1809,9 @@ def _coordinated_end(toks: list[_Tok], start: int, *, clause: bool = False) -> i
     return n
 
 
-def _earlier_speaker(toks: list[_Tok], end: int) -> tuple[int, int] | None:
+def _earlier_speaker(
+    toks: list[_Tok], end: int, *, through_quotes: bool = False
+) -> tuple[int, int] | None:
     """Return the source of the sentence's cue before ``end``.
 
     "“…,” he said, adding: “…”"; "“…,” said Ms. Ruiz, noting that …"; "“…,” Mr. Ames
@@ -1801,6 +1819,8 @@ def _earlier_speaker(toks: list[_Tok], end: int) -> tuple[int, int] | None:
     """
     for c in range(end - 1, max(-1, end - 25), -1):
         t = toks[c]
+        if t.quoted and through_quotes:
+            continue  # "called her “weak” and said …": a quoted word on the way back
         if t.quoted or (t.text in (".", "!", "?", ";") and not _abbrev(toks, c)):
             return None
         if _is_cue(toks, c) is None:
