@@ -154,7 +154,7 @@ _RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
 _SAY_OF = frozenset("say says said write writes wrote".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
-# One-word asides between commas before a cue: "Murphy, though, said".
+# One-word asides between commas before a cue: "Ostrow, though, said".
 _ASIDES = frozenset("though too however meanwhile instead also however nonetheless".split())
 # Quantifiers that stand alone as a source: "Some said", "Many say".
 _QUANTIFIER_SOURCES = frozenset("some many most several both all few another".split())
@@ -656,13 +656,13 @@ def _listener_end(toks: list[_Tok], i: int, hi: int) -> int:
 
 
 def _listener_token(t: _Tok, *, first: bool) -> bool:
-    """Whether ``t`` may stand in a listener's noun phrase ("the Huffington Post")."""
+    """Whether ``t`` may stand in a listener's noun phrase ("The Harbour Post")."""
     low = t.lower
     if not t.word or t.quoted or low in _DETERMINERS or low in _CLAUSE_WORDS:
         return False
     if low in _ADJUNCTS or low in _AUX or low in _PRONOUNS:
         return False
-    # "told The Huffington Post": a capitalised "Post" is part of the name
+    # "told The Harbour Post": a capitalised "Post" is part of the name
     return low not in _FORMS or (not first and t.text[0].isupper())
 
 
@@ -760,7 +760,7 @@ def _subject_ends(toks: list[_Tok], j: int, i: int, *, named: bool) -> bool:
     if j > i and t.text[0].islower() and low not in _DETERMINERS:
         title = any(x.word and x.text[0].isupper() for x in toks[j + 1 : j + 3])
         if named and low not in _NAME_LINKS and low not in _HEADS and not title:
-            return True  # "Carly Fiorina threw …": a lower-case word after a name
+            return True  # "Ana Ruiz threw …": a lower-case word after a name
         if low.endswith(("ed", "es")):
             return True
     return False
@@ -864,7 +864,7 @@ def _closing_according(
     """Read a closing "…, according to X.", which governs the whole sentence before it.
 
     Whatever verbs the sentence holds are part of what X is said to report
-    ("Trump wrote to the board, threatening a suit, according to a letter").
+    ("Ostrow wrote to the board, threatening a suit, according to a letter").
     """
     for i in range(len(toks) - 3, 0, -1):
         if toks[i].lower == "according" and toks[i + 1].lower == "to":
@@ -934,7 +934,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         j -= 1
     aside = _aside_start(toks, j)
     if aside >= 0:
-        j = aside  # "Murphy, though, said", "Rogers, for example, said": the aside
+        j = aside  # "Ostrow, though, said", "Osei, for example, said": the aside
         while j > 0 and toks[j - 1].lower in _AUX:
             j -= 1
     elif j > 0 and toks[j - 1].text == "," and j >= 2 and toks[j - 2].lower in _ADVERBS:
@@ -1096,7 +1096,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
                 and before_source >= 2
                 and toks[before_source - 2].text == ","
                 and not toks[0].quoted
-            )  # "In an interview on “Face the Nation,” Ryan said": a comma inside the marks
+            )  # "In an interview on “Harbour Talk,” Berg said": a comma inside the marks
             and not all(t.lower in _LEADING or t.lower == "at" for t in toks[:before_source])
         ):
             return None
@@ -1250,7 +1250,7 @@ def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int]
         lo = 0
         if toks[0].lower in _ADJUNCTS or toks[0].lower in ("in", "on", "at", "after", "before"):
             lo = next((k + 1 for k in range(min(i - 1, 12)) if toks[k].text == ","), 0)
-        # "Here in Columbia, Sanders stepped up …, saying": after an opening phrase.
+        # "Here in Dover, Ms. Lund stepped up …, saying": after an opening phrase.
         after_opener = next((k + 1 for k in range(min(i - 1, 10)) if toks[k].text == ","), 0)
         return (
             _subject(toks, lo, i - 1)
@@ -1260,7 +1260,7 @@ def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int]
     if prev.lower in _VERBS or prev.lower in _CATENATIVES:
         return _subject(toks, 0, i - 1)  # "The crowd kept saying …"
     if prev.word and not prev.quoted and prev.lower not in _FUNCTION_WORDS:
-        # "Ryan saying he was encouraged", "with 50 percent saying …": a name says
+        # "Ostrow saying he was encouraged", "with 50 percent saying …": a name says
         # it, or a share of people with "saying"; a noun before a participle rarely
         # speaks ("a petition calling for …").
         a = _left_np(toks, i, 0)
@@ -1279,7 +1279,7 @@ def _gerund(
     """Read "…, saying (that) …", which the sentence's subject says.
 
     Also "responded by saying …" (the subject again) and "with 50 percent saying
-    …", "Ryan saying he was …" (the phrase just before the participle).
+    …", "Ostrow saying he was …" (the phrase just before the participle).
     """
     if i < 1:
         return None
@@ -1918,7 +1918,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
     """Return the attribution that ends ``text[start:end]`` and opens a quote after it.
 
     "She said: “…”", "He told the BBC, “…”", "…, telling reporters, “…”",
-    "Clinton: “…”"; ``end`` is where the quote opens (or the end of the
+    "Okafor: “…”"; ``end`` is where the quote opens (or the end of the
     sentence before a quote that opens the next paragraph).
     """
     sentence = (start, end if sentence_end is None else sentence_end)
@@ -1975,7 +1975,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
                 and t.word
                 and not any(_is_cue(toks, m) for m in range(_label_start(toks, c), c))
             ):
-                # "Clinton: “…”", "– Carl Bialik: “…”", "From the report: “…”": a
+                # "Okafor: “…”", "– Hanna Moreau: “…”", "From the report: “…”": a
                 # name, or a source noun, and a colon.
                 a = max(_left_np(toks, k, 0), _label_start(toks, c))
                 while a < k and toks[a].lower in ("from", "more"):
@@ -1987,7 +1987,7 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
         verb = speech.REPORTING_VERBS[lemma]
         cue, after = _cue_span(text, toks, c)
         if c == 0 and lemma in _INVERTING:
-            # "Said Comey, “…”": the cue opens the sentence, its source follows it.
+            # "Said Dalby, “…”": the cue opens the sentence, its source follows it.
             s1 = _right_np(toks, after, k)
             if s1 > after and _speaker_like(toks, after, s1):
                 return Attribution(_span(text, toks, after, s1), cue)
@@ -2037,8 +2037,8 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
 
 
 _QUOTE_OPENERS = frozenset("\"“‘'«„")
-# A quote right after one of these names a work or a show ("a broadcast of “Fox
-# News Sunday,”", "the “Obama whisperer”"): nobody says it.
+# A quote right after one of these names a work or a show ("a broadcast of
+# “Morning Harbour,”", "the “budget whisperer”"): nobody says it.
 _BEFORE_A_TITLE = regex.compile(
     r"(?:\b(?:of|on|in|at|the|a|an|from|for|to|by|with)|['’]s)[ \t\u00a0]*+$", regex.IGNORECASE
 )

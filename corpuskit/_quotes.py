@@ -155,7 +155,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
                 and (at == start or (before.isspace() and after.isalnum()))
                 and "”" in text[m.end() : end]
             ):
-                mark = "“"  # ”Mr. Trump … shame.” a typesetter's slip: ” opens
+                mark = "“"  # ”The ferry is late.” a typesetter's slip: ” opens
             elif mark in ("”", "»", "›") and opened < 0 and not seen:
                 # A closing mark with no opening one before it in the paragraph: a
                 # scraper dropped the opening mark at the paragraph's start.
