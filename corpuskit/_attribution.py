@@ -131,7 +131,7 @@ _FUNCTION_WORDS = (
     | _CLAUSE_WORDS
     | _PREPOSITIONS
     | _ADVERBS
-    | frozenset("to and or but not never his her their its".split())
+    | frozenset("to and or but not never".split())
 )
 # Words that open an adverbial clause, not a report: "said as he left".
 _ADVERBIAL_OPENERS = frozenset(
@@ -152,10 +152,13 @@ _PEOPLE = frozenset("those people anyone everyone others many some voters".split
 _ASIDE_OPENERS = frozenset(("for", "in", "of", "at", "by", "as"))
 _RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
-_SAY_OF = frozenset("say says said write writes wrote".split())
+# The finite forms of "say" and "write", which may take "of" whom the words are about.
+_SAY_OF = frozenset(
+    f for lemma in ("say", "write") for f in speech.REPORTING_VERBS[lemma].forms[:3]
+)
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 # One-word asides between commas before a cue: "Ostrow, though, said".
-_ASIDES = frozenset("though too however meanwhile instead also however nonetheless".split())
+_ASIDES = frozenset("though too however meanwhile instead also nonetheless".split())
 # Quantifiers that stand alone as a source: "Some said", "Many say".
 _QUANTIFIER_SOURCES = frozenset("some many most several both all few another".split())
 _NOUN_CUES = speech.NOUN_CUES
@@ -438,9 +441,10 @@ def _np_start(toks: list[_Tok], i: int, end: int) -> int:
     while i < end and not toks[i].word:
         i += 1
     pronoun = next((m for m in range(end - 1, i, -1) if toks[m].lower in _PRONOUNS), -1)
-    if any(t.text == "(" for t in toks[i:end]):
-        pronoun = -1  # a pronoun inside parentheses is the aside's, not the subject
-    i = max(i, pronoun)  # "In 2019 she warned": the pronoun is the subject
+    if pronoun > i and not any(t.text == "(" for t in toks[i:end]):
+        # "In 2019 she warned": the pronoun is the subject (one inside parentheses
+        # is an aside's).
+        i = pronoun
     # A preposition-led tail ("in Seoul") is part of the phrase; a lone
     # determiner or a phrase of only lower-case function words is not one.
     if i < end and all(t.lower in _DETERMINERS for t in toks[i:end]):

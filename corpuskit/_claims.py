@@ -190,23 +190,19 @@ class _Attributor:
         opens_sentence = first_i >= 0 and quote.start == self.sentences[first_i].start
         # Reports come in text order and do not overlap: only the last can hold it.
         last = self.reports[-1] if self.reports else None
-        if last and last[0].start <= quote.start and quote.end <= last[0].end:
+        if (
             # "said that the deal was “dead on arrival”": the report holds the
             # quoted phrase, which is no claim of its own.
+            (last and last[0].start <= quote.start and quote.end <= last[0].end)
+            # An opening mark that closes nothing: no words, no claim.
+            or not quote.content.text.strip()
+            # “Morning Harbour” after "the weekend broadcast of": a title.
+            or names_a_work(self.text, quote)
+        ):
             self.pending = []
             self.runs_on = quote.continued
             return []
         found = None
-        if not quote.content.text.strip():
-            # An opening mark that closes nothing: no words, no claim.
-            self.pending = []
-            self.runs_on = quote.continued
-            return []
-        if names_a_work(self.text, quote):
-            # “Fox News Sunday” after "On this weekend's broadcast of": a title.
-            self.pending = []
-            self.runs_on = quote.continued
-            return []
         if first_i >= 0 and last_i >= 0:
             found = attribute_quote(
                 self.text, quote, self.sentences[first_i], self.sentences[last_i], self.quotes

@@ -240,11 +240,6 @@ class QuoteIndex:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and start < self.quotes[i].end and (end is None or end <= self.quotes[i].end)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Return whether a quote shares a character with ``[start, end)``."""
-        i = bisect.bisect_left(self.starts, end) - 1
-        return i >= 0 and self.quotes[i].end > start
-
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return ``(start, end)`` of every quote that shares a character with ``[start, end)``."""
         i = max(0, bisect.bisect_right(self.starts, start) - 1)
