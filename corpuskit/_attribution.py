@@ -31,7 +31,7 @@ import regex
 
 from ._quotes import Attribution, Quote, QuoteIndex
 from ._spans import Span, trusted_span
-from .lexicon import dates, speech
+from .lexicon import dates, news, speech
 
 __all__ = [
     "ReportedSpeech",
@@ -39,6 +39,7 @@ __all__ = [
     "attribution_before",
     "clear_token_cache",
     "find_reported_speech",
+    "is_heading",
     "speaker_label",
 ]
 
@@ -261,13 +262,34 @@ def _title_case(toks: list[_Tok]) -> bool:
     return words >= 3 and lower <= 0.2 * words
 
 
+# Each cue form's set phrases, with the form's place in the phrase.
+_SET_PHRASES: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in speech.SET_PHRASES:
+    for _at, _word in enumerate(_phrase):
+        if _word in _FORMS:
+            _SET_PHRASES.setdefault(_word, []).append((_phrase, _at))
+
+
+def _in_set_phrase(toks: list[_Tok], i: int) -> bool:
+    """Whether the cue form at ``i`` is a word of a set phrase ("Having said that")."""
+    for phrase, at in _SET_PHRASES.get(toks[i].lower, ()):
+        lo = i - at
+        if (
+            lo >= 0
+            and lo + len(phrase) <= len(toks)
+            and all(toks[lo + k].lower == w for k, w in enumerate(phrase))
+        ):
+            return True
+    return False
+
+
 def _is_cue(toks: list[_Tok], i: int) -> str | None:
     """Return the lemma of the reporting verb at ``i`` when it is used as a verb."""
     t = toks[i]
     if t.quoted or not t.word:
         return None
     lemma = _FORMS.get(t.lower)
-    if lemma is None:
+    if lemma is None or (t.lower in _SET_PHRASES and _in_set_phrase(toks, i)):
         return None
     if t.text[0].isupper() and i > 0:
         return None  # "the United States", "Says Who" in a title
@@ -2065,6 +2087,24 @@ def opens_with_label(content: str) -> bool:
     return _LABEL_OPENING.match(content) is not None
 
 
+def is_heading(text: str, quote: Quote, sentence: Span) -> bool:
+    """Whether a quote is a heading in title case: the whole line, a few capitalised words.
+
+    ``‘All Bets Are Off.’`` between two paragraphs heads a section; it continues
+    nobody's quote.
+    """
+    line_start = sentence.start == 0 or text[sentence.start - 1] in "\n\r"
+    rest = text[quote.end : sentence.end].strip(" .\u00a0")
+    words = quote.content.text.split()
+    return (
+        line_start
+        and quote.start == sentence.start
+        and not rest
+        and 2 <= len(words) <= 10
+        and all(w[0].isupper() or len(w) <= 3 or not w[0].isalpha() for w in words)
+    )
+
+
 _LABEL_WORDS = 6  # a speaker's label in a transcript is this short
 
 
@@ -2077,13 +2117,11 @@ def speaker_label(text: str, sentence: Span, end: int, quotes: QuoteIndex) -> Re
     if sentence.start > 0 and text[sentence.start - 1] not in "\n\r":
         return None
     colon = text.find(":", sentence.start, min(sentence.end, sentence.start + 80))
-    if colon < 0:
-        return None
+    if colon < 0 or not (text[sentence.start].isalnum() or text[sentence.start] in _QUOTE_OPENERS):
+        return None  # no colon, or "[Video: …]"
     toks = _tokens(text, sentence.start, colon, quotes)
     words = [t for t in toks if t.word]
     if not words or len(toks) > _LABEL_WORDS + 4 or len(words) > _LABEL_WORDS:
-        return None
-    if words[0].lower in ("note", "update", "editor", "correction", "source", "related", "read"):
         return None
     if not all(t.text[0].isupper() and not t.lower[:1].isdigit() for t in words):
         return None
@@ -2097,8 +2135,20 @@ def speaker_label(text: str, sentence: Span, end: int, quotes: QuoteIndex) -> Re
         return None
     if text.count(",", start, stop) > 5 and "." not in text[start:stop]:
         return None  # "Iowa: Ann Lee, Bo Park, …": a list under a heading
+    # The label is what follows a dash ("EXCLUSIVE – Ann Lee: …"), up to a parenthesis.
     first = next((m + 1 for m in range(len(toks) - 1, -1, -1) if toks[m].text in _DASHES), 0)
-    if first >= len(toks):
+    named = toks[first : next((m for m, t in enumerate(toks) if t.text == "("), len(toks))]
+    if not named:
+        return None
+    lead = named[1] if len(named) > 1 and named[0].lower in ("the", "just") else named[0]
+    if lead.lower in news.HEADING_LABELS:
+        return None  # "Update: …", "The Latest: …"
+    if text[start] not in _QUOTE_OPENERS and (
+        sum(t.word for t in named) > 4
+        or (len(named) > 1 and any(t.lower in _FUNCTION_WORDS for t in named))
+    ):
+        # "Stealth Over Health: Clinton was …": a heading, unless it opens a quote
+        # ("Warren Hammers Bank Chief: “You should resign”").
         return None
     source = trusted_span(text, toks[first].start, toks[-1].end)  # not "MORE - " before it
     cue = trusted_span(text, colon, colon + 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
@@ -19,6 +20,7 @@ from ._attribution import (
     attribution_before,
     clear_token_cache,
     find_reported_speech,
+    is_heading,
     names_a_work,
     opens_with_label,
     speaker_label,
@@ -139,6 +141,8 @@ _Found = tuple[Span, ClaimKind, Attribution, Quote | None, tuple[Span, ...]]
 
 
 _RECENT = 32
+# A sentence ends in what stands between an attribution and the quote after it.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
 
 class _Attributor:
@@ -149,8 +153,11 @@ class _Attributor:
     a quoted phrase inside reported speech takes that report's attribution.
     """
 
-    def __init__(self, text: str, sentences: _Index[Span], quotes: QuoteIndex) -> None:
+    def __init__(
+        self, text: str, sentences: _Index[Span], quotes: QuoteIndex, paragraphs: _Index[Span]
+    ) -> None:
         self.text = text
+        self.paragraphs = paragraphs
         self.quotes = quotes
         self.sentences = sentences.spans
         self.index = sentences
@@ -164,6 +171,10 @@ class _Attributor:
         # Unattributed quotes waiting for a speaker named in the quote that follows,
         # with the index of each one's last sentence.
         self.pending: list[tuple[Quote, int]] = []
+        # The last quote that made a claim of one piece, with its attribution: the
+        # quote after its attribution may continue it (see `_join`).
+        self.last: tuple[Quote, Attribution] | None = None
+        self.found: list[_Found] = []  # the statements found so far, in text order
 
     def resolved(self, found: Attribution) -> Attribution:
         if found.source is None or found.resolved is not None:
@@ -184,7 +195,7 @@ class _Attributor:
             self.sources.append(found.source)
         return attrs.evolve(found, resolved=resolved)
 
-    def quote(self, quote: Quote) -> list[_Found]:
+    def quote(self, quote: Quote) -> None:
         first_i = self.index.containing(quote.start)
         last_i = self.index.containing(max(quote.content.end - 1, quote.start))
         opens_sentence = first_i >= 0 and quote.start == self.sentences[first_i].start
@@ -201,7 +212,8 @@ class _Attributor:
         ):
             self.pending = []
             self.runs_on = quote.continued
-            return []
+            self.last = None
+            return
         found = None
         if first_i >= 0 and last_i >= 0:
             found = attribute_quote(
@@ -223,9 +235,13 @@ class _Attributor:
             self.speaker is not None
             and (self.runs_on or (opens_sentence and first_i == self.speaker[1] + 1))
             and not opens_with_label(quote.content.text)
+            and not is_heading(self.text, quote, self.sentences[first_i])
         ):
             # A quote opening the sentence right after an attributed one continues it.
             attribution = self.speaker[0]
+        elif self.last is not None and self._resumes(quote):
+            # “Every time you say that,” she said, “you make it worse.”
+            attribution = self.last[1]
         self.runs_on = quote.continued
         if attribution is None or attribution.source is None:
             # A scare quote or a title is a quote but no claim, unless a speaker named
@@ -234,14 +250,68 @@ class _Attributor:
                 self.pending = [*self.pending, (quote, last_i)] if adjacent else [(quote, last_i)]
             else:
                 self.pending = []
-            return []
+            self.last = None
+            return
         self.speaker = (attribution, last_i)
         earlier = [q for q, _ in self.pending] if adjacent and found is not None else []
         self.pending = []
-        return [(q.content, ClaimKind.DIRECT_QUOTE, attribution, q, ()) for q in (*earlier, quote)]
+        joined = None if earlier else self._join(quote, attribution)
+        if joined is not None:
+            self.found[-1] = joined  # the claim of the quote before, which ``last`` holds
+            self.last = None
+            return
+        self.found.extend(
+            (q.content, ClaimKind.DIRECT_QUOTE, attribution, q, ()) for q in (*earlier, quote)
+        )
+        self.last = (quote, attribution)
 
-    def sentence(self, sentence: Span, paragraph_end: int) -> list[_Found]:
-        found: list[_Found] = []
+    def _same_paragraph(self, before: Quote, quote: Quote) -> bool:
+        at = self.paragraphs.containing(before.start)
+        return at >= 0 and quote.end <= self.paragraphs.spans[at].end
+
+    def _resumes(self, quote: Quote) -> bool:
+        """Whether ``quote`` resumes the last quote in its sentence after the attribution.
+
+        The attribution stands between the two quotes, and the words just before
+        the mark are a comma or a comma and ``but``/``and`` (``…,” he said, but “…”``),
+        not a verb that names a phrase (``…,” she said, calling it “a farce.”``).
+        """
+        assert self.last is not None
+        before, said = self.last
+        cue = said.cue
+        if cue is None or not before.end <= cue.start < cue.end <= quote.start:
+            return False
+        between = self.text[cue.end : quote.start]
+        if not self._same_paragraph(before, quote) or _SENTENCE_END.search(between):
+            return False
+        lead = between.rstrip()
+        return lead.endswith((",", ", but", ", and"))
+
+    def _join(self, quote: Quote, attribution: Attribution) -> _Found | None:
+        """Join ``quote`` to the quote before it when its attribution stands between them.
+
+        ``“The result hurts,” said the captain. “But we will be back.”`` is one
+        statement that the attribution interrupts: one claim in two parts, as
+        when it interrupts reported speech.  Only within a paragraph, and only
+        the quote right after the attribution: a third piece is a claim of its own.
+        """
+        if self.last is None:
+            return None
+        before, said = self.last
+        cue = said.cue
+        if (
+            cue is None
+            or said.source != attribution.source
+            or said.cue != attribution.cue
+            or not before.end <= cue.start < cue.end <= quote.start
+            or not self._same_paragraph(before, quote)
+        ):
+            return None
+        first, second = before.content, quote.content
+        hull = Span(first.start, second.end, self.text[first.start : second.end])
+        return (hull, ClaimKind.DIRECT_QUOTE, attribution, before, (first, second))
+
+    def sentence(self, sentence: Span, paragraph_end: int) -> None:
         label = speaker_label(self.text, sentence, paragraph_end, self.quotes)
         if label is not None:
             reports = [label]
@@ -250,12 +320,12 @@ class _Attributor:
         else:
             reports = find_reported_speech(self.text, sentence, self.quotes)
         for reported in reports:
+            self.last = None
             attribution = self.resolved(reported.attribution)
             self.reports.append((reported.content, attribution))
-            found.append(
+            self.found.append(
                 (reported.content, ClaimKind.REPORTED_SPEECH, attribution, None, reported.parts)
             )
-        return found
 
 
 def _statements(
@@ -263,21 +333,20 @@ def _statements(
 ) -> list[_Found]:
     """Return the quoted and reported statements, in text order."""
     index = QuoteIndex(quotes)
-    walker = _Attributor(text, sentences, index)
+    walker = _Attributor(text, sentences, index, paragraphs)
     items: list[Quote | Span] = [q for q in quotes if q.depth == 0]
     items.extend(sentences.spans)
     # At one offset the sentence comes first: a quote that opens a sentence is read
     # after the sentence's own attribution has been seen.
     items.sort(key=lambda item: (item.start, isinstance(item, Quote)))
-    found = []
     for item in items:
         if isinstance(item, Quote):
-            found.extend(walker.quote(item))
+            walker.quote(item)
         else:
             para = paragraphs.containing(item.start)
             end = paragraphs.spans[para].end if para >= 0 else item.end
-            found.extend(walker.sentence(item, end))
-    return found
+            walker.sentence(item, end)
+    return walker.found
 
 
 def _claim(

@@ -588,9 +588,12 @@ def _after_claim(value: dict[str, Any], path: _Path, problems: Problems) -> bool
     if not value["kinds"]:
         ok = _report(problems, (path, "kinds"), "a claim has at least one kind")
     quote = value["quote"]
-    if quote is not None:
-        ok = _inside(value, quote, path, "quote", problems) and ok
     parts = value["parts"]
+    if quote is not None and parts:
+        # A quote that its attribution interrupts: the quote holds the first part.
+        ok = _inside(parts[0], quote, ((path, "parts"), 0), "quote", problems) and ok
+    elif quote is not None:
+        ok = _inside(value, quote, path, "quote", problems) and ok
     if parts:
         pieces = [(part["start"], part["end"]) for part in parts]
         for i, field, message in part_problems(value["start"], value["end"], pieces):

@@ -914,6 +914,7 @@ def reanchor_claims(
             out.append((None, report))
             continue
         quantities = (_moved_quantity(q, moves) for q in claim.quantities)
+        parts = _moved_parts(claim.parts, new, moves)
         rebuilt = attrs.evolve(
             claim,
             start=new.start,
@@ -922,8 +923,9 @@ def reanchor_claims(
             sentences=tuple(s for s in map(moves.new, claim.sentences) if s is not None),
             attribution=_moved_attribution(claim.attribution, moves),
             quantities=tuple(q for q in quantities if q is not None),
-            quote=_moved_quote(claim.quote, new, moves),
-            parts=_moved_parts(claim.parts, new, moves),
+            # A claim in parts lies in its quote by its first part.
+            quote=_moved_quote(claim.quote, parts[0] if parts else new, moves),
+            parts=parts,
         )
         out.append((rebuilt, report))
     return tuple(out)

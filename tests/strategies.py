@@ -224,7 +224,8 @@ def claims_in_parts(draw: st.DrawFn, article: Article) -> tuple[Claim, ...]:
     text = article.text
     claims = []
     for claim in article.claims:
-        split = claim.end - claim.start >= 3 and draw(st.booleans())
+        # A claim in parts already (a quote its attribution interrupts) keeps them.
+        split = not claim.parts and claim.end - claim.start >= 3 and draw(st.booleans())
         claims.append(attrs.evolve(claim, parts=draw(pieces(claim, text))) if split else claim)
     long_enough = [s for s in article.sentences if s.end - s.start >= 3]
     if long_enough:

@@ -47,7 +47,7 @@ def _cuts_crlf(text: str, span: Span) -> bool:
 def test_cite_fragment_on_the_seed() -> None:
     article = Article.from_path(SEED)
     claim = article.claims[1]
-    assert article.fragment(claim) == "000_dd2c270fb12b86b0.txt#char=603,677"
+    assert article.fragment(claim) == "000_dd2c270fb12b86b0.txt#char=603,787"
     for span in (*article.claims, *article.zones, *article.sentences):
         assert _same(article.span_from_fragment(article.fragment(span)), span)
 
@@ -169,12 +169,14 @@ def test_cite_web_annotation_of_a_claim() -> None:
     annotation = article.web_annotation(claim)
     assert annotation["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert annotation["type"] == "Annotation"
-    assert annotation["id"] == "urn:corpuskit:claim:dd2c270fb12b86b0:603-677"
+    assert annotation["id"] == "urn:corpuskit:claim:dd2c270fb12b86b0:603-787"
     assert annotation["body"][0] == {
         "type": "TextualBody",
         "purpose": "describing",
         "format": "text/plain",
-        "value": "direct quote; source: a ministry official; cue: told",
+        "value": "direct quote; source: a ministry official; cue: told; content: It is a fact "
+        "that North Koreans have recently fled an overseas restaurant, … But we cannot "
+        "confirm anything about their current situation.",
     }
     assert annotation["body"][1]["value"] == "direct_quote"
     assert annotation["target"]["source"] == "000_dd2c270fb12b86b0.txt"
@@ -182,12 +184,12 @@ def test_cite_web_annotation_of_a_claim() -> None:
     assert selectors["TextPositionSelector"] == {
         "type": "TextPositionSelector",
         "start": 603,
-        "end": 677,
+        "end": 787,
     }
     quote = selectors["TextQuoteSelector"]
     assert quote["exact"] == claim.text
     assert len(quote["prefix"]) == len(quote["suffix"]) == 32
-    assert article.text[603 - 32 : 677 + 32] == quote["prefix"] + quote["exact"] + quote["suffix"]
+    assert article.text[603 - 32 : 787 + 32] == quote["prefix"] + quote["exact"] + quote["suffix"]
     json.dumps(annotation)
 
 
@@ -209,16 +211,17 @@ def test_cite_web_annotation_of_a_plain_span_and_its_context_cut_at_the_ends() -
 def test_cite_web_annotation_counts_code_points() -> None:
     article = _edge()
     fact = article.claims[-1]
-    assert fact.text == "It is a \U0001f600\nfact."
+    # the quote its attribution interrupts: one claim, from the first part to the last
+    assert fact.contents[-1].text == "It is a \U0001f600\nfact."
     position = _selectors(article.web_annotation(fact))["TextPositionSelector"]
-    assert (position["start"], position["end"]) == (200, 215)
+    assert (position["start"], position["end"]) == (141, 215)
 
 
 def test_cite_web_annotations_of_an_article() -> None:
     article = Article.from_path(SEED)
     collection = article.web_annotations()
     assert collection["type"] == "AnnotationCollection"
-    assert collection["total"] == len(article.claims) == 16
+    assert collection["total"] == len(article.claims) == 14
     page = collection["first"]
     assert page["type"] == "AnnotationPage"
     assert page["startIndex"] == 0
@@ -311,9 +314,12 @@ def test_cite_brat_lines_on_the_seed(tmp_path: Path) -> None:
         "T3\tCue 292 301\tconfirmed",
         "R2\tCue Arg1:T3 Arg2:T1",
     ]
-    assert "A1\tStatistic T8" in lines
-    # a quote that continues another shares its source and cue annotations
-    assert "R5\tSource Arg1:T5 Arg2:T7" in lines
+    assert "A1\tStatistic T7" in lines
+    # a quote that its attribution interrupts is one annotation in two pieces
+    assert (
+        "T4\tDirectQuote 603 677;726 787\tIt is a fact that North Koreans have recently fled "
+        "an overseas restaurant, But we cannot confirm anything about their current situation."
+    ) in lines
 
 
 @pytest.mark.parametrize("offsets", ["codepoint", "utf8"])
@@ -330,10 +336,14 @@ def test_cite_brat_round_trip_on_the_edge_text(tmp_path: Path, offsets: str) -> 
             "T1\tReportedSpeech 57 70;72 117;118 136\tthe talks had collapsed after two days, "
             "leaving 300 workers stranded in cafe\u0301s"
         )
-        assert "T7\tDirectQuote 201 210;211 216\tIt is a \U0001f600 fact." in lines
+        assert (
+            "T4\tDirectQuote 142 162;201 210;211 216\tWe will not give up, It is a \U0001f600 fact."
+        ) in lines
     else:
         # three bytes of BOM, and the emoji is four bytes
-        assert "T7\tDirectQuote 213 225;226 231\tIt is a \U0001f600 fact." in lines
+        assert (
+            "T4\tDirectQuote 150 170;213 225;226 231\tWe will not give up, It is a \U0001f600 fact."
+        ) in lines
 
 
 def test_cite_brat_writes_atomically_over_old_files(tmp_path: Path) -> None:

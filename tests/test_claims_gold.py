@@ -74,7 +74,14 @@ def text_or_none(span: Any) -> str | None:
 
 def observed(article: Article) -> dict[str, list[Any]]:
     """What the extractor found, in the gold's shape."""
-    by_quote = {c.quote: c for c in article.claims if c.quote is not None}
+    # A quote that its attribution interrupts is one claim in parts: its first part is
+    # the claim's quote, the others the contents of the quotes after it.
+    quote_of = {q.content: q for q in article.quotes}
+    by_quote = {}
+    for c in article.claims:
+        if c.quote is not None:
+            by_quote[c.quote] = c
+            by_quote.update((quote_of[p], c) for p in c.parts[1:])
     quotes = []
     previous_source = None
     for q in article.quotes:

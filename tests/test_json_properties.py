@@ -1064,6 +1064,10 @@ def test_newer_schema_version_asks_for_an_upgrade() -> None:
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_version_1_document_is_migrated(name: str) -> None:
     doc = seed_doc() if name == SEED_NAMES[0] else copy.deepcopy(seed_document(name, "codepoint"))
+    # Claims in parts came with version 4: an older document holds the others.
+    doc["claims"] = [claim for claim in doc["claims"] if claim["parts"] == []]
+    expected = Article.from_dict(doc)
+    current = expected.to_dict()
     doc["schema_version"] = 1
     del doc["offsets"]
     del doc["normalized"]
@@ -1072,8 +1076,8 @@ def test_version_1_document_is_migrated(name: str) -> None:
     kept = copy.deepcopy(doc)
     for via_json in (False, True):
         article = load(doc, via_json)
-        assert article == seed_article(name)
-        assert article.to_dict() == seed_document(name, "codepoint")
+        assert article == expected
+        assert article.to_dict() == current
     assert doc == kept
     doc["offsets"] = "codepoint"
     with pytest.raises(InvalidDocumentError) as info:

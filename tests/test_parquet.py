@@ -158,6 +158,7 @@ def test_span_rows_count_every_layer(corpus: Corpus, tmp_path: Path) -> None:
         expected[i, "quantity_hedge"] = sum(q.hedge_span is not None for q in article.quantities)
         expected[i, "quantity_counted"] = sum(q.counted is not None for q in article.quantities)
         expected[i, "claim"] = len(article.claims)
+        expected[i, "claim_part"] = sum(len(c.parts) for c in article.claims)
         for part in ("source", "cue", "resolved"):
             expected[i, f"claim_{part}"] = sum(
                 c.attribution is not None and getattr(c.attribution, part) is not None

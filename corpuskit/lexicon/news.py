@@ -14,6 +14,7 @@ __all__ = [
     "BYLINE_ROLES",
     "CREDIT_LABELS",
     "FEEDBACK_WORDS",
+    "HEADING_LABELS",
     "LINK_LABELS",
     "NEWSLETTER_WORDS",
     "STAFF_BYLINES",
@@ -199,6 +200,40 @@ LINK_LABELS: Final[tuple[str, ...]] = (
     "RELATED",
     "READ MORE",
     "MORE",
+)
+
+# Words that open a line before a colon without naming who speaks: notes, headings
+# and the calls of a live page ("Update: …", "Breaking: …", "The Latest: …"), each
+# as the label's first word (after "the" or "just"), in lower case.
+HEADING_LABELS: Final[frozenset[str]] = frozenset(
+    (
+        "note",
+        "notes",
+        "update",
+        "updated",
+        "editor",
+        "correction",
+        "clarification",
+        "source",
+        "sources",
+        "related",
+        "read",
+        "watch",
+        "video",
+        "photos",
+        "contributing",
+        "byline",
+        "email",
+        "breaking",
+        "exclusive",
+        "latest",
+        "leaked",
+        "bombshell",
+        "boom",
+        "wow",
+        "look",
+        "paid",
+    )
 )
 
 # Roles a byline credits before "by" ("Reporting by Kim Lee; Editing by …").

@@ -29,6 +29,7 @@ __all__ = [
     "NAMING_VERBS",
     "NOUN_CUES",
     "REPORTING_VERBS",
+    "SET_PHRASES",
     "SOURCE_HEADS",
     "SPEECH_NOUNS",
     "TRAILING_PARTICIPLES",
@@ -215,6 +216,21 @@ NOUN_CUES: Final[frozenset[str]] = frozenset(
     "promise promises answer answers charge charges demands demand forecast forecasts "
     "post posts object objects fears fear protest protests testify praise counter "
     "warning warnings state note mention comment remark reply replies response".split()
+)
+# Set phrases in which a cue's form reports nothing ("Having said that, …", "a
+# liberal think tank", "needless to say"), as words in lower case.
+SET_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "having said that",
+        "that said",
+        "needless to say",
+        "suffice it to say",
+        "so to speak",
+        "that is to say",
+        "think tank",
+        "think tanks",
+    )
 )
 # Auxiliaries and modals that may stand between a source and its cue ("has said").
 AUXILIARIES: Final[frozenset[str]] = frozenset(
