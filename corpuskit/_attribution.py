@@ -155,7 +155,9 @@ _RELATIVES = frozenset("who whom whose which that where".split())
 _DASHES = frozenset("― — – - --".split())
 # The finite forms of "say" and "write", which may take "of" whom the words are about.
 _SAY_OF = frozenset(
-    f for lemma in ("say", "write") for f in speech.REPORTING_VERBS[lemma].forms[:3]
+    f
+    for lemma in ("say", "write", "joke", "quip", "remark")
+    for f in speech.REPORTING_VERBS[lemma].forms[:3]
 )
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 # One-word asides between commas before a cue: "Ostrow, though, said".
@@ -864,11 +866,24 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
         reported, last = got
         if reported.content.start < (toks[taken].end if taken >= 0 else sentence.start):
             continue
-        if quotes.holds(reported.content.start, reported.content.end):
+        if quotes.holds(reported.content.start, reported.content.end) or _ends_in_colon_quote(
+            text, reported.content, quotes
+        ):
             continue  # the quote is the statement: the quote's own attribution holds it
         found.append(reported)
         taken = last
     return found
+
+
+def _ends_in_colon_quote(text: str, content: Span, quotes: QuoteIndex) -> bool:
+    """Whether ``content`` ends in a quote that a colon opens: "He scolded them: “…”"."""
+    colon = content.text.rfind(":")
+    if colon < 0:
+        return False
+    at = content.start + colon + 1
+    while at < content.end and text[at].isspace():
+        at += 1
+    return at < content.end and quotes.holds(at, content.end) and text[at] in _QUOTE_OPENERS
 
 
 def _report_at(
@@ -1267,10 +1282,15 @@ def _gap_verb(t: _Tok) -> bool:
     )
 
 
+# Words that link a participle cue to the sentence's subject: "…, saying", "responded
+# by saying", "marched while chanting".
+_PARTICIPLE_LINKS = frozenset(("by", "after", "before", "while", "when"))
+
+
 def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int] | None:
     """Return who speaks through the participle cue at ``i`` ("saying", "adding")."""
     prev = toks[i - 1]
-    if prev.text == "," or prev.lower in ("by", "after", "before", "while", "when"):
+    if prev.text == "," or prev.lower in _PARTICIPLE_LINKS:
         # "…, saying …", "responded by saying …": the sentence's subject, or the
         # source of its cue before.
         lo = 0
@@ -1976,7 +1996,12 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
             while a > 0 and (toks[a - 1].word and toks[a - 1].text[0].isupper()):
                 a -= 1
             return Attribution(_span(text, toks, a, c), _span(text, toks, c, c + 1))
-        if lemma is None and t.lower.endswith("ing") and c >= 2 and toks[c - 1].text == ",":
+        if (
+            lemma is None
+            and t.lower.endswith("ing")
+            and c >= 2
+            and (toks[c - 1].text == "," or toks[c - 1].lower in _PARTICIPLE_LINKS)
+        ):
             lemma = _FORMS.get(t.lower)
             verb = speech.REPORTING_VERBS[lemma] if lemma is not None else None
             rest = _skip_after_cue(toks, c + 1, k, verb) if verb is not None else k
@@ -2055,6 +2080,11 @@ def attribution_before(  # noqa: PLR0912, PLR0915 (one branch a form of attribut
                 if a < m and _name_like(toks, a, m):
                     return Attribution(_span(text, toks, a, j - 1), cue)
             return None
+        if prev.lower == "who" and j >= 2 and toks[j - 2].text == ",":
+            # "Ann Lee, who said, “…”": "who", standing for the name before it.
+            a = _left_np(toks, j - 2, 0)
+            earlier = _span(text, toks, a, j - 2) if a < j - 2 else None
+            return Attribution(_span(text, toks, j - 1, j), cue, earlier)
         a = _left_np(toks, j, 0)
         if a == j or not _name_like(toks, a, j):
             return None

@@ -141,6 +141,8 @@ _Found = tuple[Span, ClaimKind, Attribution, Quote | None, tuple[Span, ...]]
 
 
 _RECENT = 32
+# Marks that open a quote ("“…” of the plan, Holt said").
+_OPENING_MARKS = frozenset("\"“'‘«„‹")
 # A sentence ends in what stands between an attribution and the quote after it.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
@@ -326,6 +328,16 @@ class _Attributor:
             self.found.append(
                 (reported.content, ClaimKind.REPORTED_SPEECH, attribution, None, reported.parts)
             )
+            cue = attribution.cue
+            if (
+                cue is not None
+                and cue.start >= reported.content.end
+                and self.quotes.holds(reported.content.start)
+                and self.text[reported.content.start] in _OPENING_MARKS
+            ):
+                # "“I admire the mechanics” of the plan, Holt said. “They are …”": a
+                # quote opens what the attribution closes; the next quote continues it.
+                self.speaker = (attribution, self.index.containing(sentence.start))
 
 
 def _statements(

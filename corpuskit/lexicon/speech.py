@@ -114,6 +114,7 @@ REPORTING_VERBS: Final[dict[str, Verb]] = {
     # "“Closed for repairs,” the sign read.": after a quote only
     "read": _v("read", "reads", "read", "reading", that=False, inverts=True),
     "chant": _v("chant", "chants", "chanted", "chanting", that=False, inverts=True),
+    "sing": _v("sing", "sings", "sang", "singing", "sung", that=False, inverts=True),
     # --- arguing and asserting ----------------------------------------------------
     "claim": _v("claim", "claims", "claimed", "claiming", obj=True, bare=True, inverts=True),
     "argue": _v("argue", "argues", "argued", "arguing", bare=True, inverts=True),
