@@ -41,6 +41,7 @@ __all__ = [
     "find_reported_speech",
     "is_heading",
     "speaker_label",
+    "trim_source",
 ]
 
 
@@ -337,6 +338,78 @@ def _base_form(lemma: str) -> str:
     return speech.REPORTING_VERBS[lemma].forms[0].split()[0]
 
 
+_DAY = "|".join(dates.DAYS)
+_MONTH = "|".join((*dates.MONTHS, *(f"{m}\\." for m in dates.MONTH_ABBREVIATIONS)))
+# A time phrase that ends a source ("David Ames on Wednesday called …", "Wells
+# Fargo just this month announced …"): when, not who.
+_TRAILING_TIME = re.compile(
+    rf"(?<!ed)(?<!wn)(?:,?[ \t\u00a0]++(?:just|only|earlier|later|also|again))*+"
+    rf",?[ \t\u00a0]++(?:"
+    rf"(?:on[ \t\u00a0]+)?(?:(?:early|late)[ \t\u00a0]+)?(?:{_DAY})"
+    rf"(?:[ \t\u00a0]+(?:morning|afternoon|evening|night))?"
+    rf"|(?:on[ \t\u00a0]+)?(?:{_MONTH})[ \t\u00a0]+\d{{1,2}}"
+    rf"|(?:this|last|next)[ \t\u00a0]+(?:week|weekend|month|year|morning|afternoon|"
+    rf"evening|spring|summer|fall|autumn|winter)"
+    rf"|yesterday|today|tonight"
+    rf"|in[ \t\u00a0]+(?:19|20)\d\d"
+    rf")(?:[ \t\u00a0]+(?:also|again|too))?$"
+)
+
+
+# What the speaker was doing, set off after the name ("Ann Lee, speaking to a
+# veterans group, said", "Ann Lee, at a press conference, said"): no part of who.
+_TRAILING_ADJUNCT = re.compile(
+    r",[ \t\u00a0]++(?:(?!(?:"
+    + "|".join(speech.ING_ADJECTIVES)
+    + r")\b)(?=[a-z]+ing\b)[a-z]++|(?:asked|interviewed)\b"
+    r"|(?:at|during|in|on|after|before|while)[ \t\u00a0]++"
+    r"(?:a|an|the|his|her|their|its|this|that)[ \t\u00a0]).*+$",
+    re.DOTALL,
+)
+# A dateline before the source: "WASHINGTON -- President Ames, …".
+_LEADING_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ ]++(?:,[ ][A-Z][A-Za-z.]++)?[ \t\u00a0]*+(?:--|—|–)[ \t\u00a0]++"
+)
+
+
+def trim_source(text: str, source: Span) -> Span:
+    """Return ``source`` without what tells when, where or how rather than who.
+
+    A time phrase at its end ("Ann Lee on Tuesday"), a circumstance set off
+    after the name ("Ann Lee, speaking to reporters"), a dateline before it.
+    """
+    start, end = source.start, source.end
+    words = source.text
+    found = _TRAILING_ADJUNCT.search(words)
+    if found is not None and any(c.isalpha() for c in words[: found.start()]):
+        end = start + found.start()
+    # A time phrase right after the name, not inside an apposition ("Ann Lee, an
+    # aide in 2012"): "Ann Lee on Tuesday".
+    found = _TRAILING_TIME.search(words, 0, end - start)
+    head = words[: found.start()] if found is not None else ""
+    if found is not None and "," not in head and any(c.isalpha() for c in head):
+        end = start + found.start()
+    dateline = _LEADING_DATELINE.match(words, start - source.start, end - source.start)
+    if dateline is not None and any(
+        c.isalpha() for c in words[dateline.end() : end - source.start]
+    ):
+        start = source.start + dateline.end()
+    if (start, end) == (source.start, source.end):
+        return source
+    return trusted_span(text, start, end)
+
+
+def _noun_before_head(toks: list[_Tok], i: int) -> bool:
+    """Whether a cue that is also a noun modifies a head noun: "the state attorney"."""
+    return (
+        toks[i].lower in _NOUN_CUES
+        and not toks[i].lower.endswith("s")
+        and i + 1 < len(toks)
+        and toks[i + 1].lower in _HEADS
+        and toks[i + 1].lower not in _NOUN_CUES
+    )
+
+
 def _noun_cue_is_verb(toks: list[_Tok], i: int, lemma: str) -> bool:
     """Whether a cue that is also a noun ("report", "states") is a verb at ``i``."""
     t = toks[i]
@@ -347,6 +420,8 @@ def _noun_cue_is_verb(toks: list[_Tok], i: int, lemma: str) -> bool:
     before = toks[i - 1] if i > 0 else None
     if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
         return False  # "reports of shelling"
+    if _noun_before_head(toks, i):
+        return False  # "the New York state attorney general": a noun before a head noun
     if prev in _PREPOSITIONS:
         return False  # "secretary of state"
     if nxt == "that" and i + 2 < len(toks) and _verb_like(toks[i + 2]):
@@ -519,6 +594,8 @@ def _apposition_follows(toks: list[_Tok], i: int, hi: int) -> bool:
     low = nxt.lower
     if low in _TRAILING or low in ("and", "but", "as", "while", "though", "although"):
         return False
+    if low in ("more", "less", "fewer", "nearly", "almost", "roughly", "up", "down"):
+        return False  # "…, more than twice what it projected": a quantity, no apposition
     if low in _OPENING_WORDS or low in ("to", "on") or low in _BE or low in _AUX:
         return False
     return not (low in _ADJUNCTS or (low.endswith("ing") and nxt.text[0].islower()))
@@ -741,6 +818,25 @@ def _strip_end(text: str, start: int, end: int) -> int:
 def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     """Return the sentence's subject, read from ``lo``: "The minister praised … and added"."""
     i = lo
+    if (
+        i + 2 < hi
+        and toks[i].lower in ("this", "last", "next", "earlier", "later")
+        and toks[i + 1].lower in _TIME_WORDS
+        and toks[i + 2].text == ","
+    ):
+        i += 3  # "This week, the president …"
+    if (
+        i < hi
+        and toks[i].text[0].isupper()
+        and toks[i].lower.endswith("ed")
+        and i + 1 < hi
+        and toks[i + 1].lower in ("by", "with", "in", "at", "from")
+    ):
+        # "Chastened by the defeat, the senator …": an opening participle phrase.
+        comma = next((m for m in range(i, min(hi, i + 14)) if toks[m].text == ","), -1)
+        if comma < 0:
+            return None
+        i = comma + 1
     if i < hi and toks[i].lower in _OPENING_WORDS:
         # "In a July interview, he …": the subject follows the opening phrase.
         comma = next((m for m in range(i, min(hi, i + 14)) if toks[m].text == ","), -1)
@@ -753,7 +849,7 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         return i, i + 1
     j = i
     named = False
-    while j < hi and j - i < 8:
+    while j < hi and j - i < 10:
         t = toks[j]
         low = t.lower
         if t.text == "(" and named:
@@ -779,19 +875,44 @@ def _subject_ends(toks: list[_Tok], j: int, i: int, *, named: bool) -> bool:
     """Whether a subject read from ``i`` ends before the token at ``j``."""
     t = toks[j]
     low = t.lower
-    if t.quoted or low in _CLAUSE_WORDS or low in _AUX or low in _ADVERBS:
+    if t.quoted or low in _CLAUSE_WORDS or low in _ADVERBS:
         return True
+    if low in _AUX and not (named and _name_word(toks, j)):
+        return True  # not "Theresa May"
     if not t.word and not (t.text == "." and (named or _abbrev(toks, j))):
         return True
-    if low in _FORMS or low in _VERBS or _adverb(t):
+    if _noun_before_head(toks, j):
+        return False  # "New York state attorney general"
+    if (low in _FORMS or low in _VERBS or _adverb(t)) and not (named and _name_word(toks, j)):
         return True
     if j > i and t.text[0].islower() and low not in _DETERMINERS:
         title = any(x.word and x.text[0].isupper() for x in toks[j + 1 : j + 3])
         if named and low not in _NAME_LINKS and low not in _HEADS and not title:
-            return True  # "Ana Ruiz threw …": a lower-case word after a name
+            # "Ana Ruiz threw …": a lower-case word after a name, unless a verb follows
+            # it ("Central European leaders rejected …").
+            return not _verb_follows(toks, j)
         if low.endswith(("ed", "es")):
             return True
     return False
+
+
+def _verb_follows(toks: list[_Tok], j: int) -> bool:
+    """Whether the word after ``j`` is a verb in lower case: ``j`` ends a subject."""
+    if j + 1 >= len(toks):
+        return False
+    t = toks[j + 1]
+    low = t.lower
+    return (
+        t.word
+        and t.text[0].islower()
+        and (
+            low in _FORMS
+            or low in _VERBS
+            or low in _AUX
+            or low in _IRREGULAR_PAST
+            or (low.endswith("ed") and len(low) > 4)
+        )
+    )
 
 
 def _aside_start(toks: list[_Tok], j: int) -> int:
@@ -835,7 +956,18 @@ def _elided_subject(toks: list[_Tok], conj: int) -> tuple[int, int] | None:
 
 def _adverb(t: _Tok) -> bool:
     """Whether a lower-case token is an adverb in "-ly" ("suddenly", "wrongly")."""
-    return t.text[0].islower() and t.lower.endswith("ly") and len(t.lower) > 4
+    return (
+        t.text[0].islower()
+        and t.lower.endswith("ly")
+        and len(t.lower) > 4
+        and t.lower not in speech.LY_NON_ADVERBS
+    )
+
+
+def _name_word(toks: list[_Tok], k: int) -> bool:
+    """Whether a capitalised modal at ``k`` ends a name ("Theresa May said")."""
+    prev = toks[k - 1] if k > 0 else None
+    return toks[k].text[0].isupper() and prev is not None and prev.word and prev.text[0].isupper()
 
 
 # --- reported speech ------------------------------------------------------------------
@@ -965,8 +1097,8 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         j > 0
         and j > i - 4
         and (
-            toks[j - 1].lower in _AUX
-            or toks[j - 1].lower in _ADVERBS
+            (toks[j - 1].lower in _AUX and not _name_word(toks, j - 1))
+            or (toks[j - 1].lower in _ADVERBS and not _name_word(toks, j - 1))
             or toks[j - 1].lower in _FLOATING
             or toks[j - 1].lower in ("here", "there")
             or _adverb(toks[j - 1])
@@ -1304,7 +1436,7 @@ def _participle_speaker(toks: list[_Tok], i: int, lemma: str) -> tuple[int, int]
             or _earlier_speaker(toks, i - 1)
         )
     if prev.lower in _VERBS or prev.lower in _CATENATIVES:
-        return _subject(toks, 0, i - 1)  # "The crowd kept saying …"
+        return _subject(toks, 0, i)  # "The crowd kept saying …"
     if prev.word and not prev.quoted and prev.lower not in _FUNCTION_WORDS:
         # "Ostrow saying he was encouraged", "with 50 percent saying …": a name says
         # it, or a share of people with "saying"; a noun before a participle rarely
@@ -1427,6 +1559,9 @@ def _before_appositions(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     mark = toks[comma].text
     seg_end = comma
     k = comma
+    # A phrase in lower case after a comma ("president of the union") may itself be
+    # an apposition to a name before it: kept only if no name is found further back.
+    fallback = None
     for _ in range(4):
         k -= 1
         while (
@@ -1436,7 +1571,7 @@ def _before_appositions(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
         ):
             k -= 1
         if k < 0 or toks[k].text != mark or not _apposition(toks, k + 1, seg_end):
-            return None
+            return fallback
         start = k - 1
         while start >= 0 and not (toks[start].text in (",", ";", ":") and not toks[start].quoted):
             start -= 1
@@ -1449,9 +1584,13 @@ def _before_appositions(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
                 all(t.lower in _LEADING or not t.word for t in toks[start:a]) or _is_opener(toks, a)
             )
         ):
-            return a, comma
+            lower = toks[a].text[0].islower()
+            if a == start and start > 0 and toks[start - 1].text == mark and lower:
+                fallback = fallback or (a, comma)
+            else:
+                return a, comma
         seg_end = k
-    return None
+    return fallback
 
 
 def _name_like(toks: list[_Tok], a: int, b: int) -> bool:
@@ -1549,8 +1688,9 @@ def _inverted_tail(  # noqa: PLR0917
         toks[s0].lower in _OPENING_WORDS
         or toks[s0].lower in _ADJUNCTS
         or toks[s0].lower in ("of", "to", "about")
+        or (toks[s0].lower in _TIME_WORDS and not (s0 + 1 < n and toks[s0 + 1].text[0].isupper()))
     ):
-        return None  # "…, said in a statement": no source follows
+        return None  # "…, said in a statement", "…, said Tuesday": no source follows
     if _finite_clause(toks, s0):
         return None  # "X, the director, said he expects …": a report follows, no source
     s1 = _right_np(toks, s0, n)

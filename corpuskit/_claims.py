@@ -24,6 +24,7 @@ from ._attribution import (
     names_a_work,
     opens_with_label,
     speaker_label,
+    trim_source,
 )
 from ._quantities import Quantity, QuantityKind, find_quantities
 from ._quotes import (
@@ -179,6 +180,10 @@ class _Attributor:
         self.found: list[_Found] = []  # the statements found so far, in text order
 
     def resolved(self, found: Attribution) -> Attribution:
+        if found.source is not None:
+            source = trim_source(self.text, found.source)
+            if source is not found.source:
+                found = attrs.evolve(found, source=source)
         if found.source is None or found.resolved is not None:
             return found
         if found.source.text.lower() in ("he", "she", "they", "it"):

@@ -25,7 +25,9 @@ __all__ = [
     "CAPTION_END_CUES",
     "CLAUSE_ADVERBS",
     "COMMON_VERBS",
+    "ING_ADJECTIVES",
     "LEDE_CUES",
+    "LY_NON_ADVERBS",
     "NAMING_VERBS",
     "NOUN_CUES",
     "REPORTING_VERBS",
@@ -236,7 +238,8 @@ SET_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
 # Auxiliaries and modals that may stand between a source and its cue ("has said").
 AUXILIARIES: Final[frozenset[str]] = frozenset(
     "has have had did does do will would won't can't don't doesn't didn't wouldn't couldn't "
-    "shouldn't isn't wasn't n't not could may might must should shall can is are was "
+    "shouldn't isn't wasn't haven't hasn't hadn't aren't weren't mustn't mightn't "
+    "n't not could may might must should shall can is are was "
     "were be been being 's ’s 've ’ve 'd ’d".split()
 )
 # Adverbs that may stand between a source and its cue or around a cue ("also said",
@@ -247,6 +250,21 @@ CLAUSE_ADVERBS: Final[frozenset[str]] = frozenset(
     "frequently long still flatly angrily bluntly openly simply quickly immediately "
     "never always already now once-again even only just since yesterday today "
     "tonight".split()
+)
+# Words in "-ly" that are no adverbs: nouns and adjectives that stand in a source
+# ("the family said", "an elderly resident", "the rally organisers").
+LY_NON_ADVERBS: Final[frozenset[str]] = frozenset(
+    "family ally rally assembly supply reply monopoly anomaly bully tally belly jelly "
+    "folly lily homily melancholy holy ugly early elderly friendly lonely likely costly "
+    "deadly lovely silly daily weekly monthly quarterly yearly hourly nightly orderly "
+    "burly wily curly jolly italy july".split()
+)
+# Words in "-ing" after a name and a comma that belong to the source: adjectives of
+# a title ("Ann Lee, acting director of …") and "including"; not a participle phrase
+# of what the speaker was doing ("Ann Lee, speaking to reporters, …").
+ING_ADJECTIVES: Final[tuple[str, ...]] = tuple(
+    "acting managing ranking leading outgoing incoming presiding founding reigning "
+    "sitting visiting governing ruling working retiring including".split()
 )
 # Words that open a time, place or manner phrase between a cue and what it reports
 # ("said on Sunday that", "told a news conference in Lagos on Friday that").
@@ -278,6 +296,10 @@ SOURCE_HEADS: Final[frozenset[str]] = frozenset(
     "mother father wife husband son daughter brother sister teacher teachers nurse nurses "
     "spokespersons inspector inspectors investigators investigator author authors "
     "historian strategist strategists pollster pollsters consultant consultants "
+    "nominee nominees hopeful hopefuls challenger challengers incumbent frontrunner "
+    "front-runner family families relatives chancellor premier envoy envoys ambassador "
+    "ambassadors spokesmen legislature legislator legislators treasurer auditor senate "
+    "delegation delegates general generals "
     "administration department authority charity trust "
     "association federation coalition party club league board panel commission".split()
 )
