@@ -33,6 +33,7 @@ from ._quotes import (
     QuoteIndex,
     find_quotes,
     person_mentions,
+    refers_back,
     resolve_source,
 )
 from ._spans import Span
@@ -185,6 +186,9 @@ class _Attributor:
             if source is not found.source:
                 found = attrs.evolve(found, source=source)
         if found.source is None or found.resolved is not None:
+            return found
+        if not refers_back(found.source):
+            self.sources.append(found.source)  # a full mention, for what refers back to it
             return found
         if found.source.text.lower() in ("he", "she", "they", "it"):
             # Pronouns may point at people the text names outside any attribution:

@@ -268,6 +268,14 @@ def _gender(mention: str) -> str | None:
     return None
 
 
+def refers_back(source: Span) -> bool:
+    """Whether a source is a back-reference: a pronoun, or "the" and a noun ("the source")."""
+    text = source.text
+    return text.lower() in _PRONOUNS or (
+        _DEFINITE.match(text) is not None and len(text.split()) == 2
+    )
+
+
 def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
     """Return the earlier full mention that ``source`` refers back to, if any.
 
@@ -278,36 +286,37 @@ def resolve_source(source: Span, earlier: Sequence[Span]) -> Span | None:
     mention of a person whose title does not say otherwise ("Ms. Tan" is not
     "he"); "they" to the most recent plural mention.
     """
+    if not refers_back(source):
+        return None  # a name, or a phrase that refers to nobody earlier
     word = source.text.lower()
-    candidates = [
+    words = source.text.split()
+    # The mentions a back-reference may stand for, the nearest first.
+    candidates = (
         m
-        for m in earlier
-        if m.text.lower() not in _PRONOUNS
+        for m in reversed(earlier)
+        if m.start < source.start
+        and m.text.lower() not in _PRONOUNS
         and (not _DEFINITE.match(m.text) or _NAMED.match(m.text))
-        and m.start < source.start
-    ]
+    )
     if word in ("he", "she"):
-        for mention in reversed(candidates):
+        for mention in candidates:
             gender = _gender(mention.text)
             plural = mention.text.endswith("s") and gender is None
             if gender in (None, word) and mention.text[:1].isupper() and not plural:
                 return mention
         return None
     if word == "it":
-        for mention in reversed(candidates):
+        for mention in candidates:
             if _gender(mention.text) is None and mention.text[:1].isupper():
                 return mention  # "The Civil Aviation Directorate … it said"
         return None
     if word == "they":
-        for mention in reversed(candidates):
+        for mention in candidates:
             if mention.text.endswith("s") and not mention.text.endswith("’s"):
                 return mention
         return None
-    words = source.text.split()
-    if not _DEFINITE.match(source.text) or len(words) != 2:
-        return None
     head = words[-1].lower()
-    for mention in reversed(candidates):
+    for mention in candidates:
         if mention.text.split()[-1].lower() == head:
             return mention
     return None
