@@ -59,7 +59,8 @@ class Claim(Span):
     ``kinds`` lists what it is, in `ClaimKind` order; ``sentences`` the
     sentences it lies in; ``attribution`` who says it with which words (or
     ``None`` for an unattributed statistic); ``quantities`` the numbers it
-    states; ``quote`` the quote it comes from, for a direct quote.  ``id`` is
+    states; ``quote`` the quote it comes from, for a direct quote (the first
+    of the two, for a quote that its attribution interrupts).  ``id`` is
     derived from the article id and the offsets, so parsing the same text again
     gives the same ids.
     """
@@ -71,8 +72,9 @@ class Claim(Span):
     quantities: tuple[Quantity, ...]
     quote: Quote | None = None
     #: The content's pieces, in order, when an attribution interrupts it ("The bank,
-    #: he said, would cut 400 jobs."): the first starts at ``start``, the last ends at
-    #: ``end``, and the claim's own span is their hull.  Empty for one piece.
+    #: he said, would cut 400 jobs.", "“The bank is sound,” he said. “It will
+    #: grow.”"): the first starts at ``start``, the last ends at ``end``, and the
+    #: claim's own span is their hull.  Empty for one piece.
     parts: tuple[Span, ...] = ()
 
     def __attrs_post_init__(self) -> None:
