@@ -310,8 +310,6 @@ _CUR_WORDS = alternation(CURRENCY_NAMES, space=_GAP) + f"|{_CODES}"
 # "per cent", "percent", in any case.
 _PERCENT = "(?i:" + alternation(PERCENT_WORDS, space=r"[^\S\r\n]") + ")"
 _MONTH = rf"(?:(?:{alternation(MONTHS)})|(?:{alternation(MONTH_ABBREVIATIONS)})\.?)(?!\w)"
-# Longest first, so that alternation tries "seventeen" before "seven".
-_WORDS_RE = alternation(_NUMBER_WORDS)
 
 
 def _backward(pattern: str) -> Any:
@@ -329,28 +327,39 @@ _YEAR_PREFIXED = "|".join(
     rf"(?<=[{p[0].upper()}{p[0]}]{re.escape(p[1:])}-[0-9])" for p in YEAR_PREFIXES
 )
 
-# Where numbers begin.  Scanning is most of the cost on ordinary text, so it is split
-# into passes the engine runs fast, each opening with a character class or a literal
-# it can skip ahead to: a digit that is not inside a word, number or identifier ("G7",
-# "COVID-19", "1,2", "24/7"); a number word after a space (every branch of the word
-# trie starts with a literal, which the engine tests cheaply); a number word after
-# any other character that may open one; and a number word at the very start.
-_DIGIT = re.compile(
-    rf"""[0-9](?:
-        (?<![\w.,/:@\#].)(?<!\w-.)
-        |(?<=(?:{_ATTACHED_CODES})[0-9])                    # "RMB3,000"
-        |{_YEAR_PREFIXED}                                   # "mid-2016"
+# Where numbers begin.  Scanning is most of the cost on ordinary text (most sentences
+# hold no number), so it is split into two passes the engine runs fast, each opening
+# with a literal or a character class it can skip ahead to, and each run lazily, from
+# where the finder has got to.  One pass finds the words after a space: there is a
+# space every few characters, so each attempt there must fail fast, and the pattern
+# tests the first letter against a character class, then the rest of the word against
+# a trie of the words' tails (every branch opens with a literal, which the engine tests
+# cheaply).  That admits a few non-words ("dillion"), which `_WORD_FORMS` then turns
+# away.  The other pass finds, at once, a digit that is not inside a word, number or
+# identifier ("G7", "COVID-19", "1,2", "24/7") and a number word after any other
+# character that may open one.  A number word at the very start of the window is
+# looked for once.
+_WORD_TRIE = _trie(sorted(_NUMBER_WORDS), capitals=True)
+_WORD_FORMS = frozenset(_NUMBER_WORDS) | frozenset(w.capitalize() for w in _NUMBER_WORDS)
+_WORD_HEADS = "".join(sorted({w[0] for w in _WORD_FORMS}))
+_WORD_TAILS = _trie(sorted({w[1:] for w in _NUMBER_WORDS}))
+_SPACED_WORDS = re.compile(rf" [{_WORD_HEADS}](?:{_WORD_TAILS})(?!\w)")
+_OPENERS = "\n\r\t\u00a0\u2009\u202f([{“\"‘'—–/*…"
+_DIGIT_OR_WORD = re.compile(
+    rf"""[0-9{re.escape(_OPENERS)}](?:
+        (?<=[0-9])(?<![0-9].)(?:                  # a digit, not after a digit (fast)
+            (?<![\w.,/:@\#].)(?<!\w-.)
+            |(?<=(?:{_ATTACHED_CODES})[0-9])                # "RMB3,000"
+            |{_YEAR_PREFIXED}                               # "mid-2016"
+        )
+        |(?<![0-9])(?P<word>{_WORD_TRIE})(?!\w)             # a word after an opener
     )""",
     re.VERBOSE,
 )
-_WORD_TRIE = _trie(sorted(_NUMBER_WORDS), capitals=True)
-_WORDS_AFTER_SPACE = re.compile(rf" (?:{_WORD_TRIE})(?!\w)")
-_OPENERS = "\n\r\t\u00a0\u2009\u202f([{“\"‘'—–/*…"
-_WORDS_AFTER_OPENER = re.compile(rf"[{re.escape(_OPENERS)}](?:{_WORD_TRIE})(?!\w)")
 _WORDS_AT = re.compile(rf"(?:{_WORD_TRIE})(?!\w)")
-_WORD_HEADS = frozenset(w[0] for w in _NUMBER_WORDS) | frozenset(
-    w[0].upper() for w in _NUMBER_WORDS
-)
+# The first three letters of the number words ("one", "two", "six", "ten" are the
+# shortest): what the window must open with for `_WORDS_AT` to be worth trying.
+_WORD_PREFIXES = frozenset(w[:3] for w in _WORD_FORMS)
 
 # What may stand directly before a number, each read backwards from it: a currency
 # mark, a hedge, "between", a preposition that introduces years, a month name, the
@@ -370,8 +379,12 @@ _CUR_BEFORE = _backward(rf"(?:(?<![\w$])(?P<m>{_MARKS})|\b(?P<c>[A-Z]{{3}})){_SP
 _CODE_SET = frozenset(_ALL_CODES)
 _CUR_LASTS = frozenset(m[-1] for m in CURRENCY_SYMBOLS).union(c[-1] for c in _ALL_CODES)
 _HEDGE = _backward(r"\b(?P<h>(?i:" + alternation(HEDGES, space=r"\s++") + r"))\s++")
-# How the hedges end: "about" → "ut", "roughly" → "ly", "at least" → "st"…
-_HEDGE_ENDS = frozenset(h[-2:] for h in HEDGES)
+# How the hedges end: "about" → "ut", "roughly" → "ly", "at least" → "st"…, each with
+# the last words of the hedges that end so ("st": "almost", "least").
+_HEDGE_ENDS: dict[str, tuple[str, ...]] = {}
+for _h in HEDGES:
+    _HEDGE_ENDS[_h[-2:]] = tuple(sorted({*_HEDGE_ENDS.get(_h[-2:], ()), _h.split()[-1]}))
+del _h
 # Identifiers: a number after "No." or "Number", or after a Capitalised noun that
 # names one of a series ("Gate 7", "Article 5").
 # Each word by its last three characters, which `_at` reads before calling `_identifier`.
@@ -408,17 +421,22 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-# One number word ("twenty-five" is one), and what may join the next ("and").
-_DIGIT_WORDS = alternation(w for w, v in ONES.items() if v > 0)
-_WORD_NUM = re.compile(
-    rf"(?i:(?:{alternation(_TENS)})-(?:{_DIGIT_WORDS})|{_WORDS_RE})"
-    r"(?!\w)"
-)
-_WORD_SEP = re.compile(rf"{_GAP}(?:(?P<and>(?i:and)){_GAP})?")
+# One number word ("twenty-five" is one), and what may join the next ("and").  The
+# words are tries: with case ignored the engine cannot test a branch's first letter
+# cheaply, so fewer branches make the usual failed match faster.  (A word must end where
+# its letters do, so a trie matches what a list of the words, longest first, would.)
+_DIGIT_WORDS = _trie(sorted(w for w, v in ONES.items() if v > 0))
+_ONE_WORD = rf"(?i:(?:{_trie(sorted(_TENS))})-(?:{_DIGIT_WORDS})|{_trie(sorted(_NUMBER_WORDS))})"
+_WORD_NUM = re.compile(rf"{_ONE_WORD}(?!\w)")
+# The next word of a spelled number: the first has no space before it (it starts where a
+# word does), each other one has (what stands after a word is no letter).
+_NEXT_NUM = re.compile(rf"(?:{_GAP}(?:(?P<and>(?i:and)){_GAP})?)?(?P<word>{_ONE_WORD})(?!\w)")
 # A unit after a spelled number ("two percent", "ten million dollars").
 _UNIT_AFTER = re.compile(rf"[^\S\r\n]?%|{_GAP}(?:{_PERCENT}|(?P<cur>{_CUR_WORDS}))(?!\w)")
 # What joins the two ends of a range, and the currency mark of the second end.
 _RANGE_SEP = re.compile(rf"(?P<dash>[^\S\r\n]?[-–—][^\S\r\n]?)|{_GAP}(?P<word>to|or|and){_GAP}")
+# How those words begin: what must follow a single space for `_RANGE_SEP` to be tried.
+_RANGE_HEADS = frozenset({"to", "or", "an"})
 _CUR_AT = re.compile(rf"(?:(?P<m>{_MARKS})|(?P<c>{_CODES})){_SPACE}?(?=[0-9])")
 _CHAIN = re.compile(r"[^\S\r\n]?[-–—/][^\S\r\n]?[0-9]")
 # Dates: the rest of "Feb. 24" after the day (an ordinal suffix, a second day, a
@@ -439,6 +457,14 @@ _WORD = r"[^\W\d_]++(?:['’-][^\W\d_]++)*+"
 _NEXT_WORD = re.compile(rf"{_GAP}({_WORD})")
 _NEXT_CAP = re.compile(rf"[^\S\r\n]({_WORD})")
 _LETTERS = re.compile(r"[^\W\d_]++")
+# The lower-case words that may follow "one" in a quantity: another number word, "and",
+# the words of a range, a percentage or a currency.  Before any other, "one" alone is a
+# determiner ("one source said"), the commonest number word of all.
+_AFTER_ONE = frozenset(
+    {*_NUMBER_WORDS, "and", "to", "or"}
+    | {w.split()[0].lower() for w in PERCENT_WORDS}
+    | {w.split()[0] for w in CURRENCY_NAMES}
+)
 
 
 # --- trusted construction -----------------------------------------------------------------
@@ -492,7 +518,7 @@ def _quantity(
     else:
         _set_hedge(q, hedge[0])
         _set_hedge_span(q, _span(text, hedge[1], hedge[2]))
-    _set_counted(q, None if counted is None else _span(text, *counted))
+    _set_counted(q, None if counted is None else _span(text, counted[0], counted[1]))
     return q
 
 
@@ -554,12 +580,17 @@ def _compound(text: str, q: int, end: int) -> tuple[int, int, bool] | int | None
     return (q + 1, m.end(), word in _TIME_UNITS)
 
 
+# The values of the numbers written most (small counts, years), made once: looking one
+# up costs less than building it.
+_DECIMALS = {str(i): decimal.Decimal(i) for i in range(2101)}
+
+
 def _read_digits(
     text: str, m: re.Match[str], end: int, prefix: int, unit: str | None
 ) -> _Num | int:
     """Read the number `_NUMBER` matched; return where to resume if it is none."""
-    token, att, mult, mult2, unit_text, cur = m.group("n", "att", "mult", "mult2", "unit", "cur")
-    q = m.end("n")
+    token, att, mult, mult2, unit_text, cur = m.groups()  # in the order they open
+    q = m.end(1)  # the digits
     if len(token) > _MAX_DIGITS and len(token) - token.count(",") - token.count(".") > _MAX_DIGITS:
         return q
     if token[0] == "0" and len(token) > 1 and token[1] != ".":
@@ -571,16 +602,14 @@ def _read_digits(
         return q  # "3D", "3rd", "1990s", "10km"
     if att in MONEY_ONLY_MULTIPLIERS and unit is None:
         return m.end("att")  # "3b", "5k" without a currency: identifiers
-    num = _Num(prefix, q, decimal.Decimal(token.replace(",", "")), unit)
+    value = _DECIMALS.get(token)
+    if value is None:
+        value = decimal.Decimal(token.replace(",", ""))
+    num = _Num(prefix, q, value, unit)
     if att is not None or mult is not None:
         _multiply(num, m, att, mult, mult2)
-    num.year = (
-        unit is None
-        and num.factor == 1
-        and len(token) == 4
-        and token.isdigit()
-        and 1800 <= int(token) <= 2100
-    )
+    if unit is None and num.factor == 1 and len(token) == 4 and token.isdigit():
+        num.year = 1800 <= int(token) <= 2100
     if num.end < end and text[num.end] == "-":
         comp = _compound(text, num.end, end)
         if comp == -1:
@@ -667,14 +696,6 @@ def _word_class(word: str) -> tuple[str, int]:
     return _CLASS[word]
 
 
-def _next_word(text: str, q: int, end: int) -> tuple[re.Match[str] | None, bool]:
-    """Match the number word after ``q`` (and a space, maybe "and"); say if "and" came first."""
-    sep = _WORD_SEP.match(text, q, end)
-    if sep is None:
-        return None, False
-    return _WORD_NUM.match(text, sep.end(), end), sep.group("and") is not None
-
-
 def _spell(text: str, p: int, end: int, article: bool) -> tuple[int, int, int] | int:
     """Parse the number words from ``p``: (value, end, words) or where to resume."""
     total, group, top = 0, int(article), 10**13
@@ -683,10 +704,11 @@ def _spell(text: str, p: int, end: int, article: bool) -> tuple[int, int, int] |
     before_and: tuple[int, int, int] | None = None
     q, words = p, 0
     while True:
-        wm, has_and = _next_word(text, q, end) if words else (_WORD_NUM.match(text, p, end), False)
+        wm = _NEXT_NUM.match(text, q, end)  # the first word at ``p``; each other after a space
         if wm is None:
             break
-        cls, value = _word_class(wm.group().lower())
+        has_and = wm.group("and") is not None
+        cls, value = _word_class(wm.group("word").lower())
         nxt = _GRAMMAR.get((state, cls, has_and))
         if (cls in ("hundred", "dozen") and group >= 100) or (cls == "scale" and value >= top):
             nxt = None
@@ -727,10 +749,13 @@ def _read_words(text: str, p: int, floor: int, end: int) -> _Num | int:
         return spelled
     value, q, words = spelled
     num = _Num(s, q, decimal.Decimal(value), None)
-    num.lone_one = words == 1 and s == p and text[p:q].lower() == "one"
-    comp = _compound(text, q, end)
+    num.lone_one = words == 1 and s == p and value == 1 and text[p:q].lower() == "one"
+    comp = _compound(text, q, end) if text[q : q + 1] == "-" else None  # "two-thirds"
     if comp is None:
-        u = _UNIT_AFTER.match(text, q, end)
+        # (A unit opens with a space or "%": "two,", "one." need not be matched.)
+        u = None
+        if q < end and (text[q] == "%" or text[q].isspace()):
+            u = _UNIT_AFTER.match(text, q, end)
         if u is not None:
             cur = u.group("cur")
             num.unit = "percent" if cur is None else _currency_word(cur)
@@ -806,9 +831,11 @@ def _range(text: str, first: _Num, floor: int, end: int) -> _Range | int | None:
         return None
     c = text[q]
     if c not in "-–—" and not (
-        c.isspace() and q + 1 < end and (text[q + 1] in "-–—toa" or text[q + 1].isspace())
+        c.isspace()
+        and q + 1 < end
+        and (text[q + 1] in "-–—" or text[q + 1].isspace() or text[q + 1 : q + 3] in _RANGE_HEADS)
     ):
-        return None
+        return None  # no separator: most numbers
     sep = _RANGE_SEP.match(text, q, end)
     if sep is None:
         return None
@@ -833,7 +860,8 @@ def _range(text: str, first: _Num, floor: int, end: int) -> _Range | int | None:
 def _date(text: str, m: re.Match[str], month: int, end: int) -> Quantity | None:
     """Read a date whose day is the number `_NUMBER` matched: ``Feb. 24``, ``24 February``.
 
-    ``month`` is where a month name before the day starts, or -1.
+    ``month`` is where a month name before the day starts, or -1 (`_read_first` then
+    calls it only if an ordinal suffix or a space and a month's first letter follow).
     """
     s, e = m.span("n")
     if e - s > 2 or not 1 <= int(m.group("n")) <= 31:
@@ -851,13 +879,9 @@ def _date(text: str, m: re.Match[str], month: int, end: int) -> Quantity | None:
                 high = day
                 e = t.start("day2") - 1
         return _quantity(text, month, e, QuantityKind.DATE, low=day, high=high)
-    if e < end and (
-        text[e] in _ORDINAL_HEADS
-        or (text[e].isspace() and e + 1 < end and text[e + 1] in _MONTH_NEXT)
-    ):
-        ma = _MONTH_AFTER.match(text, e, end)
-        if ma is not None:
-            return _quantity(text, s, ma.end(), QuantityKind.DATE, low=day, high=day)
+    ma = _MONTH_AFTER.match(text, e, end)
+    if ma is not None:
+        return _quantity(text, s, ma.end(), QuantityKind.DATE, low=day, high=day)
     return None
 
 
@@ -929,11 +953,16 @@ def _plural_head(text: str, p: int, end: int) -> tuple[int, bool] | None:
 
 def _hedge(text: str, at: int, floor: int) -> tuple[str, int, int] | None:
     """Find the hedge directly before ``at``: (normalised, start, end)."""
-    if (
-        at - 3 < floor
-        or not text[at - 1].isspace()
-        or text[at - 3 : at - 1].lower() not in _HEDGE_ENDS
-    ):
+    if at - 3 < floor or not text[at - 1].isspace():
+        return None
+    for last in _HEDGE_ENDS.get(text[at - 3 : at - 1].lower(), ()):
+        # The hedge's last word must stand before the space ("and 30" has none).  Only
+        # ASCII letters match it as ASCII: a word with other letters ("İ" matches "i"
+        # when case is ignored) is left to the pattern.
+        word = text[at - 1 - len(last) : at - 1]
+        if word.lower() == last or not word.isascii():
+            break
+    else:
         return None
     h = _HEDGE.match(text, floor, at)
     if h is None:
@@ -966,7 +995,9 @@ def _classify(
     if year_like and hedge is not None and hedge[0] in _NUMBER_HEDGES:
         year_like = False  # "more than 2000": a number
     prep = year_like and first.start > floor and _YEAR_PREP.match(text, floor, first.start)
-    counted = None if prep else _counted(text, last.end, end, caps and not year_like, many)
+    counted = None
+    if not prep and last.end < end and text[last.end].isspace():  # ("2016,": no noun)
+        counted = _counted(text, last.end, end, caps and not year_like, many)
     if counted is not None:
         cs, ce, time = counted
         if time:  # "repaid over 10 years": "over" is a preposition
@@ -980,6 +1011,30 @@ def _classify(
 
 
 # --- the finder -------------------------------------------------------------------------------
+
+
+def _determiner(text: str, s: int, end: int) -> bool:
+    """Say whether the number word at ``s`` is "one" before a word it does not join.
+
+    Only the plain case is decided here: "one" or "One", a space, a word of ASCII
+    lower-case letters not in `_AFTER_ONE`, then (inside the window) a character
+    that is not a letter, digit or "_", so that no pattern reading on from "one"
+    (`_NEXT_NUM`, `_UNIT_AFTER`, `_RANGE_SEP`) can match there.  Reading the number
+    in full finds the same, at more cost.
+    """
+    if text[s : s + 4] not in ("one ", "One "):
+        return False
+    m = _LETTERS.match(text, s + 4, end)
+    if m is None:
+        return False
+    word, r = m.group(), m.end()
+    return (
+        r < end
+        and word.isascii()
+        and word.islower()
+        and word not in _AFTER_ONE
+        and not (text[r].isalnum() or text[r] == "_")
+    )
 
 
 def _label(text: str, s: int, e: int, lo: int, end: int) -> bool:
@@ -1025,13 +1080,12 @@ def _identifier(text: str, at: int, floor: int) -> str | None:
     return None
 
 
-def _at(
-    text: str, s: int, digit: bool, floor: int, end: int, *, lo: int
-) -> tuple[Quantity | None, int]:
+def _at(text: str, s: int, floor: int, end: int, lo: int) -> tuple[Quantity | None, int]:
     """Read the quantity whose number starts at ``s``; return it (or None) and where to go on.
 
     ``lo`` is where the window starts (``floor`` moves past each quantity found).
     """
+    digit = "0" <= text[s] <= "9"  # else a number word
     first = _read_first(text, s, digit, floor, end)
     if not isinstance(first, _Num):
         return (first, first.end) if isinstance(first, Quantity) else (None, max(first, s + 1))
@@ -1051,7 +1105,7 @@ def _at(
             and _label(text, first.start, first.end, lo, end)
         ):
             return None, first.end + 1  # "(1) new wells": a list label
-        low = high = _scaled(first.base, first.factor)
+        low = high = first.base if first.factor == 1 else _scaled(first.base, first.factor)
         last, unit, year_like = first, first.unit, first.year
     else:
         low, high, last, unit, year_like = joined
@@ -1098,40 +1152,38 @@ def _at(
 
 def _read_first(text: str, s: int, digit: bool, floor: int, end: int) -> _Num | Quantity | int:
     """Read the number at ``s`` with what stands before it; a date is read whole."""
-    if not digit:
-        return _read_words(text, s, floor, end)
+    if not digit:  # "one source said", the commonest number word, is decided at once
+        one = text[s] in "oO" and _determiner(text, s, end)
+        return s + 3 if one else _read_words(text, s, floor, end)
     m = _NUMBER.match(text, s, end)
     if m is None:  # pragma: no cover - the scan found a digit
         return s + 1
-    before = s - 1 >= floor and text[s - 1]
-    e = m.end("n")
-    if e - s <= 2 and (
-        (before and before.isspace())
-        or (
-            e < end
-            and (
-                text[e] in _ORDINAL_HEADS
-                or (text[e].isspace() and text[e + 1 : e + 2] in _MONTH_NEXT)
-            )
-        )
-    ):
+    after_space = s > floor and text[s - 1].isspace()
+    e = m.end(1)  # the digits
+    if e - s <= 2:
         # A day of the month, perhaps: a month name stands before it or after it.
         month = -1
         if (
-            before
-            and before.isspace()
+            after_space
             and s - 2 >= floor
             and text[s - 2] in _MONTH_LASTS
             and not text[max(floor, s - 11) : s - 1].islower()  # months are capitalised
         ):
             mb = _MONTH_BEFORE.match(text, floor, s)
             month = -1 if mb is None else mb.start()
-        date = _date(text, m, month, end)
-        if date is not None:
-            return date
+        if month >= 0 or (
+            e < end
+            and (
+                text[e] in _ORDINAL_HEADS  # "3rd"
+                or (text[e].isspace() and e + 1 < end and text[e + 1] in _MONTH_NEXT)
+            )
+        ):
+            date = _date(text, m, month, end)
+            if date is not None:
+                return date
     prefix, unit = s, None
-    k = s - 2 if before and before.isspace() else s - 1  # the character before a space
-    if k > floor and text[k] == "\r" and before == "\n":
+    k = s - 2 if after_space else s - 1  # the character before a space
+    if k > floor and text[k] == "\r" and text[s - 1] == "\n":
         k -= 1
     if k >= floor and text[k] in _CUR_LASTS:
         c = _CUR_BEFORE.match(text, floor, s)
@@ -1143,17 +1195,25 @@ def _read_first(text: str, s: int, digit: bool, floor: int, end: int) -> _Num | 
     return _read_digits(text, m, end, prefix, unit)
 
 
-def _word_starts(text: str, start: int, end: int) -> list[int]:
-    """Where number words begin in ``text[start:end]``, in order."""
-    found = [m.start() + 1 for m in _WORDS_AFTER_SPACE.finditer(text, start, end)]
-    others = [m.start() + 1 for m in _WORDS_AFTER_OPENER.finditer(text, start, end)]
-    if others:
-        found = sorted(found + others)
-    if start < end and text[start] in _WORD_HEADS and _WORDS_AT.match(text, start, end):
-        before = text[start - 1] if start else " "
-        if not (before.isalnum() or before in "_-"):
-            found.insert(0, start)
-    return found
+def _spaced_word(text: str, m: re.Match[str], end: int) -> int:
+    """Where the number word `_SPACED_WORDS` matched starts, or ``end`` if there is none.
+
+    Looks on past the few non-words the pattern admits ("dillion").
+    """
+    while text[m.start() + 1 : m.end()] not in _WORD_FORMS:
+        found = _SPACED_WORDS.search(text, m.end(), end)
+        if found is None:
+            return end
+        m = found
+    return m.start() + 1
+
+
+def _opens_with_word(text: str, start: int, end: int) -> bool:
+    """Say whether a number word opens the window ``[start, end)`` (not inside a word)."""
+    if _WORDS_AT.match(text, start, end) is None:
+        return False
+    before = text[start - 1] if start else " "
+    return not (before.isalnum() or before in "_-")
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -1176,24 +1236,33 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 raise SpanError(f"{name} must be an int, got {type(value).__name__} {value!r}")
     if not 0 <= start <= end <= len(text):
         raise SpanError(f"[{start}, {end}) is not a range of a text of {len(text)} code points")
-    words = _word_starts(text, start, end)
-    n_words = len(words)
-    wi = 0
+    spaced = _SPACED_WORDS.search(text, start, end)
+    other = _DIGIT_OR_WORD.search(text, start, end)
+    opens = text[start : start + 3] in _WORD_PREFIXES and _opens_with_word(text, start, end)
+    if spaced is None and other is None and not opens:
+        return []  # the usual case: a sentence without a number
     out: list[Quantity] = []
     floor = pos = start
-    search = _DIGIT.search
-    dm = search(text, pos, end)
+    # Where the next number word after a space starts, and the next digit or word after
+    # an opener; each is looked for again only once the finder has gone past it, from
+    # the character before (the space or opener of a word that starts there).  A word
+    # after an opener is group 1 of its match, and starts after the match does; a digit
+    # starts the match, and group 1 is -1: the number starts at the larger of the two.
+    w = start if opens else end if spaced is None else _spaced_word(text, spaced, end)
+    o = end if other is None else max(other.start(), other.start(1))
     while True:
-        if dm is not None and dm.start() < pos:
-            dm = search(text, pos, end)
-        while wi < n_words and words[wi] < pos:
-            wi += 1
-        d = end if dm is None else dm.start()
-        w = words[wi] if wi < n_words else end
-        if d == w:  # both at the end
+        if w < pos:
+            spaced = _SPACED_WORDS.search(text, pos - 1, end)
+            w = end if spaced is None else _spaced_word(text, spaced, end)
+        if o < pos:
+            other = _DIGIT_OR_WORD.search(text, pos - 1, end)
+            if other is not None and other.start() < pos and other.start(1) < 0:
+                other = _DIGIT_OR_WORD.search(text, pos, end)  # a digit just before
+            o = end if other is None else max(other.start(), other.start(1))
+        if w == o:  # both at the end
             return out
-        q, pos = _at(text, min(d, w), d < w, floor, end, lo=start)
+        q, pos = _at(text, o if o < w else w, floor, end, start)
         if q is not None:
             out.append(q)
             floor = q.end if q.counted is None else q.counted.end
-            pos = max(pos, floor)
+            pos = floor if pos < floor else pos

@@ -70,9 +70,9 @@ class Attribution:
 
 # Double quotation marks: curly, straight, two apostrophes (''…''), guillemets and
 # the low-high pair „…“.
-_DOUBLE_MARKS = re.compile("''|[\"“”«»„‹›]")
+_DOUBLE_MARKS = ('"', "“", "”", "«", "»", "„", "‹", "›")  # and ''
 _OPENERS = frozenset("“«„‹")
-_SINGLE_MARKS = re.compile("[‘’‚']")
+_SINGLE_MARKS = ("‘", "’", "‚", "'")
 # A ’ after a word-final s closes an open quote before these ("‘… theirs’, the judge").
 _CLOSES_SINGLE = frozenset(",.;:!?)")
 # A paragraph that opens with one of these continues a quote left open.
@@ -81,6 +81,20 @@ _RUN_ON = frozenset(('"', "“", "'", "«", "„"))
 _CLOSES_BEFORE = frozenset(" \t\n\r\u00a0,.;:!?)]}—–-")
 # Straight double quotes open after these (or at the start of a paragraph).
 _OPENS_AFTER = frozenset(" \t\n\r\u00a0([{—–-/“‘")
+
+
+def _offsets(text: str, marks: Sequence[str]) -> list[int]:
+    """Return where each of ``marks`` stands in ``text``, in order."""
+    # str.find passes over text a hundred times faster than a regex character class,
+    # and most of an article is no quotation mark.
+    found: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
@@ -92,19 +106,26 @@ def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
     return before in "sS" and not after.isalnum() and after not in '”"' and after != "’"
 
 
-def _single_quotes(
-    text: str, start: int, end: int, depth: int, out: list[tuple[int, int, bool, bool, int]]
-) -> None:
-    """Pair ‘…’, ‚…‘ and straight '…' inside ``text[start:end]``, skipping apostrophes."""
+def _single_quotes(text: str, marks: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Pair ‘…’, ‚…‘ and straight '…' inside ``text[start:end]``, skipping apostrophes.
+
+    ``marks`` are the offsets of the text's single marks (`_offsets`); the pairs are
+    returned as ``(start, end)``, the marks included.
+    """
+    found: list[tuple[int, int]] = []
     opened = -1
     opener = ""
-    for m in _SINGLE_MARKS.finditer(text, start, end):
-        at = m.start()
+    for i in range(bisect.bisect_left(marks, start), len(marks)):
+        at = marks[i]
+        if at >= end:
+            break
         mark = text[at]
+        if mark == "’" and opened < 0:
+            continue  # ’ opens no quote, and none is open
         before = text[at - 1] if at > start else " "
         after = text[at + 1] if at + 1 < end else " "
         if mark == "‘" and opener == "‚":
-            out.append((opened, at + 1, True, False, depth))  # ‚…‘
+            found.append((opened, at + 1))  # ‚…‘
             opened, opener = -1, ""
         elif mark in "‘‚" or (mark == "'" and not before.isalnum() and after.isalnum()):
             if not before.isalnum():
@@ -113,12 +134,47 @@ def _single_quotes(
             not _is_apostrophe(text, at, start, end)
             or (before in "sS" and after in _CLOSES_SINGLE and opener in "‘'")
         ):
-            out.append((opened, at + 1, True, False, depth))
+            found.append((opened, at + 1))
             opened, opener = -1, ""
+    return found
+
+
+# The offsets found here are right by construction, so quotes are made without the
+# checks of Span, which cost more than the rest of making one (as `trusted_span` does).
+_new = object.__new__
+_slots = {**vars(Span), **vars(Quote)}
+_set_start = _slots["start"].__set__
+_set_end = _slots["end"].__set__
+_set_text = _slots["text"].__set__
+_set_content = _slots["content"].__set__
+_set_balanced = _slots["balanced"].__set__
+_set_continued = _slots["continued"].__set__
+_set_depth = _slots["depth"].__set__
+
+
+def _quote(  # noqa: PLR0917 (a quote's fields, in their order)
+    text: str, start: int, end: int, content: Span, balanced: bool, continued: bool, depth: int
+) -> Quote:
+    """Return ``Quote(start, end, text[start:end], content, balanced, continued, depth)``."""
+    quote: Quote = _new(Quote)
+    _set_start(quote, start)
+    _set_end(quote, end)
+    _set_text(quote, text[start:end])
+    _set_content(quote, content)
+    _set_balanced(quote, balanced)
+    _set_continued(quote, continued)
+    _set_depth(quote, depth)
+    return quote
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: PLR0912, PLR0915 (one branch a kind of mark)
     """Return the quotes of the given paragraphs, in text order."""
+    single_marks = _offsets(text, _SINGLE_MARKS)
+    # Two apostrophes ('') are a double mark; str.find is faster for one character
+    # than for two, and the apostrophes are among the single marks already.
+    double_marks = _offsets(text, _DOUBLE_MARKS)
+    double_marks += [at for at in single_marks if text.startswith("''", at)]
+    double_marks.sort()
     # start, end, balanced, continued, length of the opening and closing marks
     found: list[tuple[int, int, bool, bool, int, int]] = []
     for index, para in enumerate(paragraphs):
@@ -126,10 +182,20 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
         opened = -1
         opener = ""
         seen = False
-        for m in _DOUBLE_MARKS.finditer(text, start, end):
-            at, mark = m.start(), m.group()
+        paired = start  # where the last '' ends: of ''' only the first two are a mark
+        for i in range(bisect.bisect_left(double_marks, start), len(double_marks)):
+            at = double_marks[i]
+            if at >= end:
+                break
+            mark = text[at]
+            if mark == "'":
+                if at < paired or at + 2 > end:
+                    continue
+                mark = "''"
+                paired = at + 2
+            stop = at + len(mark)
             before = text[at - 1] if at > start else " "
-            after = text[m.end()] if m.end() < end else " "
+            after = text[stop] if stop < end else " "
             if mark in ('"', "''") and opener in ("“", "«", "„", "‹", "»"):
                 if not (
                     opener == "“"
@@ -153,13 +219,13 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
                 mark == "”"
                 and opened < 0
                 and (at == start or (before.isspace() and after.isalnum()))
-                and "”" in text[m.end() : end]
+                and "”" in text[stop:end]
             ):
                 mark = "“"  # ”The ferry is late.” a typesetter's slip: ” opens
             elif mark in ("”", "»", "›") and opened < 0 and not seen:
                 # A closing mark with no opening one before it in the paragraph: a
                 # scraper dropped the opening mark at the paragraph's start.
-                found.append((start, m.end(), False, False, 0, 1))
+                found.append((start, stop, False, False, 0, 1))
                 seen = True
                 continue
             seen = True
@@ -183,9 +249,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
                     found.append((opened, at, False, False, (2 if opener == "''" else 1), 0))
                 opened, opener = at, mark
             elif opened >= 0:
-                found.append(
-                    (opened, m.end(), True, False, (2 if opener == "''" else 1), len(mark))
-                )
+                found.append((opened, stop, True, False, (2 if opener == "''" else 1), len(mark)))
                 opened = -1
                 opener = ""
         if opened >= 0:
@@ -200,23 +264,15 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
             cs += 1
         while ce > cs + 1 and text[ce - 1].isspace():
             ce -= 1
-        inner: list[tuple[int, int, bool, bool, int]] = []
-        _single_quotes(text, cs, ce, 1, inner)
-        quotes.append(
-            Quote(qs, qe, text[qs:qe], trusted_span(text, cs, ce), balanced, continued, 0)
-        )
-        quotes.extend(
-            Quote(s, e, text[s:e], Span(s + 1, e - 1, text[s + 1 : e - 1]), b, c, d)
-            for s, e, b, c, d in inner
-        )
+        quotes.append(_quote(text, qs, qe, trusted_span(text, cs, ce), balanced, continued, 0))
+        for s, e in _single_quotes(text, single_marks, cs, ce):
+            quotes.append(_quote(text, s, e, trusted_span(text, s + 1, e - 1), True, False, 1))
     # Quotes in single marks outside any double-quoted stretch (British style).
     doubles = QuoteIndex(quotes)
     for para in paragraphs:
-        outer: list[tuple[int, int, bool, bool, int]] = []
-        _single_quotes(text, para.start, para.end, 0, outer)
-        for s, e, b, c, d in outer:
+        for s, e in _single_quotes(text, single_marks, para.start, para.end):
             if not doubles.holds(s):
-                quotes.append(Quote(s, e, text[s:e], trusted_span(text, s + 1, e - 1), b, c, d))
+                quotes.append(_quote(text, s, e, trusted_span(text, s + 1, e - 1), True, False, 0))
     quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes
 
