@@ -1303,7 +1303,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         or question
         or infinitive
         or verb.obj
-        or (verb.bare and _clause_start(toks, rest))
+        or (verb.bare and _clause_start(toks, rest) and not _written_object(toks, rest, lemma))
         or (verb.that and _finite_clause(toks, rest))
     ):
         return None
@@ -1331,7 +1331,11 @@ def _takes_object(toks: list[_Tok], after: int, rest: int, lemma: str, *, partic
         return _names_as(toks, after)
     if lemma == "describe":
         return _described_as(toks, after)
-    return verb.obj or (verb.bare and _clause_start(toks, rest)) or _finite_clause(toks, rest)
+    return (
+        verb.obj
+        or (verb.bare and _clause_start(toks, rest) and not _written_object(toks, rest, lemma))
+        or _finite_clause(toks, rest)
+    )
 
 
 def _names_as(toks: list[_Tok], i: int) -> bool:
@@ -1644,6 +1648,29 @@ def _clause_start(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _written_object(toks: list[_Tok], i: int, lemma: str) -> bool:
+    """Whether "wrote" or "read" takes a document as its object at ``i``.
+
+    "wrote a letter to the board" reports no clause; "wrote the bill would fail" does.
+    """
+    return lemma in ("write", "read") and _document_object(toks, i)
+
+
+def _document_object(toks: list[_Tok], i: int) -> bool:
+    """Whether a document is the verb's object at ``i``: "a letter to the board"."""
+    if toks[i].lower not in _DETERMINERS:
+        return False
+    k = i + 1
+    if k + 1 < len(toks) and toks[k].word and toks[k + 1].lower in speech.DOCUMENT_NOUNS:
+        k += 1  # "a long letter", "an open letter"
+    return (
+        k < len(toks)
+        and toks[k].lower in speech.DOCUMENT_NOUNS
+        and not (k + 1 < len(toks) and toks[k + 1].lower in _AUX)  # "the report was …"
+        and not _finite_clause(toks, i)
+    )
+
+
 def _skip_after_cue(toks: list[_Tok], i: int, hi: int, verb: speech.Verb) -> int:
     """Skip the listener, times, places and adverbs after a cue."""
     i = _skip_adjuncts(toks, i, hi)
@@ -1683,6 +1710,9 @@ def _inverted_tail(  # noqa: PLR0917
     if i == 0 or toks[i - 1].text != ",":
         return None
     comma = i - 1
+    named = _before_appositions(toks, comma)
+    if named is not None and named[0] == 0:
+        return None  # "Ann Lee, a fellow at the institute, wrote the report.": no report
     s0 = after
     if s0 < n and (
         toks[s0].lower in _OPENING_WORDS

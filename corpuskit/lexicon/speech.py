@@ -25,6 +25,7 @@ __all__ = [
     "CAPTION_END_CUES",
     "CLAUSE_ADVERBS",
     "COMMON_VERBS",
+    "DOCUMENT_NOUNS",
     "ING_ADJECTIVES",
     "LEDE_CUES",
     "LY_NON_ADVERBS",
@@ -259,6 +260,14 @@ LY_NON_ADVERBS: Final[frozenset[str]] = frozenset(
     "deadly lovely silly daily weekly monthly quarterly yearly hourly nightly orderly "
     "burly wily curly jolly italy july".split()
 )
+# What is written or read out, not what is said: after "wrote a", "read the" such a
+# noun is the object of the verb, not a reported clause ("wrote a letter to the board").
+DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
+    "letter letters memo memos book books column columns op-ed op-eds essay essays note "
+    "notes email emails message messages article articles piece pieces post posts blog "
+    "review reviews story stories speech speeches poem poems song songs script scripts "
+    "statement statements report reports bill bills check cheque will".split()
+)
 # Words in "-ing" after a name and a comma that belong to the source: adjectives of
 # a title ("Ann Lee, acting director of …") and "including"; not a participle phrase
 # of what the speaker was doing ("Ann Lee, speaking to reporters, …").
@@ -299,7 +308,9 @@ SOURCE_HEADS: Final[frozenset[str]] = frozenset(
     "nominee nominees hopeful hopefuls challenger challengers incumbent frontrunner "
     "front-runner family families relatives chancellor premier envoy envoys ambassador "
     "ambassadors spokesmen legislature legislator legislators treasurer auditor senate "
-    "delegation delegates general generals "
+    "delegation delegates general generals columnist columnists commentator commentators "
+    "writer writers editor editors editorial correspondent correspondents blogger bloggers "
+    "host hosts presenter pundit pundits "
     "administration department authority charity trust "
     "association federation coalition party club league board panel commission".split()
 )
