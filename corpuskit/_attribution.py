@@ -978,8 +978,8 @@ def find_reported_speech(text: str, sentence: Span, quotes: QuoteIndex) -> list[
     found: list[ReportedSpeech] = []
     # Most sentences hold no cue word: one set test on their words passes them over.
     words = _CUE_WORDS.intersection(_WORD.findall(sentence.text.lower()))
-    if not words:
-        return found
+    if not words or quotes.holds(sentence.start, sentence.end):
+        return found  # no cue word, or only quoted ones, which report nothing here
     toks = _sentence_tokens(text, sentence.start, sentence.end, quotes)[0]
     n = len(toks)
     if n < 3:

@@ -145,6 +145,8 @@ _Found = tuple[Span, ClaimKind, Attribution, Quote | None, tuple[Span, ...]]
 
 
 _RECENT = 32
+# Sentences before a pronoun whose named people it may stand for.
+_REACH = 12
 # Marks that open a quote ("“…” of the plan, Holt said").
 _OPENING_MARKS = frozenset("\"“'‘«„‹")
 # A sentence ends in what stands between an attribution and the quote after it.
@@ -194,7 +196,11 @@ class _Attributor:
             return found
         if found.source.text.lower() in ("he", "she", "they", "it"):
             # Pronouns may point at people the text names outside any attribution:
-            # collect those mentions now, only as far as this source.
+            # collect those mentions now, only as far as this source, and only from
+            # the sentences a pronoun reaches back over.
+            here = self.index.containing(found.source.start)
+            if here >= 0:
+                self.named = max(self.named, here - _REACH)
             while self.named < len(self.sentences) and (
                 self.sentences[self.named].start < found.source.start
             ):
