@@ -84,7 +84,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _LEADING = frozenset(
     "and but or so yet now then still also meanwhile however instead indeed later earlier "
-    "separately moreover even soon".split()
+    "separately moreover even soon please".split()
 )
 _AUX = speech.AUXILIARIES
 _ADVERBS = speech.CLAUSE_ADVERBS
@@ -179,7 +179,7 @@ _TOKEN = re.compile(r"[^\W_]++(?:[’'.&/-][^\W_]++|,\d++)*+|''|\S")
 # lower-cased sentence, and the standard engine runs them fastest.
 _WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = frozenset(_FORMS) | {"according"}
-_NO_CONTENT = frozenset("why how what when where whether it this that so".split())
+_NO_CONTENT = frozenset("why how what when where whether it this that so enough".split())
 _MAX_NP = 12  # tokens of a source read leftwards or rightwards
 _MAX_APPOSITION = 30  # tokens between the commas of an apposition
 
@@ -410,6 +410,25 @@ def _noun_before_head(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _named_noun(toks: list[_Tok], i: int) -> bool:
+    """Whether a noun cue in its bare form is a noun beside a name.
+
+    "Battleground state Florida": before a name; "A Senate report found": after
+    "a" or "the" and a name, where a verb would need its "-s".
+    """
+    t = toks[i]
+    if t.lower not in _NOUN_CUES or t.lower.endswith("s") or i == 0:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].word and toks[i + 1].text[0].isupper():
+        return toks[i - 1].word and toks[i - 1].text[0].isupper()
+    k = i - 1
+    while k >= 0 and toks[k].word and toks[k].text[0].isupper():
+        if toks[k].lower in ("a", "an", "the"):
+            break
+        k -= 1
+    return k < i - 1 and k >= 0 and toks[k].lower in ("a", "an", "the")
+
+
 def _noun_cue_is_verb(toks: list[_Tok], i: int, lemma: str) -> bool:
     """Whether a cue that is also a noun ("report", "states") is a verb at ``i``."""
     t = toks[i]
@@ -420,8 +439,8 @@ def _noun_cue_is_verb(toks: list[_Tok], i: int, lemma: str) -> bool:
     before = toks[i - 1] if i > 0 else None
     if nxt in ("of", "about", "from", "and", "or", "to", "for", "in", "on", "at"):
         return False  # "reports of shelling"
-    if _noun_before_head(toks, i):
-        return False  # "the New York state attorney general": a noun before a head noun
+    if _noun_before_head(toks, i) or _named_noun(toks, i):
+        return False  # "the New York state attorney general", "A Senate report found"
     if prev in _PREPOSITIONS:
         return False  # "secretary of state"
     if nxt == "that" and i + 2 < len(toks) and _verb_like(toks[i + 2]):
@@ -1658,6 +1677,8 @@ def _written_object(toks: list[_Tok], i: int, lemma: str) -> bool:
 
 def _document_object(toks: list[_Tok], i: int) -> bool:
     """Whether a document is the verb's object at ``i``: "a letter to the board"."""
+    if toks[i].lower in speech.DOCUMENT_NOUNS and toks[i].lower.endswith("s"):
+        return not (i + 1 < len(toks) and toks[i + 1].lower in _AUX)  # "wrote letters"
     if toks[i].lower not in _DETERMINERS:
         return False
     k = i + 1

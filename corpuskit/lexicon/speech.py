@@ -234,6 +234,16 @@ SET_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
         "that is to say",
         "think tank",
         "think tanks",
+        "said his piece",
+        "said her piece",
+        "said their piece",
+        "say his piece",
+        "say her piece",
+        "say their piece",
+        "called in to",
+        "call in to",
+        "calls in to",
+        "calling in to",
     )
 )
 # Auxiliaries and modals that may stand between a source and its cue ("has said").
