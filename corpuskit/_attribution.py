@@ -887,17 +887,39 @@ def _subject(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         j += 1
     if j == i or j >= hi:
         return None
-    return i, j
+    return i, _with_apposition(toks, i, j, hi)
+
+
+def _with_apposition(toks: list[_Tok], i: int, j: int, hi: int) -> int:
+    """Return where a subject ``i:j`` ends with the apposition after it, if one follows.
+
+    "Rendell, a Clinton surrogate, said …": the apposition belongs to the name.
+    """
+    if toks[j].text != "," or not toks[i].text[0].isupper():
+        return j
+    k = next((m for m in range(j + 1, min(hi, j + _MAX_APPOSITION)) if toks[m].text == ","), -1)
+    if k > j + 1 and k + 1 < hi and _apposition(toks, j + 1, k) and _verb_after(toks, k + 1):
+        return k
+    return j
+
+
+def _verb_after(toks: list[_Tok], k: int) -> bool:
+    """Whether a verb, with its auxiliaries or adverbs, opens at ``k``."""
+    while k < len(toks) and (
+        toks[k].lower in _AUX or toks[k].lower in _ADVERBS or _adverb(toks[k])
+    ):
+        k += 1
+    return k < len(toks) and _verb_follows(toks, k - 1)
 
 
 def _subject_ends(toks: list[_Tok], j: int, i: int, *, named: bool) -> bool:
     """Whether a subject read from ``i`` ends before the token at ``j``."""
     t = toks[j]
     low = t.lower
-    if t.quoted or low in _CLAUSE_WORDS or low in _ADVERBS:
+    if t.quoted or low in _CLAUSE_WORDS:
         return True
-    if low in _AUX and not (named and _name_word(toks, j)):
-        return True  # not "Theresa May"
+    if (low in _AUX or low in _ADVERBS) and not (named and _name_word(toks, j)):
+        return True  # not "Theresa May", "USA Today"
     if not t.word and not (t.text == "." and (named or _abbrev(toks, j))):
         return True
     if _noun_before_head(toks, j):
@@ -907,12 +929,16 @@ def _subject_ends(toks: list[_Tok], j: int, i: int, *, named: bool) -> bool:
     if j > i and t.text[0].islower() and low not in _DETERMINERS:
         title = any(x.word and x.text[0].isupper() for x in toks[j + 1 : j + 3])
         if named and low not in _NAME_LINKS and low not in _HEADS and not title:
-            # "Ana Ruiz threw …": a lower-case word after a name, unless a verb follows
-            # it ("Central European leaders rejected …").
-            return not _verb_follows(toks, j)
+            # "Ana Ruiz threw …": a lower-case word after a name, unless a verb or a
+            # relative follows it ("Central European leaders rejected …").
+            return not (_verb_follows(toks, j) or _relative_follows(toks, j))
         if low.endswith(("ed", "es")):
             return True
     return False
+
+
+def _relative_follows(toks: list[_Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].lower in ("who", "whose")
 
 
 def _verb_follows(toks: list[_Tok], j: int) -> bool:
