@@ -147,8 +147,6 @@ _Found = tuple[Span, ClaimKind, Attribution, Quote | None, tuple[Span, ...]]
 _RECENT = 32
 # Sentences before a pronoun whose named people it may stand for.
 _REACH = 12
-# Marks that open a quote ("“…” of the plan, Holt said").
-_OPENING_MARKS = frozenset("\"“'‘«„‹")
 # A sentence ends in what stands between an attribution and the quote after it.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
@@ -284,9 +282,24 @@ class _Attributor:
         )
         self.last = (quote, attribution)
 
-    def _same_paragraph(self, before: Quote, quote: Quote) -> bool:
+    def _interrupting_cue(self, quote: Quote) -> Span | None:
+        """Return the last quote's cue when it stands between that quote and ``quote``.
+
+        In one paragraph only: a quote in the next one starts a claim of its own.
+        """
+        if self.last is None:
+            return None
+        before, said = self.last
+        cue = said.cue
         at = self.paragraphs.containing(before.start)
-        return at >= 0 and quote.end <= self.paragraphs.spans[at].end
+        if (
+            cue is None
+            or not before.end <= cue.start < cue.end <= quote.start
+            or at < 0
+            or quote.end > self.paragraphs.spans[at].end
+        ):
+            return None
+        return cue
 
     def _resumes(self, quote: Quote) -> bool:
         """Whether ``quote`` resumes the last quote in its sentence after the attribution.
@@ -295,16 +308,13 @@ class _Attributor:
         the mark are a comma or a comma and ``but``/``and`` (``…,” he said, but “…”``),
         not a verb that names a phrase (``…,” she said, calling it “a farce.”``).
         """
-        assert self.last is not None
-        before, said = self.last
-        cue = said.cue
-        if cue is None or not before.end <= cue.start < cue.end <= quote.start:
+        cue = self._interrupting_cue(quote)
+        if cue is None:
             return False
         between = self.text[cue.end : quote.start]
-        if not self._same_paragraph(before, quote) or _SENTENCE_END.search(between):
+        if _SENTENCE_END.search(between):
             return False
-        lead = between.rstrip()
-        return lead.endswith((",", ", but", ", and"))
+        return between.rstrip().endswith((",", ", but", ", and"))
 
     def _join(self, quote: Quote, attribution: Attribution) -> _Found | None:
         """Join ``quote`` to the quote before it when its attribution stands between them.
@@ -314,17 +324,10 @@ class _Attributor:
         when it interrupts reported speech.  Only within a paragraph, and only
         the quote right after the attribution: a third piece is a claim of its own.
         """
-        if self.last is None:
+        if self.last is None or self._interrupting_cue(quote) is None:
             return None
         before, said = self.last
-        cue = said.cue
-        if (
-            cue is None
-            or said.source != attribution.source
-            or said.cue != attribution.cue
-            or not before.end <= cue.start < cue.end <= quote.start
-            or not self._same_paragraph(before, quote)
-        ):
+        if said.source != attribution.source or said.cue != attribution.cue:
             return None
         first, second = before.content, quote.content
         hull = Span(first.start, second.end, self.text[first.start : second.end])
@@ -349,8 +352,7 @@ class _Attributor:
             if (
                 cue is not None
                 and cue.start >= reported.content.end
-                and self.quotes.holds(reported.content.start)
-                and self.text[reported.content.start] in _OPENING_MARKS
+                and self.quotes.starts_at(reported.content.start)
             ):
                 # "“I admire the mechanics” of the plan, Holt said. “They are …”": a
                 # quote opens what the attribution closes; the next quote continues it.

@@ -18,12 +18,10 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-import attrs
-
 from ._claims import Claim, ClaimKind, ClaimParse
 from ._quantities import Quantity, QuantityKind
 from ._quotes import Attribution, Quote
-from ._spans import Span
+from ._spans import Span, unchecked_maker
 from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 
 __all__ = [
@@ -57,35 +55,14 @@ class _Unpackable(Exception):
     """Raised inside the packer for an object it does not know how to store."""
 
 
-def _maker(cls: type[Any]) -> Callable[..., Any]:
-    """Return a function that makes a ``cls`` from its attrs field values, unchecked.
-
-    The values come from objects that were checked when first made, so the
-    checks of ``__init__`` are not run again.  The function is generated with
-    one statement per field, as attrs generates ``__init__``: a loop over the
-    fields costs about twice as much.
-    """
-    names = [f"v{i}" for i in range(len(attrs.fields(cls)))]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def make({', '.join(names)}):", "    o = new(cls)"]
-    for i, field in enumerate(attrs.fields(cls)):
-        owner = next(k for k in cls.__mro__ if field.name in vars(k))
-        scope[f"set{i}"] = vars(owner)[field.name].__set__
-        lines.append(f"    set{i}(o, v{i})")
-    lines.append("    return o")
-    exec("\n".join(lines), scope)  # code built from field names at import, never from data
-    make: Callable[..., Any] = scope["make"]
-    return make
-
-
-_make_span: Callable[..., Span] = _maker(Span)
-_make_zone: Callable[..., Zone] = _maker(Zone)
-_make_boilerplate: Callable[..., Boilerplate] = _maker(Boilerplate)
-_make_image: Callable[..., Image] = _maker(Image)
-_make_quote: Callable[..., Quote] = _maker(Quote)
-_make_attribution: Callable[..., Attribution] = _maker(Attribution)
-_make_quantity: Callable[..., Quantity] = _maker(Quantity)
-_make_claim: Callable[..., Claim] = _maker(Claim)
+_make_span: Callable[..., Span] = unchecked_maker(Span)
+_make_zone: Callable[..., Zone] = unchecked_maker(Zone)
+_make_boilerplate: Callable[..., Boilerplate] = unchecked_maker(Boilerplate)
+_make_image: Callable[..., Image] = unchecked_maker(Image)
+_make_quote: Callable[..., Quote] = unchecked_maker(Quote)
+_make_attribution: Callable[..., Attribution] = unchecked_maker(Attribution)
+_make_quantity: Callable[..., Quantity] = unchecked_maker(Quantity)
+_make_claim: Callable[..., Claim] = unchecked_maker(Claim)
 
 
 class Packed:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-from ._spans import Span, trusted_span
+from ._spans import Span, trusted_span, unchecked_maker
 from .lexicon import names
 
 __all__ = [
@@ -140,31 +140,9 @@ def _single_quotes(text: str, marks: list[int], start: int, end: int) -> list[tu
 
 
 # The offsets found here are right by construction, so quotes are made without the
-# checks of Span, which cost more than the rest of making one (as `trusted_span` does).
-_new = object.__new__
-_slots = {**vars(Span), **vars(Quote)}
-_set_start = _slots["start"].__set__
-_set_end = _slots["end"].__set__
-_set_text = _slots["text"].__set__
-_set_content = _slots["content"].__set__
-_set_balanced = _slots["balanced"].__set__
-_set_continued = _slots["continued"].__set__
-_set_depth = _slots["depth"].__set__
-
-
-def _quote(  # noqa: PLR0917 (a quote's fields, in their order)
-    text: str, start: int, end: int, content: Span, balanced: bool, continued: bool, depth: int
-) -> Quote:
-    """Return ``Quote(start, end, text[start:end], content, balanced, continued, depth)``."""
-    quote: Quote = _new(Quote)
-    _set_start(quote, start)
-    _set_end(quote, end)
-    _set_text(quote, text[start:end])
-    _set_content(quote, content)
-    _set_balanced(quote, balanced)
-    _set_continued(quote, continued)
-    _set_depth(quote, depth)
-    return quote
+# checks of Span, which cost more than the rest of making one (as `trusted_span` does):
+# ``_quote(start, end, text, content, balanced, continued, depth)``.
+_quote: Callable[..., Quote] = unchecked_maker(Quote)
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: PLR0912, PLR0915 (one branch a kind of mark)
@@ -264,15 +242,19 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:  # noqa: 
             cs += 1
         while ce > cs + 1 and text[ce - 1].isspace():
             ce -= 1
-        quotes.append(_quote(text, qs, qe, trusted_span(text, cs, ce), balanced, continued, 0))
+        quotes.append(
+            _quote(qs, qe, text[qs:qe], trusted_span(text, cs, ce), balanced, continued, 0)
+        )
         for s, e in _single_quotes(text, single_marks, cs, ce):
-            quotes.append(_quote(text, s, e, trusted_span(text, s + 1, e - 1), True, False, 1))
+            quotes.append(_quote(s, e, text[s:e], trusted_span(text, s + 1, e - 1), True, False, 1))
     # Quotes in single marks outside any double-quoted stretch (British style).
     doubles = QuoteIndex(quotes)
     for para in paragraphs:
         for s, e in _single_quotes(text, single_marks, para.start, para.end):
             if not doubles.holds(s):
-                quotes.append(_quote(text, s, e, trusted_span(text, s + 1, e - 1), True, False, 0))
+                quotes.append(
+                    _quote(s, e, text[s:e], trusted_span(text, s + 1, e - 1), True, False, 0)
+                )
     quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes
 
@@ -295,6 +277,11 @@ class QuoteIndex:
         """Return whether a quote (marks included) holds ``start`` (and ``end - 1``)."""
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and start < self.quotes[i].end and (end is None or end <= self.quotes[i].end)
+
+    def starts_at(self, offset: int) -> bool:
+        """Return whether a quote (its opening mark) starts at ``offset``."""
+        i = bisect.bisect_left(self.starts, offset)
+        return i < len(self.starts) and self.starts[i] == offset
 
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return ``(start, end)`` of every quote that shares a character with ``[start, end)``."""

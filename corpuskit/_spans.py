@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
@@ -153,6 +154,27 @@ _new = object.__new__
 _set_start = Span.start.__set__  # type: ignore[attr-defined]
 _set_end = Span.end.__set__  # type: ignore[attr-defined]
 _set_text = Span.text.__set__  # type: ignore[attr-defined]
+
+
+def unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
+    """Return a function that makes a ``cls`` from its attrs field values, unchecked.
+
+    For values the library checked or computed itself (objects unpacked from a
+    checked store, spans a parser found), so the checks of ``__init__`` are not
+    run again.  The function is generated with one statement per field, as attrs
+    generates ``__init__``: a loop over the fields costs about twice as much.
+    """
+    names = [f"v{i}" for i in range(len(attrs.fields(cls)))]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def make({', '.join(names)}):", "    o = new(cls)"]
+    for i, field in enumerate(attrs.fields(cls)):
+        owner = next(k for k in cls.__mro__ if field.name in vars(k))
+        scope[f"set{i}"] = vars(owner)[field.name].__set__
+        lines.append(f"    set{i}(o, v{i})")
+    lines.append("    return o")
+    exec("\n".join(lines), scope)  # code built from field names at import, never from data
+    make: Callable[..., Any] = scope["make"]
+    return make
 
 
 def trusted_span(source: str, start: int, end: int) -> Span:

@@ -290,7 +290,7 @@ _CODE_FROM_DATA_CALLS = {"eval", "exec", "compile", "__import__"}
 # The places that build code, each from the package's own class definitions at import.
 _BUILDS_CODE = {
     ("_json", "_object_check"): "checks generated from a model class's attrs fields",
-    ("_packed", "_maker"): "constructors generated from a model class's attrs fields",
+    ("_spans", "unchecked_maker"): "constructors generated from a model class's attrs fields",
 }
 
 
@@ -331,10 +331,10 @@ def test_no_pickle_eval_or_import_by_name_in_the_package() -> None:
 
 def test_the_generated_code_is_built_from_class_definitions_only() -> None:
     # The same fields give the same code, whatever data went through before.
-    from corpuskit import _json, _packed
-    from corpuskit._spans import Span
+    from corpuskit import _json
+    from corpuskit._spans import Span, unchecked_maker
 
     assert _json._object_check(Span) is not None
-    first = _packed._maker(Span)
+    first = unchecked_maker(Span)
     Article.from_text("“A,” she said.", id="x").claims  # noqa: B018
-    assert _packed._maker(Span)(1, 2, "b") == first(1, 2, "b") == Span(1, 2, "b")
+    assert unchecked_maker(Span)(1, 2, "b") == first(1, 2, "b") == Span(1, 2, "b")
