@@ -96,9 +96,9 @@ def load_corpuskit() -> tuple[Any, Callable[[str, int, int], list[tuple[int, int
     ]
     split = None
     try:
-        split = importlib.import_module("corpuskit._sentences").split_sentences
+        split = importlib.import_module("corpuskit.stages.sentences").split_sentences
     except (ImportError, AttributeError) as exc:
-        problems.append(f"corpuskit._sentences.split_sentences cannot be imported ({exc})")
+        problems.append(f"corpuskit.stages.sentences.split_sentences cannot be imported ({exc})")
     if problems or split is None:
         sys.exit(
             "bench_claims.py needs corpuskit's claims pipeline, which the installed corpuskit "

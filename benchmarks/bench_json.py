@@ -15,7 +15,7 @@ it prints:
 - encode: the documents as plain dicts (``to_dict()`` done beforehand) through
   ``orjson.dumps`` (the floor) and ``msgspec.json.encode``, the same documents
   as typed msgspec structs through ``msgspec.json.encode``, and corpuskit's
-  ``to_dict()``, ``to_json()``, the bytes path (``corpuskit._json.article_to_json``)
+  ``to_dict()``, ``to_json()``, the bytes path (``corpuskit.io.json.article_to_json``)
   and ``to_json(offsets="utf16")``;
 - decode: the documents' bytes through ``orjson.loads`` (the floor),
   ``msgspec.json.decode`` (untyped) and a ``msgspec.json.Decoder`` of typed
@@ -58,8 +58,8 @@ import orjson
 from _common import best_of, replicate
 
 from corpuskit import Article, ClaimKind, Corpus, QuantityKind, ZoneKind
-from corpuskit._json import article_from_json, article_to_json, dumps_line
-from corpuskit._jsonl import write_jsonl
+from corpuskit.io.json import article_from_json, article_to_json, dumps_line
+from corpuskit.io.jsonl import write_jsonl
 
 REPO = Path(__file__).resolve().parent.parent
 INSTALL_HINT = "not installed (pip install '.[bench]')"

@@ -73,14 +73,14 @@ _PACKAGE = Path(corpuskit.__file__).resolve().parent
 # module constant that bounds it: they are timed at that length (their time may grow
 # faster than the stretch; the stretch does not grow).
 BOUNDED = {
-    "_zones._BOILERPLATE": "_zones._BOILERPLATE_MAX",  # a line short enough to be one
-    "_zones._CREDIT_HINT": "_zones._CREDIT_TAIL",  # the end of a caption line
-    "_zones._CREDIT": "_zones._CREDIT_TAIL",
-    "_zones._BARE_AGENCY_OK": "_zones._CREDIT_TAIL",  # what _CREDIT matched
-    "_zones._LEDE_WORDS": "_zones._TITLE_MAX_CHARS",  # a line short enough for a title
-    "_zones._DATELINE": "_zones._TITLE_MAX_CHARS",
-    "_zones._PAST_TENSE": "_zones._TITLE_MAX_CHARS",
-    "_zones._DATE": "_zones._TITLE_MAX_CHARS",
+    "stages.zones._BOILERPLATE": "stages.zones._BOILERPLATE_MAX",  # a line short enough to be one
+    "stages.zones._CREDIT_HINT": "stages.zones._CREDIT_TAIL",  # the end of a caption line
+    "stages.zones._CREDIT": "stages.zones._CREDIT_TAIL",
+    "stages.zones._BARE_AGENCY_OK": "stages.zones._CREDIT_TAIL",  # what _CREDIT matched
+    "stages.zones._LEDE_WORDS": "stages.zones._TITLE_MAX_CHARS",  # a line short enough for a title
+    "stages.zones._DATELINE": "stages.zones._TITLE_MAX_CHARS",
+    "stages.zones._PAST_TENSE": "stages.zones._TITLE_MAX_CHARS",
+    "stages.zones._DATE": "stages.zones._TITLE_MAX_CHARS",
 }
 FLAG = 12.0
 FLAG_MIN_SECONDS = 0.01
@@ -112,13 +112,14 @@ _MAX_WORDS = 40
 def package_patterns() -> dict[str, re.Pattern[Any] | regex.Pattern[Any]]:
     """Every compiled pattern held by a module of `corpuskit`, by ``module.NAME``."""
     found: dict[str, re.Pattern[Any] | regex.Pattern[Any]] = {}
-    for info in sorted(pkgutil.iter_modules(corpuskit.__path__), key=lambda i: i.name):
-        if info.name == "dask":  # an optional extra; it compiles no patterns
+    walk = pkgutil.walk_packages(corpuskit.__path__, "corpuskit.")
+    for info in sorted(walk, key=lambda i: i.name):
+        if info.name == "corpuskit.dask":  # an optional extra; it compiles no patterns
             continue
-        module = importlib.import_module(f"corpuskit.{info.name}")
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, (re.Pattern, regex.Pattern)):
-                found[f"{info.name}.{name}"] = value
+                found[f"{info.name.removeprefix('corpuskit.')}.{name}"] = value
     return found
 
 
@@ -130,8 +131,9 @@ def usage(name: str) -> str:
     other use (``finditer``, ``search``, ``sub``, ``split``, or the pattern
     handed to another function) counts as a scan of every position.
     """
-    module, attr = name.split(".")
-    tree = ast.parse((_PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    module, attr = name.rsplit(".", 1)
+    path = _PACKAGE.joinpath(*module.split(".")).with_suffix(".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     nodes = list(ast.walk(tree))
     loads = [n for n in nodes if isinstance(n, ast.Name) and n.id == attr]
     methods = [
@@ -379,7 +381,7 @@ def bound(name: str) -> int | None:
     """The length of text the package runs the pattern ``name`` on at most, if bounded."""
     if name not in BOUNDED:
         return None
-    module, constant = BOUNDED[name].split(".")
+    module, constant = BOUNDED[name].rsplit(".", 1)
     value: int = getattr(importlib.import_module(f"corpuskit.{module}"), constant)
     return value
 

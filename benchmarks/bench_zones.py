@@ -31,7 +31,7 @@ from pathlib import Path
 from _common import best_of, replicate
 
 from corpuskit import Article, Corpus
-from corpuskit._zones import parse_zones
+from corpuskit.stages.zones import parse_zones
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO))  # run from any virtualenv that has corpuskit's de
 
 from _common import best_of  # noqa: E402 - after the path is set
 
-from corpuskit._sentences import split_sentences  # noqa: E402 - after the path is set
+from corpuskit.stages.sentences import split_sentences  # noqa: E402 - after the path is set
 
 DATA = REPO / "benchmarks" / ".data"
 PYSBD = "pysbd==0.3.3"

@@ -10,11 +10,15 @@ claims) is a `Span` whose offsets index the exact text of the file.
 [('title', 'Title Here'), ('paragraph', 'The body, at last.')]
 """
 
-from ._anchor import Anchor, AnchorStatus
-from ._article import Article
-from ._claims import Claim, ClaimKind
-from ._corpus import Corpus, CorpusFile
-from ._errors import (
+import attrs
+
+from corpuskit.align.anchor import Anchor, AnchorStatus
+from corpuskit.align.normalize import Normalized, NormalizeStep, OffsetMap, normalize
+from corpuskit.align.reanchor import Moved, MoveStatus, reanchor, reanchor_claims
+from corpuskit.article import Article
+from corpuskit.corpus.corpus import Corpus, CorpusFile
+from corpuskit.corpus.seeds import load_seeds, seeds_path
+from corpuskit.model.errors import (
     AnchorError,
     ArticleNotFoundError,
     CorpusKitError,
@@ -28,14 +32,12 @@ from ._errors import (
     SpanError,
     TooLargeError,
 )
-from ._normalize import Normalized, NormalizeStep, OffsetMap, normalize
-from ._offsets import LineCol, OffsetIndex
-from ._quantities import Quantity, QuantityKind
-from ._quotes import Attribution, Quote
-from ._reanchor import Moved, MoveStatus, reanchor, reanchor_claims
-from ._seeds import load_seeds, seeds_path
-from ._spans import Span
-from ._zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.model.offsets import LineCol, OffsetIndex
+from corpuskit.model.spans import Span
+from corpuskit.stages.claims import Claim, ClaimKind
+from corpuskit.stages.quantities import Quantity, QuantityKind
+from corpuskit.stages.quotes import Attribution, Quote
+from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind
 
 __version__ = "0.1.0"
 
@@ -82,3 +84,15 @@ __all__ = [
     "reanchor_claims",
     "seeds_path",
 ]
+
+# Reprs, tracebacks, documentation and pickles name the public path
+# (``corpuskit.Article``), never the module that happens to define a name, so a
+# pickle stays loadable when the package's insides move.  A class's annotations
+# are resolved first, in the module that defines it, where their names are.
+for _name in __all__:
+    _value = globals()[_name]
+    if attrs.has(_value):
+        attrs.resolve_types(_value)
+    if hasattr(_value, "__module__"):
+        _value.__module__ = __name__
+del _name, _value

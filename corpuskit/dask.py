@@ -36,15 +36,17 @@ except ImportError as exc:
         "install them with: pip install 'corpuskit[dask]'"
     ) from exc
 
-from ._article import (
+from corpuskit.article import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_JSON_BYTES,
     Article,
     check_limit,
     parse_file_name,
 )
-from ._corpus import Corpus, OnError
-from ._errors import (
+from corpuskit.corpus.corpus import Corpus, OnError
+from corpuskit.io.json import article_from_json
+from corpuskit.io.jsonl import _load_line
+from corpuskit.model.errors import (
     CorpusKitError,
     DecodeError,
     DuplicateIdError,
@@ -52,8 +54,6 @@ from ._errors import (
     ReadError,
     TooLargeError,
 )
-from ._json import article_from_json
-from ._jsonl import _load_line
 
 __all__ = ["claims_frame", "read_articles", "read_errors"]
 

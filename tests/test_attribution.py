@@ -1,6 +1,6 @@
 """The forms of attribution one by one: source, cue and content of each claim.
 
-Short invented sentences, each checking one rule of `corpuskit._attribution`;
+Short invented sentences, each checking one rule of `corpuskit.stages.attribution`;
 the gold families in `tests/gold/attribution/` check the same rules at scale.
 """
 

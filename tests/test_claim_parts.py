@@ -29,9 +29,9 @@ from corpuskit import (
     SpanError,
     reanchor_claims,
 )
-from corpuskit._packed import pack_claims, unpack_claims
-from corpuskit._parquet import SPAN_KINDS, write_parquet
-from corpuskit._schema import json_schema
+from corpuskit.io.parquet import SPAN_KINDS, write_parquet
+from corpuskit.io.schema import json_schema
+from corpuskit.model.packed import pack_claims, unpack_claims
 
 # "he said" stands between the two parts; the emoji is two UTF-16 units and four
 # UTF-8 bytes, and a CRLF inside a part makes brat split it.

@@ -11,10 +11,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-import corpuskit._cli as cli
-from corpuskit import Article, Claim, ClaimKind, Corpus, ReadError, Span
+from corpuskit import Article, Claim, ClaimKind, Corpus, ReadError, Span, cli
 from corpuskit.__main__ import main
-from corpuskit._seeds import load_seeds, seeds_path
+from corpuskit.corpus.seeds import load_seeds, seeds_path
 
 
 def test_cli_zones_reports_the_seeds(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -821,7 +820,7 @@ def test_seeds_load_and_equal_the_repository_files() -> None:
 def test_seeds_path_prefers_the_folder_inside_the_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import corpuskit._seeds as seeds
+    from corpuskit.corpus import seeds
 
     (tmp_path / "seeds").mkdir()
     monkeypatch.setattr(seeds.importlib.resources, "files", lambda package: tmp_path)
@@ -831,7 +830,7 @@ def test_seeds_path_prefers_the_folder_inside_the_package(
 def test_seeds_path_says_when_the_seeds_are_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import corpuskit._seeds as seeds
+    from corpuskit.corpus import seeds
 
     monkeypatch.setattr(seeds.importlib.resources, "files", lambda package: tmp_path)
     monkeypatch.setattr(seeds, "__file__", str(tmp_path / "corpuskit" / "_seeds.py"))

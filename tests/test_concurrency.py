@@ -126,7 +126,7 @@ _WRITER = textwrap.dedent(
                     print("writing", flush=True)
                 time.sleep(0.001)
 
-    from corpuskit._jsonl import write_jsonl
+    from corpuskit.io.jsonl import write_jsonl
     write_jsonl(forever(), sys.argv[2], "codepoint")
     """
 )

@@ -16,7 +16,7 @@ import orjson
 import pytest
 
 from corpuskit import Article, Boilerplate, CorpusKitError, Span, ZoneKind
-from corpuskit._spans import trusted_span
+from corpuskit.model.spans import trusted_span
 
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 if not (FUZZ / "fuzz_parse.py").is_file():  # a source tree without the harnesses

@@ -28,7 +28,7 @@ import pytest
 
 import corpuskit
 from corpuskit import Article, Corpus, CorpusKitError, OffsetMap, Span
-from corpuskit._cli import main as cli_main
+from corpuskit.cli import main as cli_main
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 CASES: list[dict[str, Any]] = json.loads((HOSTILE / "cases.json").read_text(encoding="utf-8"))

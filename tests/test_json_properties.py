@@ -66,7 +66,7 @@ from corpuskit import (
     SchemaVersionError,
     ZoneKind,
 )
-from corpuskit._json import SCHEMA_VERSION
+from corpuskit.io.json import SCHEMA_VERSION
 
 Unit = Literal["codepoint", "utf16", "utf8"]
 UNITS: tuple[Unit, ...] = ("codepoint", "utf16", "utf8")

@@ -19,11 +19,11 @@ from types import ModuleType
 
 import pytest
 
-from corpuskit._alternation import alternation
-from corpuskit._quantities import Quantity, QuantityKind, find_quantities
-from corpuskit._sentences import split_sentences
-from corpuskit._zones import Boilerplate, ZoneKind, parse_zones
 from corpuskit.lexicon import abbreviations, dates, names, news, numbers
+from corpuskit.stages.alternation import alternation
+from corpuskit.stages.quantities import Quantity, QuantityKind, find_quantities
+from corpuskit.stages.sentences import split_sentences
+from corpuskit.stages.zones import Boilerplate, ZoneKind, parse_zones
 
 LEXICON = Path(names.__file__).resolve().parent
 MODULES = [abbreviations, dates, names, news, numbers]

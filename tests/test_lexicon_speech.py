@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from corpuskit import Article, ClaimKind
-from corpuskit._sentences import split_sentences
 from corpuskit.lexicon import speech
+from corpuskit.stages.sentences import split_sentences
 
 FINITE = sorted(
     {
@@ -83,7 +83,7 @@ def test_reported_speech_takes_every_verb_of_a_that_clause(lemma: str, form: str
 def test_every_cue_word_is_found_by_the_sentence_filter() -> None:
     # Attribution passes over a sentence whose lower-cased text has none of the cue
     # words among its runs of ASCII letters: every cue word must be such a run.
-    from corpuskit import _attribution
+    from corpuskit.stages import attribution as _attribution
 
     for word in _attribution._CUE_WORDS:
         assert _attribution._WORD.fullmatch(word), word

@@ -17,8 +17,8 @@ from corpuskit import (
     InvalidDocumentError,
     TooLargeError,
 )
-from corpuskit._article import DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES
-from corpuskit._jsonl import _lines
+from corpuskit.article import DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES
+from corpuskit.io.jsonl import _lines
 
 
 def _file(folder: Path, name: str, size: int) -> Path:
@@ -289,8 +289,8 @@ _CODE_FROM_DATA_MODULES = {"pickle", "marshal", "shelve", "dill", "cloudpickle",
 _CODE_FROM_DATA_CALLS = {"eval", "exec", "compile", "__import__"}
 # The places that build code, each from the package's own class definitions at import.
 _BUILDS_CODE = {
-    ("_json", "_object_check"): "checks generated from a model class's attrs fields",
-    ("_spans", "unchecked_maker"): "constructors generated from a model class's attrs fields",
+    ("io.json", "_object_check"): "checks generated from a model class's attrs fields",
+    ("model.spans", "unchecked_maker"): "constructors generated from a model class's attrs fields",
 }
 
 
@@ -301,21 +301,23 @@ def _code_from_data() -> tuple[set[str], set[tuple[str, str | None]]]:
 
     imports: set[str] = set()
     calls: set[tuple[str, str | None]] = set()
-    for path in sorted(Path(corpuskit.__file__).parent.glob("*.py")):
+    package = Path(corpuskit.__file__).parent
+    for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        module = ".".join(path.relative_to(package).with_suffix("").parts)
         functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
-                imports |= {f"{path.stem}: {a.name}" for a in node.names}
+                imports |= {f"{module}: {a.name}" for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module:
-                imports.add(f"{path.stem}: {node.module}")
+                imports.add(f"{module}: {node.module}")
             elif (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
                 and node.func.id in _CODE_FROM_DATA_CALLS
             ):
                 inside = [f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or 0)]
-                calls.add((path.stem, inside[-1].name if inside else None))
+                calls.add((module, inside[-1].name if inside else None))
     # (Reading the package's own files through importlib.resources is not importing.)
     imports = {i for i in imports if i.split(": ")[1] in _CODE_FROM_DATA_MODULES}
     return imports, calls
@@ -331,8 +333,8 @@ def test_no_pickle_eval_or_import_by_name_in_the_package() -> None:
 
 def test_the_generated_code_is_built_from_class_definitions_only() -> None:
     # The same fields give the same code, whatever data went through before.
-    from corpuskit import _json
-    from corpuskit._spans import Span, unchecked_maker
+    from corpuskit.io import json as _json
+    from corpuskit.model.spans import Span, unchecked_maker
 
     assert _json._object_check(Span) is not None
     first = unchecked_maker(Span)

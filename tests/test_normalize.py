@@ -13,8 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import any_texts, news_texts
 
-from corpuskit._errors import CorpusKitError, InvalidDocumentError, SpanError
-from corpuskit._normalize import (
+from corpuskit.align.normalize import (
     _SPACE_CHARS,
     DEFAULT_STEPS,
     Normalized,
@@ -22,7 +21,8 @@ from corpuskit._normalize import (
     OffsetMap,
     normalize,
 )
-from corpuskit._spans import Span
+from corpuskit.model.errors import CorpusKitError, InvalidDocumentError, SpanError
+from corpuskit.model.spans import Span
 
 S = NormalizeStep
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpuskit._errors import CorpusKitError, OffsetError
-from corpuskit._offsets import LineCol, OffsetIndex
+from corpuskit.model.errors import CorpusKitError, OffsetError
+from corpuskit.model.offsets import LineCol, OffsetIndex
 
 # -- helpers -----------------------------------------------------------------
 

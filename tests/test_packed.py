@@ -14,8 +14,8 @@ from hypothesis import given
 from strategies import articles_with_parts, news_texts, texts
 
 from corpuskit import Article, Claim, load_seeds
-from corpuskit._article import Layers
-from corpuskit._packed import (
+from corpuskit.article import Layers
+from corpuskit.model.packed import (
     Packed,
     pack_claims,
     pack_sentences,
@@ -24,8 +24,8 @@ from corpuskit._packed import (
     unpack_sentences,
     unpack_zones,
 )
-from corpuskit._spans import Span
-from corpuskit._zones import ZoneKind, parse_zones
+from corpuskit.model.spans import Span
+from corpuskit.stages.zones import ZoneKind, parse_zones
 
 SEEDS = list(load_seeds())
 

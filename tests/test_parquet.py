@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from strategies import articles as any_articles
 
 import corpuskit
-from corpuskit import Article, Corpus, DecodeError, InvalidArticleError, _parquet
-from corpuskit._parquet import MARKER, SPAN_KINDS, write_parquet
+from corpuskit import Article, Corpus, DecodeError, InvalidArticleError
+from corpuskit.io import parquet as _parquet
+from corpuskit.io.parquet import MARKER, SPAN_KINDS, write_parquet
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -531,7 +532,7 @@ def test_a_file_is_not_replaced(tricky: Corpus, tmp_path: Path) -> None:
 
 def test_importing_corpuskit_does_not_import_pyarrow() -> None:
     code = (
-        "import sys, corpuskit, corpuskit._parquet; "
+        "import sys, corpuskit, corpuskit.io.parquet; "
         "assert 'pyarrow' not in sys.modules, 'pyarrow was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

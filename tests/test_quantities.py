@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from strategies import any_texts, texts
 
 from corpuskit import Span, SpanError
-from corpuskit._quantities import Quantity, QuantityKind, find_quantities
+from corpuskit.stages.quantities import Quantity, QuantityKind, find_quantities
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HEDGES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from corpuskit import Article
-from corpuskit._quotes import Quote, find_quotes
+from corpuskit.stages.quotes import Quote, find_quotes
 
 
 def quotes(text: str) -> list[Quote]:

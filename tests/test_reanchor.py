@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from strategies import news_texts, texts
 
 from corpuskit import AnchorStatus, Article, Claim, Span, SpanError, ZoneKind
-from corpuskit._anchor import anchor
-from corpuskit._reanchor import Moved, MoveStatus, _OffsetMap, reanchor, reanchor_claims
+from corpuskit.align.anchor import anchor
+from corpuskit.align.reanchor import Moved, MoveStatus, _OffsetMap, reanchor, reanchor_claims
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 ARTICLES = [Article.from_path(p) for p in SEEDS]

@@ -31,11 +31,11 @@ from corpuskit import (
     Quote,
     Span,
     ZoneKind,
-    _json,
-    _schema,
 )
-from corpuskit._article import OffsetUnit
-from corpuskit._schema import json_schema, main
+from corpuskit.article import OffsetUnit
+from corpuskit.io import json as _json
+from corpuskit.io import schema as _schema
+from corpuskit.io.schema import json_schema, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

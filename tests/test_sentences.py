@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_texts, news_texts, texts
 
-from corpuskit._sentences import split_sentences
+from corpuskit.stages.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

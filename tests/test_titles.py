@@ -1,7 +1,7 @@
 """Titles are decided by the lines around the first line, not by how it ends.
 
 Every headline and paragraph here is invented for this file.  The rule is in
-`corpuskit._zones._is_title` and in docs/data-model.md ("Title").
+`corpuskit.stages.zones._is_title` and in docs/data-model.md ("Title").
 """
 
 from __future__ import annotations

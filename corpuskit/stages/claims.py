@@ -15,7 +15,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from ._attribution import (
+from corpuskit.model.spans import Span
+from corpuskit.stages.attribution import (
     attribute_quote,
     attribution_before,
     clear_token_cache,
@@ -26,8 +27,8 @@ from ._attribution import (
     speaker_label,
     trim_source,
 )
-from ._quantities import Quantity, QuantityKind, find_quantities
-from ._quotes import (
+from corpuskit.stages.quantities import Quantity, QuantityKind, find_quantities
+from corpuskit.stages.quotes import (
     Attribution,
     Quote,
     QuoteIndex,
@@ -36,7 +37,6 @@ from ._quotes import (
     refers_back,
     resolve_source,
 )
-from ._spans import Span
 
 __all__ = ["Claim", "ClaimKind", "ClaimParse", "extract_claims"]
 
@@ -80,7 +80,7 @@ class Claim(Span):
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         if self.parts != ():
-            from ._spans import check_parts  # noqa: PLC0415 (only claims with parts need it)
+            from corpuskit.model.spans import check_parts  # noqa: PLC0415 (only claims with parts need it)
 
             check_parts(self, self.parts)
 

@@ -33,9 +33,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
-from ._article import Article, OffsetUnit
-from ._errors import CorpusKitError
-from ._json import dumps_line_counted
+from corpuskit.article import Article, OffsetUnit
+from corpuskit.io.json import dumps_line_counted
+from corpuskit.model.errors import CorpusKitError
 
 __all__ = [
     "AHEAD",

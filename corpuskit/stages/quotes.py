@@ -10,7 +10,7 @@ that runs on: the quote is ``continued``; any other unclosed quote is
 ``balanced=False``.
 
 The attribution of quotes and reported speech (source, cue, content) is read in
-`corpuskit._attribution`; this module keeps the `Attribution` value type, the
+`corpuskit.stages.attribution`; this module keeps the `Attribution` value type, the
 index of an article's quotes, and the resolution of back-references ("he",
 "the source") to the mentions before them.
 """
@@ -24,8 +24,8 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from ._spans import Span, trusted_span, unchecked_maker
-from .lexicon import names
+from corpuskit.lexicon import names
+from corpuskit.model.spans import Span, trusted_span, unchecked_maker
 
 __all__ = [
     "Attribution",

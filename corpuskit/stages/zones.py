@@ -42,12 +42,9 @@ import re
 import attrs
 import regex
 
-from ._alternation import alternation
-from ._errors import SpanError
-from ._spans import Span, _new, _set_end, _set_start, _set_text
-from .lexicon.dates import DAYS, MONTHS
-from .lexicon.names import NAME_PARTICLES
-from .lexicon.news import (
+from corpuskit.lexicon.dates import DAYS, MONTHS
+from corpuskit.lexicon.names import NAME_PARTICLES
+from corpuskit.lexicon.news import (
     AGENCIES,
     BARE_CREDIT_AGENCIES,
     BYLINE_ROLES,
@@ -58,7 +55,10 @@ from .lexicon.news import (
     STAFF_BYLINES,
     TRANSLATOR_CREDIT_OPENERS,
 )
-from .lexicon.speech import CAPTION_END_CUES, LEDE_CUES
+from corpuskit.lexicon.speech import CAPTION_END_CUES, LEDE_CUES
+from corpuskit.model.errors import SpanError
+from corpuskit.model.spans import Span, _new, _set_end, _set_start, _set_text
+from corpuskit.stages.alternation import alternation
 
 __all__ = ["Boilerplate", "Image", "Zone", "ZoneKind", "ZoneParse", "parse_zones"]
 

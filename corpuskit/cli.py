@@ -23,17 +23,18 @@ from typing import IO, Any, NoReturn, TextIO, TypeVar
 
 import orjson
 
-from . import __version__, _cite
-from ._article import Article, OffsetUnit
-from ._claims import Claim, ClaimKind
-from ._corpus import Corpus
-from ._errors import CorpusKitError, DuplicateIdError, InvalidDocumentError
-from ._io import atomic_writer
-from ._jsonl import write_lines
-from ._parallel import fork_if_safe, resolve_jobs
-from ._seeds import seeds_path
-from ._spans import Span
-from ._zones import ZoneKind
+from corpuskit import __version__
+from corpuskit.article import Article, OffsetUnit
+from corpuskit.corpus.corpus import Corpus
+from corpuskit.corpus.parallel import fork_if_safe, resolve_jobs
+from corpuskit.corpus.seeds import seeds_path
+from corpuskit.io import cite as _cite
+from corpuskit.io.files import atomic_writer
+from corpuskit.io.jsonl import write_lines
+from corpuskit.model.errors import CorpusKitError, DuplicateIdError, InvalidDocumentError
+from corpuskit.model.spans import Span
+from corpuskit.stages.claims import Claim, ClaimKind
+from corpuskit.stages.zones import ZoneKind
 
 __all__ = ["main"]
 

@@ -15,12 +15,17 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from . import _cite
-from ._anchor import Anchor, WordIndex, anchor
-from ._claims import Claim, ClaimKind, ClaimParse, extract_claims
-from ._errors import AnchorError, DecodeError, InvalidArticleError, ReadError, TooLargeError
-from ._offsets import OffsetIndex
-from ._packed import (
+from corpuskit.align.anchor import Anchor, WordIndex, anchor
+from corpuskit.io import cite as _cite
+from corpuskit.model.errors import (
+    AnchorError,
+    DecodeError,
+    InvalidArticleError,
+    ReadError,
+    TooLargeError,
+)
+from corpuskit.model.offsets import OffsetIndex
+from corpuskit.model.packed import (
     Packed,
     pack_claims,
     pack_sentences,
@@ -30,11 +35,12 @@ from ._packed import (
     unpack_zones,
     zone_ranges,
 )
-from ._quantities import Quantity
-from ._quotes import Attribution, Quote
-from ._sentences import split_sentences
-from ._spans import Span, trusted_span
-from ._zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
+from corpuskit.model.spans import Span, trusted_span
+from corpuskit.stages.claims import Claim, ClaimKind, ClaimParse, extract_claims
+from corpuskit.stages.quantities import Quantity
+from corpuskit.stages.quotes import Attribution, Quote
+from corpuskit.stages.sentences import split_sentences
+from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -514,7 +520,7 @@ class Article:
         is parsed; one nested deeper than 1024 arrays or objects is not
         valid JSON here.
         """
-        from ._json import article_from_json  # noqa: PLC0415 (_json imports this module)
+        from corpuskit.io.json import article_from_json  # noqa: PLC0415 (_json imports this module)
 
         return article_from_json(data, max_bytes=check_limit("max_bytes", max_bytes))
 
@@ -524,7 +530,7 @@ class Article:
 
         Checks it exactly as `from_json` does.
         """
-        from ._json import article_from_dict  # noqa: PLC0415 (_json imports this module)
+        from corpuskit.io.json import article_from_dict  # noqa: PLC0415 (_json imports this module)
 
         return article_from_dict(document)
 
@@ -550,7 +556,7 @@ class Article:
         the text normalised with those steps and the offset map back to the
         raw text, for a program that works on normalised text.
         """
-        from ._json import article_to_json  # noqa: PLC0415 (_json imports this module)
+        from corpuskit.io.json import article_to_json  # noqa: PLC0415 (_json imports this module)
 
         return article_to_json(self, offsets, indent=indent, normalized=normalized).decode("utf-8")
 
@@ -558,7 +564,7 @@ class Article:
         self, *, offsets: OffsetUnit = "codepoint", normalized: Iterable[str] | None = None
     ) -> dict[str, Any]:
         """Return the JSON document of `to_json` as plain dicts, lists, strings and numbers."""
-        from ._json import article_to_dict  # noqa: PLC0415 (_json imports this module)
+        from corpuskit.io.json import article_to_dict  # noqa: PLC0415 (_json imports this module)
 
         return article_to_dict(self, offsets, normalized)
 
@@ -570,7 +576,7 @@ class Article:
         ids must be unique, or `SpanError` names the claim and the field at
         fault.  Zones, sentences, quotes and quantities stay as they were.
         """
-        from ._json import check_claims  # noqa: PLC0415 (_json imports this module)
+        from corpuskit.io.json import check_claims  # noqa: PLC0415 (_json imports this module)
 
         checked = check_claims(self, claims)
         kept = () if self._given is None else self._given.names

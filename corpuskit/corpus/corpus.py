@@ -11,8 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
-from . import _cite
-from ._article import (
+from corpuskit.article import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_JSON_BYTES,
     Article,
@@ -20,10 +19,7 @@ from ._article import (
     check_limit,
     parse_file_name,
 )
-from ._errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
-from ._json import dumps_line
-from ._jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
-from ._parallel import (
+from corpuskit.corpus.parallel import (
     chunk_size,
     chunked,
     compute_layers,
@@ -33,7 +29,11 @@ from ._parallel import (
     parse_files,
     resolve_jobs,
 )
-from ._tables import FingerprintSet, IdIndex, StringTable
+from corpuskit.corpus.tables import FingerprintSet, IdIndex, StringTable
+from corpuskit.io import cite as _cite
+from corpuskit.io.json import dumps_line
+from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
+from corpuskit.model.errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
 
 __all__ = ["Corpus", "CorpusFile", "OnError"]
 
@@ -427,7 +427,7 @@ class Corpus:
         into place when complete, replacing only an earlier export or an empty
         folder.  ``on_error`` applies as when iterating.
         """
-        from ._parquet import write_parquet  # noqa: PLC0415 (pyarrow is optional)
+        from corpuskit.io.parquet import write_parquet  # noqa: PLC0415 (pyarrow is optional)
 
         return write_parquet(self, directory, articles_per_part=articles_per_part)
 

@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, unquote
 
-from ._claims import Claim, ClaimKind
-from ._errors import OffsetError, SpanError
-from ._io import atomic_writer
-from ._spans import Span
+from corpuskit.io.files import atomic_writer
+from corpuskit.model.errors import OffsetError, SpanError
+from corpuskit.model.spans import Span
+from corpuskit.stages.claims import Claim, ClaimKind
 
 if TYPE_CHECKING:
-    from ._article import Article
+    from corpuskit.article import Article
 
 __all__ = [
     "CONTEXT",

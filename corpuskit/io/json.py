@@ -26,9 +26,9 @@ import orjson
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
 
-from ._article import Article, Layers, OffsetUnit
-from ._claims import Claim, ClaimKind
-from ._errors import (
+from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
+from corpuskit.article import Article, Layers, OffsetUnit
+from corpuskit.model.errors import (
     InvalidArticleError,
     InvalidDocumentError,
     OffsetError,
@@ -36,12 +36,12 @@ from ._errors import (
     SpanError,
     TooLargeError,
 )
-from ._normalize import Normalized, NormalizeStep, normalize
-from ._offsets import OffsetIndex
-from ._quantities import Quantity, QuantityKind
-from ._quotes import Attribution, Quote
-from ._spans import Span, part_problems
-from ._zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.model.offsets import OffsetIndex
+from corpuskit.model.spans import Span, part_problems
+from corpuskit.stages.claims import Claim, ClaimKind
+from corpuskit.stages.quantities import Quantity, QuantityKind
+from corpuskit.stages.quotes import Attribution, Quote
+from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = [
     "SCHEMA_VERSION",

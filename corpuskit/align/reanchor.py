@@ -77,12 +77,12 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from ._anchor import AnchorStatus, WordIndex, anchor
-from ._claims import Claim
-from ._errors import SpanError
-from ._quantities import Quantity
-from ._quotes import Attribution, Quote
-from ._spans import Span, part_problems
+from corpuskit.align.anchor import AnchorStatus, WordIndex, anchor
+from corpuskit.model.errors import SpanError
+from corpuskit.model.spans import Span, part_problems
+from corpuskit.stages.claims import Claim
+from corpuskit.stages.quantities import Quantity
+from corpuskit.stages.quotes import Attribution, Quote
 
 __all__ = ["MoveStatus", "Moved", "reanchor", "reanchor_claims"]
 

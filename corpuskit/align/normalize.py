@@ -85,8 +85,8 @@ from typing import Any, Literal, TypeAlias, TypeGuard, cast
 import attrs
 import regex
 
-from ._errors import InvalidDocumentError, SpanError
-from ._spans import Span, trusted_span
+from corpuskit.model.errors import InvalidDocumentError, SpanError
+from corpuskit.model.spans import Span, trusted_span
 
 __all__ = ["DEFAULT_STEPS", "Edit", "NormalizeStep", "Normalized", "OffsetMap", "normalize"]
 

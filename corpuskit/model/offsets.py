@@ -46,7 +46,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple, NoReturn, TypeGuard
 
-from ._errors import OffsetError
+from corpuskit.model.errors import OffsetError
 
 __all__ = ["LineCol", "OffsetIndex"]
 

@@ -30,8 +30,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._normalize import Normalized, normalize
-from ._spans import Span
+from corpuskit.align.normalize import Normalized, normalize
+from corpuskit.model.spans import Span
 
 __all__ = ["Anchor", "AnchorStatus", "WordIndex", "anchor"]
 

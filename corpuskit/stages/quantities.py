@@ -123,13 +123,10 @@ from typing import Any
 import attrs
 import regex
 
-from ._alternation import alternation
-from ._errors import SpanError
-from ._spans import Span
-from .lexicon import speech
-from .lexicon.abbreviations import TIMES_OF_DAY
-from .lexicon.dates import DAYS, MONTH_ABBREVIATIONS, MONTHS, TIME_ZONES
-from .lexicon.numbers import (
+from corpuskit.lexicon import speech
+from corpuskit.lexicon.abbreviations import TIMES_OF_DAY
+from corpuskit.lexicon.dates import DAYS, MONTH_ABBREVIATIONS, MONTHS, TIME_ZONES
+from corpuskit.lexicon.numbers import (
     ATTACHED_MULTIPLIERS,
     CURRENCY_CODE_ALIASES,
     CURRENCY_CODES,
@@ -158,6 +155,9 @@ from .lexicon.numbers import (
     YEAR_PREFIXES,
     YEAR_PREPOSITIONS,
 )
+from corpuskit.model.errors import SpanError
+from corpuskit.model.spans import Span
+from corpuskit.stages.alternation import alternation
 
 __all__ = ["Quantity", "QuantityKind", "find_quantities"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import SpanError
+from corpuskit.model.errors import SpanError
 
 __all__ = ["PartProblem", "Span", "check_parts", "part_problems"]
 

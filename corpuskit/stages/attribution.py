@@ -29,9 +29,9 @@ import re
 import attrs
 import regex
 
-from ._quotes import Attribution, Quote, QuoteIndex
-from ._spans import Span, trusted_span
-from .lexicon import dates, news, speech
+from corpuskit.lexicon import dates, news, speech
+from corpuskit.model.spans import Span, trusted_span
+from corpuskit.stages.quotes import Attribution, Quote, QuoteIndex
 
 __all__ = [
     "ReportedSpeech",

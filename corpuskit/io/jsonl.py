@@ -16,17 +16,17 @@ from typing import Any
 
 import orjson
 
-from ._article import Article, OffsetUnit
-from ._errors import (
+from corpuskit.article import Article, OffsetUnit
+from corpuskit.corpus.tables import IdIndex, StringTable
+from corpuskit.io.files import atomic_writer
+from corpuskit.io.json import article_from_dict, dumps_line
+from corpuskit.model.errors import (
     CorpusKitError,
     DuplicateIdError,
     InvalidDocumentError,
     ReadError,
     TooLargeError,
 )
-from ._io import atomic_writer
-from ._json import article_from_dict, dumps_line
-from ._tables import IdIndex, StringTable
 
 __all__ = [
     "JsonlIndex",

@@ -46,8 +46,7 @@ from __future__ import annotations
 
 import re
 
-from ._alternation import alternation
-from .lexicon.abbreviations import (
+from corpuskit.lexicon.abbreviations import (
     ANY_CASE_ABBREVIATIONS,
     COMPANY_ABBREVIATIONS,
     ENDING_ABBREVIATIONS,
@@ -57,7 +56,7 @@ from .lexicon.abbreviations import (
     TIMES_OF_DAY,
     US_STATE_ABBREVIATIONS,
 )
-from .lexicon.dates import (
+from corpuskit.lexicon.dates import (
     DAY_ABBREVIATIONS,
     DAYS,
     MONTH_ABBREVIATIONS,
@@ -65,8 +64,9 @@ from .lexicon.dates import (
     TIME_ZONE_WORDS,
     TIME_ZONES,
 )
-from .lexicon.names import ABBREVIATED_TITLES, NAME_SUFFIXES
-from .lexicon.speech import REPORTING_VERBS
+from corpuskit.lexicon.names import ABBREVIATED_TITLES, NAME_SUFFIXES
+from corpuskit.lexicon.speech import REPORTING_VERBS
+from corpuskit.stages.alternation import alternation
 
 __all__ = ["split_sentences"]
 

@@ -21,7 +21,7 @@ least one kind, an image's ``alt`` is an ``image_alt`` zone...) and every
 description are written out below, keyed by class and field; a field left
 without a description is an error, so the schema cannot fall behind the model.
 
-``python -m corpuskit._schema`` writes the schema to
+``python -m corpuskit.io.schema`` writes the schema to
 ``corpuskit/schema/article.schema.json`` (shipped with the package) and
 ``docs/schema/article.schema.json``; ``--check`` exits with status 1 when
 either file differs from what the model gives.
@@ -41,9 +41,9 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from ._article import Article, OffsetUnit
-from ._claims import Claim, ClaimKind
-from ._json import (
+from corpuskit.align.normalize import NormalizeStep
+from corpuskit.article import Article, OffsetUnit
+from corpuskit.io.json import (
     _DECIMAL,
     _EXTRAS,
     _HEADER,
@@ -52,11 +52,11 @@ from ._json import (
     _MAX_DECIMAL_DIGITS,
     SCHEMA_VERSION,
 )
-from ._normalize import NormalizeStep
-from ._quantities import Quantity, QuantityKind
-from ._quotes import Attribution, Quote
-from ._spans import Span
-from ._zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.model.spans import Span
+from corpuskit.stages.claims import Claim, ClaimKind
+from corpuskit.stages.quantities import Quantity, QuantityKind
+from corpuskit.stages.quotes import Attribution, Quote
+from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = ["SCHEMA_ID", "json_schema", "main"]
 
@@ -500,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     different from the generated schema, else 0.
     """
     parser = argparse.ArgumentParser(
-        prog="python -m corpuskit._schema",
+        prog="python -m corpuskit.io.schema",
         description="Write the JSON Schema of article documents, generated from the model.",
     )
     parser.add_argument(
@@ -526,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 current = None
             if current != data:
                 state = "missing" if current is None else "out of date"
-                print(f"{path}: {state}; run python -m corpuskit._schema", file=sys.stderr)
+                print(f"{path}: {state}; run python -m corpuskit.io.schema", file=sys.stderr)
                 status = 1
         else:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.resources
 from pathlib import Path
 
-from ._corpus import Corpus
-from ._errors import ReadError
+from corpuskit.corpus.corpus import Corpus
+from corpuskit.model.errors import ReadError
 
 __all__ = ["load_seeds", "seeds_path"]
 
@@ -21,7 +21,7 @@ def seeds_path() -> Path:
     packaged = importlib.resources.files("corpuskit") / "seeds"
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent / "seeds"
+    checkout = Path(__file__).resolve().parents[2] / "seeds"
     if checkout.is_dir():
         return checkout
     raise ReadError(

@@ -32,13 +32,13 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from ._article import Article
-from ._claims import Claim
-from ._errors import InvalidArticleError
-from ._quantities import Quantity
-from ._quotes import Quote
-from ._spans import Span
-from ._zones import Boilerplate, Image, Zone
+from corpuskit.article import Article
+from corpuskit.model.errors import InvalidArticleError
+from corpuskit.model.spans import Span
+from corpuskit.stages.claims import Claim
+from corpuskit.stages.quantities import Quantity
+from corpuskit.stages.quotes import Quote
+from corpuskit.stages.zones import Boilerplate, Image, Zone
 
 __all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "write_parquet"]
 
@@ -606,7 +606,7 @@ def write_parquet(
     if articles_per_part < 1:
         raise ValueError(f"articles_per_part must be at least 1, got {articles_per_part}")
     pa, _ = _pyarrow()
-    from . import __version__  # noqa: PLC0415 (the package imports this module)
+    from corpuskit import __version__  # noqa: PLC0415 (the package imports this module)
 
     with _replacing(directory) as tmp:
         export = _Export(tmp, pa, articles_per_part)
