@@ -18,6 +18,7 @@ from corpuskit.align.reanchor import Moved, MoveStatus, reanchor, reanchor_claim
 from corpuskit.article import Article
 from corpuskit.corpus.corpus import Corpus, CorpusFile
 from corpuskit.corpus.seeds import load_seeds, seeds_path
+from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import (
     AnchorError,
     ArticleNotFoundError,
@@ -33,11 +34,10 @@ from corpuskit.model.errors import (
     TooLargeError,
 )
 from corpuskit.model.offsets import LineCol, OffsetIndex
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
-from corpuskit.stages.claims import Claim, ClaimKind
-from corpuskit.stages.quantities import Quantity, QuantityKind
-from corpuskit.stages.quotes import Attribution, Quote
-from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
 
 __version__ = "0.1.0"
 

@@ -17,6 +17,7 @@ import attrs
 
 from corpuskit.align.anchor import Anchor, WordIndex, anchor
 from corpuskit.io import cite as _cite
+from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
 from corpuskit.model.errors import (
     AnchorError,
     DecodeError,
@@ -35,12 +36,13 @@ from corpuskit.model.packed import (
     unpack_zones,
     zone_ranges,
 )
+from corpuskit.model.quantities import Quantity
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, trusted_span
-from corpuskit.stages.claims import Claim, ClaimKind, ClaimParse, extract_claims
-from corpuskit.stages.quantities import Quantity
-from corpuskit.stages.quotes import Attribution, Quote
+from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
+from corpuskit.stages.claims import extract_claims
 from corpuskit.stages.sentences import split_sentences
-from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse, parse_zones
+from corpuskit.stages.zones import parse_zones
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

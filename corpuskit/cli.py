@@ -31,10 +31,10 @@ from corpuskit.corpus.seeds import seeds_path
 from corpuskit.io import cite as _cite
 from corpuskit.io.files import atomic_writer
 from corpuskit.io.jsonl import write_lines
+from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import CorpusKitError, DuplicateIdError, InvalidDocumentError
 from corpuskit.model.spans import Span
-from corpuskit.stages.claims import Claim, ClaimKind
-from corpuskit.stages.zones import ZoneKind
+from corpuskit.model.zones import ZoneKind
 
 __all__ = ["main"]
 

@@ -20,10 +20,12 @@ from types import ModuleType
 import pytest
 
 from corpuskit.lexicon import abbreviations, dates, names, news, numbers
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.model.zones import Boilerplate, ZoneKind
 from corpuskit.stages.alternation import alternation
-from corpuskit.stages.quantities import Quantity, QuantityKind, find_quantities
+from corpuskit.stages.quantities import find_quantities
 from corpuskit.stages.sentences import split_sentences
-from corpuskit.stages.zones import Boilerplate, ZoneKind, parse_zones
+from corpuskit.stages.zones import parse_zones
 
 LEXICON = Path(names.__file__).resolve().parent
 MODULES = [abbreviations, dates, names, news, numbers]

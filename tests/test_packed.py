@@ -25,7 +25,8 @@ from corpuskit.model.packed import (
     unpack_zones,
 )
 from corpuskit.model.spans import Span
-from corpuskit.stages.zones import ZoneKind, parse_zones
+from corpuskit.model.zones import ZoneKind
+from corpuskit.stages.zones import parse_zones
 
 SEEDS = list(load_seeds())
 

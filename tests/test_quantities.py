@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from strategies import any_texts, texts
 
 from corpuskit import Span, SpanError
-from corpuskit.stages.quantities import Quantity, QuantityKind, find_quantities
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.stages.quantities import find_quantities
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HEDGES = {

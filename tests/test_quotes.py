@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from corpuskit import Article
-from corpuskit.stages.quotes import Quote, find_quotes
+from corpuskit.model.quotes import Quote
+from corpuskit.stages.quotes import find_quotes
 
 
 def quotes(text: str) -> list[Quote]:

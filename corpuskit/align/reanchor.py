@@ -78,11 +78,11 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from corpuskit.align.anchor import AnchorStatus, WordIndex, anchor
+from corpuskit.model.claims import Claim
 from corpuskit.model.errors import SpanError
+from corpuskit.model.quantities import Quantity
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, part_problems
-from corpuskit.stages.claims import Claim
-from corpuskit.stages.quantities import Quantity
-from corpuskit.stages.quotes import Attribution, Quote
 
 __all__ = ["MoveStatus", "Moved", "reanchor", "reanchor_claims"]
 

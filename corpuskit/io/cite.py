@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, unquote
 
 from corpuskit.io.files import atomic_writer
+from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import OffsetError, SpanError
 from corpuskit.model.spans import Span
-from corpuskit.stages.claims import Claim, ClaimKind
 
 if TYPE_CHECKING:
     from corpuskit.article import Article

@@ -28,6 +28,7 @@ from cattrs.preconf.orjson import make_converter
 
 from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
 from corpuskit.article import Article, Layers, OffsetUnit
+from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import (
     InvalidArticleError,
     InvalidDocumentError,
@@ -37,11 +38,10 @@ from corpuskit.model.errors import (
     TooLargeError,
 )
 from corpuskit.model.offsets import OffsetIndex
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, part_problems
-from corpuskit.stages.claims import Claim, ClaimKind
-from corpuskit.stages.quantities import Quantity, QuantityKind
-from corpuskit.stages.quotes import Attribution, Quote
-from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -33,12 +33,12 @@ from typing import Any, NamedTuple
 import orjson
 
 from corpuskit.article import Article
+from corpuskit.model.claims import Claim
 from corpuskit.model.errors import InvalidArticleError
+from corpuskit.model.quantities import Quantity
+from corpuskit.model.quotes import Quote
 from corpuskit.model.spans import Span
-from corpuskit.stages.claims import Claim
-from corpuskit.stages.quantities import Quantity
-from corpuskit.stages.quotes import Quote
-from corpuskit.stages.zones import Boilerplate, Image, Zone
+from corpuskit.model.zones import Boilerplate, Image, Zone
 
 __all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "write_parquet"]
 

@@ -52,11 +52,11 @@ from corpuskit.io.json import (
     _MAX_DECIMAL_DIGITS,
     SCHEMA_VERSION,
 )
+from corpuskit.model.claims import Claim, ClaimKind
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
-from corpuskit.stages.claims import Claim, ClaimKind
-from corpuskit.stages.quantities import Quantity, QuantityKind
-from corpuskit.stages.quotes import Attribution, Quote
-from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = ["SCHEMA_ID", "json_schema", "main"]
 

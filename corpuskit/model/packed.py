@@ -18,11 +18,11 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, unchecked_maker
-from corpuskit.stages.claims import Claim, ClaimKind, ClaimParse
-from corpuskit.stages.quantities import Quantity, QuantityKind
-from corpuskit.stages.quotes import Attribution, Quote
-from corpuskit.stages.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
+from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 
 __all__ = [
     "Packed",

@@ -30,8 +30,9 @@ import attrs
 import regex
 
 from corpuskit.lexicon import dates, news, speech
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, trusted_span
-from corpuskit.stages.quotes import Attribution, Quote, QuoteIndex
+from corpuskit.stages.quotes import QuoteIndex
 
 __all__ = [
     "ReportedSpeech",

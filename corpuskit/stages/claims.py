@@ -8,13 +8,15 @@ attributions, quantities → claims).  It reads only the body paragraphs; see
 from __future__ import annotations
 
 import bisect
-import enum
 import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 import attrs
 
+from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
+from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
 from corpuskit.stages.attribution import (
     attribute_quote,
@@ -27,10 +29,8 @@ from corpuskit.stages.attribution import (
     speaker_label,
     trim_source,
 )
-from corpuskit.stages.quantities import Quantity, QuantityKind, find_quantities
+from corpuskit.stages.quantities import find_quantities
 from corpuskit.stages.quotes import (
-    Attribution,
-    Quote,
     QuoteIndex,
     find_quotes,
     person_mentions,
@@ -38,75 +38,9 @@ from corpuskit.stages.quotes import (
     resolve_source,
 )
 
-__all__ = ["Claim", "ClaimKind", "ClaimParse", "extract_claims"]
-
-
-class ClaimKind(enum.StrEnum):
-    """What makes a statement check-worthy; a claim can be several at once."""
-
-    DIRECT_QUOTE = "direct_quote"
-    REPORTED_SPEECH = "reported_speech"
-    STATISTIC = "statistic"
-
+__all__ = ["extract_claims"]
 
 _STATISTIC_KINDS = frozenset({QuantityKind.COUNT, QuantityKind.MONEY, QuantityKind.PERCENT})
-
-
-@attrs.frozen
-class Claim(Span):
-    """A statement someone could check; ``start``/``end``/``text`` cite its content.
-
-    ``kinds`` lists what it is, in `ClaimKind` order; ``sentences`` the
-    sentences it lies in; ``attribution`` who says it with which words (or
-    ``None`` for an unattributed statistic); ``quantities`` the numbers it
-    states; ``quote`` the quote it comes from, for a direct quote (the first
-    of the two, for a quote that its attribution interrupts).  ``id`` is
-    derived from the article id and the offsets, so parsing the same text again
-    gives the same ids.
-    """
-
-    id: str
-    kinds: tuple[ClaimKind, ...]
-    sentences: tuple[Span, ...]
-    attribution: Attribution | None
-    quantities: tuple[Quantity, ...]
-    quote: Quote | None = None
-    #: The content's pieces, in order, when an attribution interrupts it ("The bank,
-    #: he said, would cut 400 jobs.", "“The bank is sound,” he said. “It will
-    #: grow.”"): the first starts at ``start``, the last ends at ``end``, and the
-    #: claim's own span is their hull.  Empty for one piece.
-    parts: tuple[Span, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
-        if self.parts != ():
-            from corpuskit.model.spans import check_parts  # noqa: PLC0415 (only claims with parts need it)
-
-            check_parts(self, self.parts)
-
-    @property
-    def contents(self) -> tuple[Span, ...]:
-        """The content's pieces: ``parts``, or the claim's own span when it is one piece."""
-        return self.parts or (Span(self.start, self.end, self.text),)
-
-    @property
-    def source(self) -> Span | None:
-        """Who makes the claim, as written (``None`` when unattributed)."""
-        return None if self.attribution is None else self.attribution.source
-
-    @property
-    def cue(self) -> Span | None:
-        """The reporting verb or phrase (``None`` when unattributed)."""
-        return None if self.attribution is None else self.attribution.cue
-
-
-@attrs.frozen
-class ClaimParse:
-    """Everything the claims stage found in one article."""
-
-    quotes: tuple[Quote, ...]
-    quantities: tuple[Quantity, ...]
-    claims: tuple[Claim, ...]
 
 
 _S = TypeVar("_S", bound=Span)

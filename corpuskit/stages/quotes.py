@@ -21,49 +21,18 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-import attrs
 import regex
 
 from corpuskit.lexicon import names
+from corpuskit.model.quotes import Quote
 from corpuskit.model.spans import Span, trusted_span, unchecked_maker
 
 __all__ = [
-    "Attribution",
-    "Quote",
     "QuoteIndex",
     "find_quotes",
     "person_mentions",
     "resolve_source",
 ]
-
-
-@attrs.frozen
-class Quote(Span):
-    """Text between quotation marks; ``start``/``end``/``text`` include the marks.
-
-    ``content`` is the span strictly inside the marks.  ``balanced`` is false
-    when a mark is missing (broken text: a best effort); ``continued`` when the
-    quote runs on into the next paragraph, news style, without a closing mark.
-    ``depth`` is 0 for a quote and 1 for a quote inside another.
-    """
-
-    content: Span
-    balanced: bool = True
-    continued: bool = False
-    depth: int = 0
-
-
-@attrs.frozen
-class Attribution:
-    """Who says it (``source``), with which words (``cue``).
-
-    ``resolved`` is the full earlier mention that a back-reference such as
-    "the source" or "she" stands for, when there is one.
-    """
-
-    source: Span | None
-    cue: Span | None
-    resolved: Span | None = None
 
 
 # --- quotation marks ---------------------------------------------------------------
