@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import codecs
 import functools
 import hashlib
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,9 +18,7 @@ from corpuskit.io import cite as _cite
 from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
 from corpuskit.model.errors import (
     AnchorError,
-    DecodeError,
     InvalidArticleError,
-    ReadError,
     TooLargeError,
 )
 from corpuskit.model.offsets import OffsetIndex
@@ -41,124 +37,30 @@ from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, trusted_span
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 from corpuskit.stages.claims import extract_claims
+from corpuskit.stages.read import (
+    BOM,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_JSON_BYTES,
+    check_limit,
+    decode,
+    parse_file_name,
+    read_bounded,
+)
 from corpuskit.stages.sentences import split_sentences
 from corpuskit.stages.zones import parse_zones
 
 __all__ = [
-    "DEFAULT_MAX_BYTES",
-    "DEFAULT_MAX_JSON_BYTES",
     "Article",
     "Layers",
     "OffsetUnit",
-    "check_limit",
-    "parse_file_name",
 ]
 
-#: The largest raw article file (or bytes) read unless ``max_bytes`` says otherwise.
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-#: The largest JSON document (or JSON Lines line) read unless told otherwise.
-DEFAULT_MAX_JSON_BYTES = 256 * 1024 * 1024
-
-_BOM = codecs.BOM_UTF8
 _G = TypeVar("_G")
 OffsetUnit = Literal["codepoint", "utf16", "utf8"]
 _SENTENCE_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
 # A headline states what someone said as a body paragraph does ("Mayor says the
 # blast was deliberate"); captions describe a picture and claim nothing.
 _CLAIM_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH})
-_FILE_NAME = re.compile(r"(\d+)_([0-9A-Fa-f]{16})\.txt")
-
-
-def parse_file_name(name: str) -> tuple[str, int | None]:
-    """Return ``(id, ordinal)`` for a file name.
-
-    ``NNN_<16 hex>.txt`` gives the hex id and the ordinal ``NNN``; any other
-    name gives its stem and ``None``.
-
-    >>> parse_file_name("000_dd2c270fb12b86b0.txt")
-    ('dd2c270fb12b86b0', 0)
-    >>> parse_file_name("notes.txt")
-    ('notes', None)
-    """
-    m = _FILE_NAME.fullmatch(name)
-    if m is None:
-        return Path(name).stem, None
-    return m.group(2), int(m.group(1))
-
-
-def check_limit(name: str, value: object) -> int | None:
-    """Return a size limit given as ``name``: an int >= 0, or None for no limit."""
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int or None, got {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{name} must not be negative, got {value}")
-    return value
-
-
-def _read_bounded(path: str | os.PathLike[str], limit: int | None) -> bytes:
-    """Read the file at ``path`` whole, or raise `TooLargeError` past ``limit`` bytes.
-
-    The size is checked on the open file before reading, and at most
-    ``limit + 1`` bytes are read, so a file that grows meanwhile is caught too.
-    The first read asks for the size found plus one byte (asking for the limit
-    would allocate the whole limit for every file); only a file that grew is
-    read on, up to the limit.
-    """
-    try:
-        with open(path, "rb") as f:
-            if limit is None:
-                return f.read()
-            size = os.fstat(f.fileno()).st_size
-            data = b""
-            if size <= limit:
-                data = f.read(size + 1)
-                if len(data) > size:
-                    data += f.read(limit + 1 - len(data))
-    except OSError as exc:
-        raise ReadError(
-            f"cannot read article file: {exc.strerror or exc}", path=path, errno=exc.errno
-        ) from exc
-    if size > limit:
-        raise TooLargeError("file", size=size, limit=limit, parameter="max_bytes", path=path)
-    if len(data) > limit:
-        raise TooLargeError(
-            "file", size=len(data), limit=limit, parameter="max_bytes", path=path, grew=True
-        )
-    return data
-
-
-def _decode(data: bytes, path: str | os.PathLike[str] | None) -> tuple[str, bool]:
-    """Decode UTF-8 exactly, splitting off a leading byte-order mark."""
-    bom = data.startswith(_BOM)
-    try:
-        text = (data[len(_BOM) :] if bom else data).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = exc.start + (len(_BOM) if bom else 0)
-        raise _decode_error(data, bad, exc.reason, path) from None
-    return text, bom
-
-
-def _decode_error(
-    data: bytes, bad: int, reason: str, path: str | os.PathLike[str] | None
-) -> DecodeError:
-    """Build the error for an undecodable byte at ``bad``, locating its line and column."""
-    line_start = max(data.rfind(b"\n", 0, bad), data.rfind(b"\r", 0, bad)) + 1
-    newlines = data.count(b"\n", 0, bad) + data.count(b"\r", 0, bad) - data.count(b"\r\n", 0, bad)
-    prefix = data[line_start:bad]
-    if line_start == 0 and prefix.startswith(_BOM):
-        prefix = prefix[len(_BOM) :]
-    column = len(prefix.decode("utf-8", errors="replace")) + 1
-    return DecodeError(
-        f"invalid UTF-8 at byte offset {bad} (byte 0x{data[bad]:02x}: {reason}); "
-        "corpuskit reads UTF-8 only: re-encode the file as UTF-8 "
-        "(for example `iconv -f latin1 -t utf-8`)",
-        path=path,
-        byte_offset=bad,
-        line=newlines + 1,
-        column=column,
-    )
 
 
 def _check_text(article: Article, attribute: attrs.Attribute[str], text: str) -> None:
@@ -435,10 +337,10 @@ class Article:
                 f"got {type(given).__name__}; decode a bytes path with os.fsdecode"
             )
         limit = check_limit("max_bytes", max_bytes)
-        data = _read_bounded(path, limit)
+        data = read_bounded(path, limit)
         name = os.path.basename(os.fspath(path))
         article_id, ordinal = parse_file_name(name)
-        text, bom = _decode(data, path)
+        text, bom = decode(data, path)
         return cls(article_id, text, ordinal=ordinal, source=name, bom=bom)
 
     @classmethod
@@ -472,7 +374,7 @@ class Article:
         size = data.nbytes if isinstance(data, memoryview) else len(data)
         if limit is not None and size > limit:
             raise TooLargeError("data", size=size, limit=limit, parameter="max_bytes", path=source)
-        text, bom = _decode(bytes(data), source)
+        text, bom = decode(bytes(data), source)
         return cls(id, text, ordinal=ordinal, source=source, bom=bom)
 
     @classmethod
@@ -666,7 +568,7 @@ class Article:
     def to_bytes(self) -> bytes:
         """Return the raw bytes of the file, byte-identical to what was read."""
         data = self.text.encode("utf-8")
-        return _BOM + data if self.bom else data
+        return BOM + data if self.bom else data
 
     @functools.cached_property
     def sha256(self) -> str:
@@ -681,7 +583,7 @@ class Article:
         the first character stands at byte 3; UTF-16 offsets count code units
         of ``text`` (what a JavaScript string of it would hold).
         """
-        return OffsetIndex(self.text, byte_base=len(_BOM) if self.bom else 0)
+        return OffsetIndex(self.text, byte_base=len(BOM) if self.bom else 0)
 
     # -- the layers, kept compact --------------------------------------------------------
     #

@@ -36,13 +36,7 @@ except ImportError as exc:
         "install them with: pip install 'corpuskit[dask]'"
     ) from exc
 
-from corpuskit.article import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_JSON_BYTES,
-    Article,
-    check_limit,
-    parse_file_name,
-)
+from corpuskit.article import Article
 from corpuskit.corpus.corpus import Corpus, OnError
 from corpuskit.io.json import article_from_json
 from corpuskit.io.jsonl import _load_line
@@ -53,6 +47,12 @@ from corpuskit.model.errors import (
     InvalidDocumentError,
     ReadError,
     TooLargeError,
+)
+from corpuskit.stages.read import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_JSON_BYTES,
+    check_limit,
+    parse_file_name,
 )
 
 __all__ = ["claims_frame", "read_articles", "read_errors"]

@@ -17,8 +17,8 @@ from corpuskit import (
     InvalidDocumentError,
     TooLargeError,
 )
-from corpuskit.article import DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES
 from corpuskit.io.jsonl import _lines
+from corpuskit.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES
 
 
 def _file(folder: Path, name: str, size: int) -> Path:

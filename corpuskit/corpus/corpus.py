@@ -11,14 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
-from corpuskit.article import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_JSON_BYTES,
-    Article,
-    OffsetUnit,
-    check_limit,
-    parse_file_name,
-)
+from corpuskit.article import Article, OffsetUnit
 from corpuskit.corpus.parallel import (
     chunk_size,
     chunked,
@@ -34,6 +27,12 @@ from corpuskit.io import cite as _cite
 from corpuskit.io.json import dumps_line
 from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
 from corpuskit.model.errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
+from corpuskit.stages.read import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_JSON_BYTES,
+    check_limit,
+    parse_file_name,
+)
 
 __all__ = ["Corpus", "CorpusFile", "OnError"]
 
