@@ -9,7 +9,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -35,6 +35,7 @@ from corpuskit.model.packed import (
 from corpuskit.model.quantities import Quantity
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, trusted_span
+from corpuskit.model.units import OffsetUnit
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 from corpuskit.stages.claims import extract_claims
 from corpuskit.stages.read import (
@@ -52,11 +53,9 @@ from corpuskit.stages.zones import parse_zones
 __all__ = [
     "Article",
     "Layers",
-    "OffsetUnit",
 ]
 
 _G = TypeVar("_G")
-OffsetUnit = Literal["codepoint", "utf16", "utf8"]
 _SENTENCE_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
 # A headline states what someone said as a body paragraph does ("Mayor says the
 # blast was deliberate"); captions describe a picture and claim nothing.

@@ -24,7 +24,7 @@ from typing import IO, Any, NoReturn, TextIO, TypeVar
 import orjson
 
 from corpuskit import __version__
-from corpuskit.article import Article, OffsetUnit
+from corpuskit.article import Article
 from corpuskit.corpus.corpus import Corpus
 from corpuskit.corpus.parallel import fork_if_safe, resolve_jobs
 from corpuskit.corpus.seeds import seeds_path
@@ -34,6 +34,7 @@ from corpuskit.io.jsonl import write_lines
 from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import CorpusKitError, DuplicateIdError, InvalidDocumentError
 from corpuskit.model.spans import Span
+from corpuskit.model.units import UNIT_NAMES, UNITS, OffsetUnit
 from corpuskit.model.zones import ZoneKind
 
 __all__ = ["main"]
@@ -41,7 +42,6 @@ __all__ = ["main"]
 _T = TypeVar("_T")
 
 OK, PROBLEMS, MISUSE = 0, 1, 2
-_OFFSETS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 _KINDS = tuple(k.value for k in ClaimKind)
 _TOP_SOURCES = 10
 _NEAR = 8  # sources looked at for one that holds a resolved mention
@@ -743,7 +743,9 @@ _SOURCE_HELP = (
     "a folder of .txt article files or a .jsonl file of article documents "
     "(default: the bundled seed articles)"
 )
-_OFFSETS_HELP = "the unit of every offset written: codepoint (default), utf16 or utf8"
+_OFFSETS_HELP = "the unit of every offset written: " + ", ".join(
+    f"{name} ({u.describe}{', the default' if u.code_points else ''})" for name, u in UNITS.items()
+)
 
 
 def _jobs(value: str) -> int:
@@ -802,7 +804,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "-o", "--output", metavar="FILE", help="the JSON Lines file to write (default: stdout)"
     )
-    parse.add_argument("--offsets", choices=_OFFSETS, default="codepoint", help=_OFFSETS_HELP)
+    parse.add_argument("--offsets", choices=UNIT_NAMES, default="codepoint", help=_OFFSETS_HELP)
     parse.add_argument(
         "-j",
         "--jobs",
@@ -900,7 +902,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--offsets",
-        choices=_OFFSETS,
+        choices=UNIT_NAMES,
         default="codepoint",
         help=_OFFSETS_HELP + " (brat: codepoint or utf8; webanno: codepoint)",
     )

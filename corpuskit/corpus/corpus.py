@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
-from corpuskit.article import Article, OffsetUnit
+from corpuskit.article import Article
 from corpuskit.corpus.parallel import (
     chunk_size,
     chunked,
@@ -27,6 +27,7 @@ from corpuskit.io import cite as _cite
 from corpuskit.io.json import dumps_line
 from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
 from corpuskit.model.errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
+from corpuskit.model.units import OffsetUnit
 from corpuskit.stages.read import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_JSON_BYTES,

@@ -33,9 +33,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
-from corpuskit.article import Article, OffsetUnit
+from corpuskit.article import Article
 from corpuskit.io.json import dumps_line_counted
 from corpuskit.model.errors import CorpusKitError
+from corpuskit.model.units import OffsetUnit
 
 __all__ = [
     "AHEAD",

@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
 
 from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
-from corpuskit.article import Article, Layers, OffsetUnit
+from corpuskit.article import Article, Layers
 from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import (
     InvalidArticleError,
@@ -41,6 +41,7 @@ from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, part_problems
+from corpuskit.model.units import UNITS, OffsetUnit, unit
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = [
@@ -58,7 +59,6 @@ __all__ = [
 #: The version of the document format this corpuskit writes (and the newest it reads).
 SCHEMA_VERSION = 4
 
-_UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16", "utf8")
 
 # Top-level keys in the order they are written: the header, the text, then the
 # layers in pipeline order.  ``id`` comes early so that an index of a JSON Lines
@@ -98,11 +98,10 @@ class _Units:
 
     @classmethod
     def of(cls, text: str, unit: OffsetUnit) -> _Units:
-        if unit == "codepoint" or text.isascii():
+        if UNITS[unit].code_points or text.isascii():
             return cls(text, unit, len(text), None)
         index = OffsetIndex(text)
-        length = index.to_utf16(len(text)) if unit == "utf16" else index.to_utf8(len(text))
-        return cls(text, unit, length, index)
+        return cls(text, unit, UNITS[unit].to(index, len(text)), index)
 
 
 _UNITS_NOW: contextvars.ContextVar[_Units] = contextvars.ContextVar("corpuskit_json_units")
@@ -443,13 +442,13 @@ def _check_span(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
         return _offset_problems(start, end, units, path, problems)
     index = units.index
     if index is not None:
-        convert = index.from_utf16 if units.unit == "utf16" else index.from_utf8
+        convert = UNITS[units.unit].from_
         try:
-            start = convert(start)
+            start = convert(index, start)
         except OffsetError as exc:
             return _report(problems, (path, "start"), str(exc))
         try:
-            end = convert(end)
+            end = convert(index, end)
         except OffsetError as exc:
             return _report(problems, (path, "end"), str(exc))
         value["start"] = start
@@ -494,7 +493,7 @@ def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems:
             problems,
             (path, "start"),
             f"start {start} is past the end of the text, which has {units.length} "
-            f"{_unit_name(units.unit)}",
+            f"{UNITS[units.unit].describe}",
         )
     if end < start:
         return _report(
@@ -505,7 +504,8 @@ def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems:
     return _report(
         problems,
         (path, "end"),
-        f"end {end} is past the end of the text, which has {units.length} {_unit_name(units.unit)}",
+        f"end {end} is past the end of the text, which has {units.length}"
+        f" {UNITS[units.unit].describe}",
     )
 
 
@@ -611,10 +611,6 @@ _AFTER: dict[type, Callable[[dict[str, Any], _Path, Problems], bool]] = {
 }
 
 
-def _unit_name(unit: OffsetUnit) -> str:
-    return {"codepoint": "code points", "utf16": "UTF-16 code units", "utf8": "UTF-8 bytes"}[unit]
-
-
 def _clip(text: str, limit: int = 40) -> str:
     return repr(text) if len(text) <= limit else repr(text[:limit]) + "…"
 
@@ -640,8 +636,7 @@ def article_to_dict(
     normalized: Iterable[NormalizeStep | str] | None,
 ) -> dict[str, Any]:
     """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None."""
-    if offsets not in _UNITS:
-        raise ValueError(f"offsets must be one of {_UNITS}, got {offsets!r}")
+    unit(offsets)  # a ValueError naming the choices
     norm = None if normalized is None else normalize(article.text, normalized)
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -663,15 +658,15 @@ def article_to_dict(
     doc["quantities"] = unstructure(claims.quantities, tuple[Quantity, ...])
     doc["claims"] = unstructure(claims.claims, tuple[Claim, ...])
     doc["normalized"] = None if norm is None else _normalized_out(norm, offsets)
-    if offsets != "codepoint" and not article.text.isascii():
+    if not UNITS[offsets].code_points and not article.text.isascii():
         # The article's own index (kept between calls) counts UTF-8 from the raw
         # file's start; a document counts from its text's, which differs by a BOM.
         index = article.offsets
-        if offsets == "utf8" and article.bom:
+        if UNITS[offsets].counts_bytes and article.bom:
             index = OffsetIndex(article.text)
-        convert = index.span_to_utf16 if offsets == "utf16" else index.span_to_utf8
+        span_to = UNITS[offsets].span_to
         for key in _LAYERS:
-            _spans_to_units(doc[key], convert)
+            _spans_to_units(doc[key], lambda start, end: span_to(index, start, end))
     return doc
 
 
@@ -679,12 +674,11 @@ def _edit_converters(
     raw: str, text: str, unit: OffsetUnit
 ) -> tuple[Callable[[int], int], Callable[[int], int]] | None:
     """Return functions from code points to ``unit`` in the raw and normalised texts."""
-    if unit == "codepoint":
+    to = UNITS[unit].to
+    if UNITS[unit].code_points:
         return None
     raw_index, index = OffsetIndex(raw), OffsetIndex(text)
-    if unit == "utf16":
-        return raw_index.to_utf16, index.to_utf16
-    return raw_index.to_utf8, index.to_utf8
+    return (lambda offset: to(raw_index, offset)), (lambda offset: to(index, offset))
 
 
 def _normalized_out(norm: Normalized, unit: OffsetUnit) -> dict[str, Any]:
@@ -864,7 +858,7 @@ _HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("source", lambda v: v is None or type(v) is str, "a string or null"),
     ("bom", lambda v: type(v) is bool, "true or false"),
     ("sha256", lambda v: type(v) is str, "a string of 64 hex digits"),
-    ("offsets", lambda v: v in _UNITS, "one of 'codepoint', 'utf16', 'utf8'"),
+    ("offsets", lambda v: v in UNITS, "one of " + ", ".join(map(repr, UNITS))),
     ("text", lambda v: type(v) is str, "a string"),
 )
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from corpuskit.article import Article, OffsetUnit
+from corpuskit.article import Article
 from corpuskit.corpus.tables import IdIndex, StringTable
 from corpuskit.io.files import atomic_writer
 from corpuskit.io.json import article_from_dict, dumps_line
@@ -27,6 +27,7 @@ from corpuskit.model.errors import (
     ReadError,
     TooLargeError,
 )
+from corpuskit.model.units import OffsetUnit, unit
 
 __all__ = [
     "JsonlIndex",
@@ -302,8 +303,7 @@ class JsonlIndex:
 
 def check_offsets(offsets: object) -> None:
     """Raise ValueError unless ``offsets`` names a unit a document can be written in."""
-    if offsets not in ("codepoint", "utf16", "utf8"):
-        raise ValueError(f"offsets must be 'codepoint', 'utf16' or 'utf8', got {offsets!r}")
+    unit(offsets)  # a ValueError naming the choices
 
 
 def write_lines(lines: Iterable[bytes], path: str | os.PathLike[str]) -> int:

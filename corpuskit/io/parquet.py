@@ -38,6 +38,7 @@ from corpuskit.model.errors import InvalidArticleError
 from corpuskit.model.quantities import Quantity
 from corpuskit.model.quotes import Quote
 from corpuskit.model.spans import Span
+from corpuskit.model.units import UNITS, Unit
 from corpuskit.model.zones import Boilerplate, Image, Zone
 
 __all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "write_parquet"]
@@ -114,7 +115,9 @@ _SPAN_EXTRA = (
     "continued",
     "depth",
 )
-_SPAN_UNITS = ("start_utf16", "end_utf16", "start_utf8", "end_utf8")
+# A span's offsets in every other unit of `corpuskit.model.units.UNITS`.
+_OTHER_UNITS = tuple(u for u in UNITS.values() if not u.code_points)
+_SPAN_UNITS = tuple(f"{end}_{u.name}" for u in _OTHER_UNITS for end in ("start", "end"))
 _SPAN_COLUMNS = (*_SPAN_CORE[:6], *_SPAN_UNITS, "text", *_SPAN_EXTRA)
 
 
@@ -189,15 +192,14 @@ def _schemas(pa: Any) -> tuple[Any, Any]:
     return articles, spans
 
 
-def _in_units(article: Article, offsets: list[int]) -> tuple[list[int], list[int]]:
-    """Return code-point offsets of ``article`` in UTF-16 code units and raw-file bytes."""
+def _in_unit(article: Article, unit: Unit, offsets: list[int]) -> list[int]:
+    """Return code-point offsets of ``article`` in ``unit`` (UTF-8: bytes of the raw file)."""
     index = article.offsets
     length = len(article.text)
-    base = index.to_utf8(0)  # 3 after a byte-order mark
-    if index.to_utf8(length) - base == length:  # ASCII: every unit is a code point
-        return offsets, [o + base for o in offsets] if base else offsets
-    utf16 = offsets if index.to_utf16(length) == length else list(map(index.to_utf16, offsets))
-    return utf16, list(map(index.to_utf8, offsets))
+    base = unit.to(index, 0)  # UTF-8: 3 after a byte-order mark
+    if unit.to(index, length) - base == length:  # ASCII: every unit is a code point
+        return [o + base for o in offsets] if base else offsets
+    return [unit.to(index, o) for o in offsets]
 
 
 class _Batch:
@@ -237,12 +239,12 @@ class _Batch:
         columns = self.spans
         first = len(columns["start"])
         _add_layers(_SpanRows(columns, article.id), layers)
-        utf16, utf8 = _in_units(article, [*columns["start"][first:], *columns["end"][first:]])
         added = len(columns["start"]) - first
-        columns["start_utf16"].extend(utf16[:added])
-        columns["end_utf16"].extend(utf16[added:])
-        columns["start_utf8"].extend(utf8[:added])
-        columns["end_utf8"].extend(utf8[added:])
+        both = [*columns["start"][first:], *columns["end"][first:]]
+        for unit in _OTHER_UNITS:
+            converted = _in_unit(article, unit, both)
+            columns[f"start_{unit.name}"].extend(converted[:added])
+            columns[f"end_{unit.name}"].extend(converted[added:])
 
         index = article.offsets
         length = len(article.text)

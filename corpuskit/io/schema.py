@@ -42,7 +42,7 @@ from typing import Any, get_args, get_origin
 import attrs
 
 from corpuskit.align.normalize import NormalizeStep
-from corpuskit.article import Article, OffsetUnit
+from corpuskit.article import Article
 from corpuskit.io.json import (
     _DECIMAL,
     _EXTRAS,
@@ -56,6 +56,7 @@ from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
+from corpuskit.model.units import UNIT_NAMES
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = ["SCHEMA_ID", "json_schema", "main"]
@@ -253,7 +254,7 @@ _CLASS_RULES: dict[type, Schema] = {
 _DOCUMENT_ONLY: dict[str, Schema] = {
     "schema_version": {"const": SCHEMA_VERSION},
     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-    "offsets": {"type": "string", "enum": list(get_args(OffsetUnit))},
+    "offsets": {"type": "string", "enum": list(UNIT_NAMES)},
     "normalized": {"anyOf": [{"$ref": "#/$defs/Normalized"}, {"type": "null"}]},
 }
 
