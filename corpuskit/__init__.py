@@ -38,8 +38,7 @@ from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
-
-__version__ = "0.1.0"
+from corpuskit.version import __version__
 
 __all__ = [
     "Anchor",

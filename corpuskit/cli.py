@@ -23,7 +23,6 @@ from typing import IO, Any, NoReturn, TextIO, TypeVar
 
 import orjson
 
-from corpuskit import __version__
 from corpuskit.article import Article
 from corpuskit.corpus.corpus import Corpus
 from corpuskit.corpus.parallel import fork_if_safe, resolve_jobs
@@ -36,6 +35,7 @@ from corpuskit.model.errors import CorpusKitError, DuplicateIdError, InvalidDocu
 from corpuskit.model.spans import Span
 from corpuskit.model.units import UNIT_NAMES, UNITS, OffsetUnit
 from corpuskit.model.zones import ZoneKind
+from corpuskit.version import __version__
 
 __all__ = ["main"]
 

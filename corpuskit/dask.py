@@ -39,7 +39,7 @@ except ImportError as exc:
 from corpuskit.article import Article
 from corpuskit.corpus.corpus import Corpus, OnError
 from corpuskit.io.json import article_from_json
-from corpuskit.io.jsonl import _load_line
+from corpuskit.io.jsonl import load_line
 from corpuskit.model.errors import (
     CorpusKitError,
     DecodeError,
@@ -295,7 +295,7 @@ def _block_lines(f: BinaryIO, block: _Block, limit: int | None) -> Iterator[_Ite
             yield article_from_json(raw, (block.name, None))
         except InvalidDocumentError:
             try:  # load it again, knowing its line, for the error that names it
-                yield _load_line(raw, block.name, number())
+                yield load_line(raw, block.name, number())
             except InvalidDocumentError as error:
                 yield error
 

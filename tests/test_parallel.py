@@ -14,7 +14,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-import corpuskit.corpus.tables
+import corpuskit.model.tables
 from corpuskit import (
     Article,
     Corpus,
@@ -27,9 +27,9 @@ from corpuskit import (
     TooLargeError,
 )
 from corpuskit.__main__ import main
-from corpuskit.article import OffsetUnit
 from corpuskit.corpus.parallel import AHEAD, in_order
-from corpuskit.corpus.tables import FingerprintSet, IdIndex, StringTable
+from corpuskit.model.tables import FingerprintSet, IdIndex, StringTable
+from corpuskit.model.units import OffsetUnit
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_TEXTS = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -350,7 +350,7 @@ def test_tables_repeated_ids_are_found_even_when_every_hash_collides(
     path = tmp_path / "c.jsonl"
     path.write_bytes(b"".join([*lines[:5], doc, lines[5], lines[6], lines[5], *lines[7:]]))
     expected = [a.id for a in Corpus.from_jsonl(path, on_error="skip")]
-    monkeypatch.setattr(corpuskit.corpus.tables, "hash", lambda _: 12345, raising=False)
+    monkeypatch.setattr(corpuskit.model.tables, "hash", lambda _: 12345, raising=False)
     corpus = Corpus.from_jsonl(path, on_error="skip")
     assert [a.id for a in corpus] == expected == [hex_id(i) for i in range(40)]
     invalid, repeated = corpus.skipped

@@ -32,10 +32,10 @@ from corpuskit import (
     Span,
     ZoneKind,
 )
-from corpuskit.article import OffsetUnit
 from corpuskit.io import json as _json
 from corpuskit.io import schema as _schema
 from corpuskit.io.schema import json_schema, main
+from corpuskit.model.units import OffsetUnit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -215,7 +215,7 @@ def test_schema_objects_have_exactly_the_model_fields_in_order(cls: type) -> Non
 
 def test_schema_top_level_keys_are_the_document_keys_in_order() -> None:
     schema = json_schema()
-    keys = [*_json._HEADER, *_json._LAYERS, *_json._EXTRAS]
+    keys = [*_json.HEADER_KEYS, *_json.LAYER_KEYS, *_json.EXTRA_KEYS]
     assert list(schema["properties"]) == keys
     assert schema["required"] == keys
     assert schema["additionalProperties"] is False

@@ -22,11 +22,11 @@ from corpuskit.corpus.parallel import (
     parse_files,
     resolve_jobs,
 )
-from corpuskit.corpus.tables import FingerprintSet, IdIndex, StringTable
 from corpuskit.io import cite as _cite
 from corpuskit.io.json import dumps_line
 from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
 from corpuskit.model.errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
+from corpuskit.model.tables import FingerprintSet, IdIndex, StringTable
 from corpuskit.model.units import OffsetUnit
 from corpuskit.stages.read import (
     DEFAULT_MAX_BYTES,

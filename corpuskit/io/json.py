@@ -45,6 +45,12 @@ from corpuskit.model.units import UNITS, OffsetUnit, unit
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
 
 __all__ = [
+    "DECIMAL",
+    "EXTRA_KEYS",
+    "HEADER_KEYS",
+    "LAYER_KEYS",
+    "LAYER_TYPES",
+    "MAX_DECIMAL_DIGITS",
     "SCHEMA_VERSION",
     "OffsetUnit",
     "article_from_dict",
@@ -63,12 +69,12 @@ SCHEMA_VERSION = 4
 # Top-level keys in the order they are written: the header, the text, then the
 # layers in pipeline order.  ``id`` comes early so that an index of a JSON Lines
 # file can find it without parsing the whole line.
-_HEADER = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "offsets", "text")
-_LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
+HEADER_KEYS = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "offsets", "text")
+LAYER_KEYS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
 # After the layers: what a document carries when asked (null otherwise).
-_EXTRAS = ("normalized",)
-_KEYS = frozenset(_HEADER + _LAYERS + _EXTRAS)
-_LAYER_TYPES: dict[str, Any] = {
+EXTRA_KEYS = ("normalized",)
+_KEYS = frozenset(HEADER_KEYS + LAYER_KEYS + EXTRA_KEYS)
+LAYER_TYPES: dict[str, Any] = {
     "zones": tuple[Zone, ...],
     "images": tuple[Image, ...],
     "sentences": tuple[Span, ...],
@@ -76,8 +82,9 @@ _LAYER_TYPES: dict[str, Any] = {
     "quantities": tuple[Quantity, ...],
     "claims": tuple[Claim, ...],
 }
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-_MAX_DECIMAL_DIGITS = 100
+# A decimal as documents write it (a string, never a JSON number), and its most digits.
+DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+MAX_DECIMAL_DIGITS = 100
 
 
 # --- the unit spans are written in, per document -------------------------------------
@@ -257,7 +264,7 @@ def _shown(value: object) -> str:
 
 
 def _check_decimal(value: Any, path: _Path, problems: Problems) -> bool:
-    if type(value) is str and len(value) <= _MAX_DECIMAL_DIGITS and _DECIMAL.fullmatch(value):
+    if type(value) is str and len(value) <= MAX_DECIMAL_DIGITS and DECIMAL.fullmatch(value):
         return True
     return _report(
         problems,
@@ -665,7 +672,7 @@ def article_to_dict(
         if UNITS[offsets].counts_bytes and article.bom:
             index = OffsetIndex(article.text)
         span_to = UNITS[offsets].span_to
-        for key in _LAYERS:
+        for key in LAYER_KEYS:
             _spans_to_units(doc[key], lambda start, end: span_to(index, start, end))
     return doc
 
@@ -936,7 +943,7 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
         )
         problems.extend(
             (f"$.{key}", "required field missing")
-            for key in (*_HEADER, *_LAYERS, *_EXTRAS)
+            for key in (*HEADER_KEYS, *LAYER_KEYS, *EXTRA_KEYS)
             if key not in keys
         )
         _fail(problems, where)
@@ -966,8 +973,8 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
         )
     token = _UNITS_NOW.set(_Units.of(text, doc["offsets"]))
     try:
-        for key in _LAYERS:
-            _check_for(_LAYER_TYPES[key])(doc[key], ("$", key), problems)
+        for key in LAYER_KEYS:
+            _check_for(LAYER_TYPES[key])(doc[key], ("$", key), problems)
             if len(problems) >= _MAX_PROBLEMS:
                 break
     finally:
@@ -977,13 +984,13 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
         _check_normalized(doc["normalized"], text, doc["offsets"], problems)
     if problems:
         _fail(problems, where)
-    raw = {key: doc[key] for key in _LAYERS}
+    raw = {key: doc[key] for key in LAYER_KEYS}
     return attrs.evolve(article, _given=Layers.deferred(raw, _build))
 
 
 def _build(name: str, raw: list[Any]) -> tuple[Any, ...]:
     """Build one checked layer into model objects (offsets are code points by now)."""
-    built: tuple[Any, ...] = _converter.structure(raw, _LAYER_TYPES[name])
+    built: tuple[Any, ...] = _converter.structure(raw, LAYER_TYPES[name])
     return built
 
 

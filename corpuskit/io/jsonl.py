@@ -17,7 +17,6 @@ from typing import Any
 import orjson
 
 from corpuskit.article import Article
-from corpuskit.corpus.tables import IdIndex, StringTable
 from corpuskit.io.files import atomic_writer
 from corpuskit.io.json import article_from_dict, dumps_line
 from corpuskit.model.errors import (
@@ -27,12 +26,14 @@ from corpuskit.model.errors import (
     ReadError,
     TooLargeError,
 )
+from corpuskit.model.tables import IdIndex, StringTable
 from corpuskit.model.units import OffsetUnit, unit
 
 __all__ = [
     "JsonlIndex",
     "check_offsets",
     "iter_jsonl",
+    "load_line",
     "read_line",
     "write_jsonl",
     "write_lines",
@@ -58,7 +59,7 @@ def _not_json(path: str, line: int, raw: bytes, exc: Exception) -> InvalidDocume
     return InvalidDocumentError([("$", f"not valid JSON: {exc}{hint}")], path=path, line=line)
 
 
-def _load_line(raw: bytes, path: str, line: int) -> Article:
+def load_line(raw: bytes, path: str, line: int) -> Article:
     """Parse and check one line as an article document."""
     try:
         doc = orjson.loads(raw)
@@ -135,7 +136,7 @@ def iter_jsonl(
                 if _blank(raw):
                     continue
                 try:
-                    yield number, _load_line(raw, path, number)
+                    yield number, load_line(raw, path, number)
                 except InvalidDocumentError as exc:
                     yield number, exc
         except OSError as exc:
@@ -153,7 +154,7 @@ def read_line(path: str, offset: int, length: int, line: int) -> Article:
             raw = f.read(length)
         except OSError as exc:
             raise _read_error(path, exc) from exc
-    return _load_line(raw, path, line)
+    return load_line(raw, path, line)
 
 
 def _stamp(path: str) -> tuple[int, int, int]:
@@ -294,7 +295,7 @@ class JsonlIndex:
                 if raw is None or _blank(raw) or _line_id(raw, self.path, number) != article_id:
                     continue
                 try:
-                    _load_line(raw, self.path, number)
+                    load_line(raw, self.path, number)
                 except InvalidDocumentError:
                     continue
                 return number

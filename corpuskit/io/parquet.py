@@ -40,6 +40,7 @@ from corpuskit.model.quotes import Quote
 from corpuskit.model.spans import Span
 from corpuskit.model.units import UNITS, Unit
 from corpuskit.model.zones import Boilerplate, Image, Zone
+from corpuskit.version import __version__
 
 __all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "write_parquet"]
 
@@ -608,8 +609,6 @@ def write_parquet(
     if articles_per_part < 1:
         raise ValueError(f"articles_per_part must be at least 1, got {articles_per_part}")
     pa, _ = _pyarrow()
-    from corpuskit import __version__  # noqa: PLC0415 (the package imports this module)
-
     with _replacing(directory) as tmp:
         export = _Export(tmp, pa, articles_per_part)
         try:

@@ -44,12 +44,12 @@ import attrs
 from corpuskit.align.normalize import NormalizeStep
 from corpuskit.article import Article
 from corpuskit.io.json import (
-    _DECIMAL,
-    _EXTRAS,
-    _HEADER,
-    _LAYER_TYPES,
-    _LAYERS,
-    _MAX_DECIMAL_DIGITS,
+    DECIMAL,
+    EXTRA_KEYS,
+    HEADER_KEYS,
+    LAYER_KEYS,
+    LAYER_TYPES,
+    MAX_DECIMAL_DIGITS,
     SCHEMA_VERSION,
 )
 from corpuskit.model.claims import Claim, ClaimKind
@@ -319,8 +319,8 @@ _SIMPLE: dict[Any, Schema] = {
     bool: {"type": "boolean"},
     decimal.Decimal: {
         "type": "string",
-        "pattern": f"^{_DECIMAL.pattern}$",
-        "maxLength": _MAX_DECIMAL_DIGITS,
+        "pattern": f"^{DECIMAL.pattern}$",
+        "maxLength": MAX_DECIMAL_DIGITS,
     },
 }
 
@@ -358,9 +358,9 @@ class _Generator:
     def document(self) -> Schema:
         fields = {f.name: f for f in attrs.fields(attrs.resolve_types(Article))}
         properties: Schema = {}
-        for key in (*_HEADER, *_LAYERS, *_EXTRAS):
-            if key in _LAYERS:
-                schema = self.schema_of(_LAYER_TYPES[key])
+        for key in (*HEADER_KEYS, *LAYER_KEYS, *EXTRA_KEYS):
+            if key in LAYER_KEYS:
+                schema = self.schema_of(LAYER_TYPES[key])
             elif key in _DOCUMENT_ONLY:
                 schema = dict(_DOCUMENT_ONLY[key])
             elif key in fields:

@@ -54,7 +54,7 @@ from corpuskit.lexicon.news import (
     TRANSLATOR_CREDIT_OPENERS,
 )
 from corpuskit.lexicon.speech import CAPTION_END_CUES, LEDE_CUES
-from corpuskit.model.spans import Span, _new, _set_end, _set_start, _set_text
+from corpuskit.model.spans import Span, unchecked_maker
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 from corpuskit.stages.alternation import alternation
 
@@ -346,7 +346,7 @@ def _boilerplate(text: str, start: int, end: int) -> Boilerplate | None:
     raise AssertionError("unreachable: a boilerplate match names its group")  # pragma: no cover
 
 
-_set_kind = Zone.kind.__set__  # type: ignore[attr-defined]
+_zone = unchecked_maker(Zone)
 
 
 class _Builder:
@@ -363,11 +363,7 @@ class _Builder:
     def zone(self, start: int, end: int, kind: ZoneKind) -> Zone:
         # The parser's offsets are right by construction: skip the checks that
         # Span runs for values that come from outside (a third of parse time).
-        z = _new(Zone)
-        _set_start(z, start)
-        _set_end(z, end)
-        _set_text(z, self.text[start:end])
-        _set_kind(z, kind)
+        z: Zone = _zone(start, end, self.text[start:end], kind)
         self.zones.append(z)
         return z
 
