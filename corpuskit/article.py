@@ -127,14 +127,28 @@ def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], val
         raise InvalidArticleError(f"article ordinal must not be negative, got {value}")
 
 
-def _restore(fields: tuple[Any, ...], computed: dict[str, Any]) -> Article:
-    """Rebuild a pickled `Article` with the layers it had computed."""
-    article_id, text, ordinal, source, bom, given = fields
-    article = Article(article_id, text, ordinal=ordinal, source=source, bom=bom, _given=given)
-    for name, value in computed.items():
-        if name in _CARRIED:
-            _SLOTS[name].__set__(article, value)
-    return article
+def _encode_store(store: object) -> tuple[Any, ...]:
+    """Return a layer group's store as plain data, for a pickle naming no private class."""
+    if isinstance(store, Packed):
+        return ("packed", store.ints, store.objects, store.count)
+    if isinstance(store, ZoneParse):
+        return ("zones", store.zones, store.images)
+    if isinstance(store, ClaimParse):
+        return ("claims", store.quotes, store.quantities, store.claims)
+    if isinstance(store, tuple):
+        return ("sentences", store)
+    return ("value", store)  # the checksum
+
+
+def _decode_store(encoded: tuple[Any, ...]) -> object:
+    kind, *values = encoded
+    if kind == "packed":
+        return Packed(*values)
+    if kind == "zones":
+        return ZoneParse(*values)
+    if kind == "claims":
+        return ClaimParse(*values)
+    return values[0]
 
 
 def _pack_zones(zones: tuple[Zone, ...], images: tuple[Image, ...]) -> Packed | ZoneParse:
@@ -190,10 +204,6 @@ class Layers:
         layers.names = tuple(n for n in _LAYER_NAMES if n in raw)
         return layers
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        state = (self._values, self._raw, self._build, self._groups, self.names)
-        return (_restore_layers, state)
-
     def get(self, name: str) -> tuple[Any, ...] | None:
         """Return the layer ``name`` as objects, or ``None`` when it was not given.
 
@@ -223,21 +233,6 @@ class Layers:
                 for n in names:
                     del self._values[n]
             return found
-
-
-def _restore_layers(
-    values: dict[str, tuple[Any, ...]],
-    raw: dict[str, list[Any]],
-    build: Callable[[str, list[Any]], tuple[Any, ...]] | None,
-    groups: dict[tuple[str, ...], Any],
-    names: tuple[str, ...],
-) -> Layers:
-    layers = Layers(**values)
-    layers._raw = raw
-    layers._build = build
-    layers._groups = groups
-    layers.names = names
-    return layers
 
 
 @attrs.frozen(eq=False)
@@ -304,15 +299,36 @@ class Article:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The layers computed so far travel with the article (compact, as they are
-        # kept), so an article parsed in another process is not parsed again.
+        # kept), so an article parsed in another process is not parsed again.  Given
+        # layers are packed first, and everything travels as plain data: the pickle
+        # names `corpuskit.Article` and the standard library, nothing private.
+        given = self._given
+        if given is not None:
+            for name in ("_zones_store", "_sentences_store", "_claims_store"):
+                getattr(self, name)
         computed = {}
         for name in _CARRIED:
             try:
-                computed[name] = _SLOTS[name].__get__(self, Article)
+                computed[name] = _encode_store(_SLOTS[name].__get__(self, Article))
             except AttributeError:
                 continue  # not computed yet
-        fields = (self.id, self.text, self.ordinal, self.source, self.bom, self._given)
-        return (_restore, (fields, computed))
+        names = None if given is None else given.names
+        fields = (self.id, self.text, self.ordinal, self.source, self.bom, names)
+        return (Article._unpickle, (fields, computed))
+
+    @classmethod
+    def _unpickle(cls, fields: tuple[Any, ...], computed: dict[str, Any]) -> Article:
+        """Rebuild a pickled article with the layers it had computed (see `__reduce__`)."""
+        article_id, text, ordinal, source, bom, names = fields
+        given = None
+        if names is not None:
+            given = Layers()
+            given.names = names  # the layers themselves are in the stores
+        article = cls(article_id, text, ordinal=ordinal, source=source, bom=bom, _given=given)
+        for name, value in computed.items():
+            if name in _CARRIED:
+                _SLOTS[name].__set__(article, _decode_store(value))
+        return article
 
     # -- constructors -------------------------------------------------------------
 

@@ -102,6 +102,25 @@ class _Files:
             self._ordinals.append(-1 if ordinal is None else ordinal)
         return earlier
 
+    def state(self) -> tuple[Any, ...]:
+        """Return the files as plain data (see `restored`)."""
+        ids = None if self._ids is None else list(self._ids)
+        ordinals = None if self._ordinals is None else self._ordinals.tolist()
+        return (self._prefix, list(self._names), ids, ordinals)
+
+    @classmethod
+    def restored(cls, state: tuple[Any, ...]) -> _Files:
+        """Return the files `state` gave; the id index is built again."""
+        prefix, names, ids, ordinals = state
+        table = cls(prefix, derived=ids is None, expected=len(names))
+        for i, name in enumerate(names):
+            if ids is None:
+                article_id, ordinal = parse_file_name(os.path.basename(name))
+            else:
+                article_id, ordinal = ids[i], (None if ordinals[i] < 0 else ordinals[i])
+            table.add(name, article_id, ordinal)
+        return table
+
     def __len__(self) -> int:
         return len(self._names)
 
@@ -208,6 +227,29 @@ class Corpus:
         self._index: JsonlIndex | None = None
         for error in skipped:
             self._record(getattr(error, "path", path), error)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Plain data only, so the pickle names `corpuskit.Corpus` and nothing private;
+        # a JSON Lines file is indexed again when first used.
+        state = (
+            self._path,
+            self._files.state(),
+            self._on_error,
+            tuple(self._skipped.items()),
+            self._max_bytes,
+            self._jsonl,
+        )
+        return (Corpus._unpickle, (state,))
+
+    @classmethod
+    def _unpickle(cls, state: tuple[Any, ...]) -> Corpus:
+        """Rebuild a pickled corpus (see `__reduce__`)."""
+        path, files, on_error, skipped, max_bytes, jsonl = state
+        corpus = cls.__new__(cls)
+        corpus._setup(path, _Files.restored(files), on_error, (), max_bytes)
+        corpus._skipped.update(skipped)
+        corpus._jsonl = jsonl
+        return corpus
 
     @classmethod
     def from_dir(

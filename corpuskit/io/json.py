@@ -865,7 +865,11 @@ _HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("source", lambda v: v is None or type(v) is str, "a string or null"),
     ("bom", lambda v: type(v) is bool, "true or false"),
     ("sha256", lambda v: type(v) is str, "a string of 64 hex digits"),
-    ("offsets", lambda v: v in UNITS, "one of " + ", ".join(map(repr, UNITS))),
+    (
+        "offsets",
+        lambda v: isinstance(v, str) and v in UNITS,
+        "one of " + ", ".join(map(repr, UNITS)),
+    ),
     ("text", lambda v: type(v) is str, "a string"),
 )
 

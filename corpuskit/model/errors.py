@@ -57,7 +57,14 @@ class CorpusKitError(Exception):
         # The subclasses take keyword arguments that ``args`` does not hold, so the
         # default (calling the class with ``args``) cannot rebuild them; errors must
         # cross process boundaries intact (multiprocessing, concurrent.futures).
-        return (_rebuild, (type(self), self.args, self.__dict__))
+        # A bound class method pickles as ``getattr(corpuskit.<Error>, "_rebuild")``,
+        # which names the public class only.
+        return (type(self)._rebuild, (self.args, self.__dict__))
+
+    @classmethod
+    def _rebuild(cls, args: tuple[object, ...], state: dict[str, object]) -> object:
+        """Rebuild a pickled error (see `__reduce__`)."""
+        return _rebuild(cls, args, state)
 
 
 def _rebuild(
