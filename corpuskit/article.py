@@ -6,8 +6,7 @@ import bisect
 import functools
 import hashlib
 import os
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,17 +20,9 @@ from corpuskit.model.errors import (
     InvalidArticleError,
     TooLargeError,
 )
+from corpuskit.model.layers import GROUPS, Group, Layers
 from corpuskit.model.offsets import OffsetIndex
-from corpuskit.model.packed import (
-    Packed,
-    pack_claims,
-    pack_sentences,
-    pack_zones,
-    unpack_claims,
-    unpack_sentences,
-    unpack_zones,
-    zone_ranges,
-)
+from corpuskit.model.packed import Packed, zone_ranges
 from corpuskit.model.quantities import Quantity
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, trusted_span
@@ -50,10 +41,7 @@ from corpuskit.stages.read import (
 from corpuskit.stages.sentences import split_sentences
 from corpuskit.stages.zones import parse_zones
 
-__all__ = [
-    "Article",
-    "Layers",
-]
+__all__ = ["Article"]
 
 _G = TypeVar("_G")
 _SENTENCE_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
@@ -151,88 +139,8 @@ def _decode_store(encoded: tuple[Any, ...]) -> object:
     return values[0]
 
 
-def _pack_zones(zones: tuple[Zone, ...], images: tuple[Image, ...]) -> Packed | ZoneParse:
-    parse = ZoneParse(zones, images)
-    return pack_zones(parse) or parse
-
-
-def _pack_sentences(sentences: tuple[Span, ...]) -> Packed | tuple[Span, ...]:
-    return pack_sentences(sentences) or sentences
-
-
 def _start(span: Span) -> int:
     return span.start
-
-
-_LAYER_NAMES = ("zones", "images", "sentences", "quotes", "quantities", "claims")
-
-
-class Layers:
-    """The annotation layers an article was given rather than computed.
-
-    Articles loaded from JSON carry every layer as the document held it, built
-    into objects when first asked for; `Article.with_claims` gives the claims
-    alone.  A layer that is ``None`` is computed from the text as usual.
-
-    Once an article has packed a group of given layers (see `group`), the
-    group is kept here, shared by every article holding these layers, and the
-    layers it was made from are dropped.
-    """
-
-    __slots__ = ("_build", "_groups", "_lock", "_raw", "_values", "names")
-
-    def __init__(self, **values: tuple[Any, ...]) -> None:
-        unknown = values.keys() - set(_LAYER_NAMES)
-        if unknown:
-            raise TypeError(f"unknown layers: {sorted(unknown)}")
-        self._values: dict[str, tuple[Any, ...]] = dict(values)
-        self._raw: dict[str, list[Any]] = {}
-        self._build: Callable[[str, list[Any]], tuple[Any, ...]] | None = None
-        self._groups: dict[tuple[str, ...], Any] = {}
-        self._lock = threading.Lock()
-        #: The names of the layers given, in `_LAYER_NAMES` order.
-        self.names = tuple(n for n in _LAYER_NAMES if n in values)
-
-    @classmethod
-    def deferred(
-        cls, raw: dict[str, list[Any]], build: Callable[[str, list[Any]], tuple[Any, ...]]
-    ) -> Layers:
-        """Layers held as checked plain data, each built by ``build`` on first access."""
-        layers = cls()
-        layers._raw = raw
-        layers._build = build
-        layers.names = tuple(n for n in _LAYER_NAMES if n in raw)
-        return layers
-
-    def get(self, name: str) -> tuple[Any, ...] | None:
-        """Return the layer ``name`` as objects, or ``None`` when it was not given.
-
-        A layer already made into a group is ``None`` here: ask the article.
-        """
-        with self._lock:
-            return self._get(name)
-
-    def _get(self, name: str) -> tuple[Any, ...] | None:
-        value = self._values.get(name)
-        if value is None and name in self._raw and self._build is not None:
-            value = self._values[name] = self._build(name, self._raw.pop(name))
-        return value
-
-    def group(self, names: tuple[str, ...], make: Callable[..., _G]) -> _G | None:
-        """Return ``make(*layers)`` for the layers ``names``, made once and kept.
-
-        Returns ``None`` unless every one of them was given.
-        """
-        with self._lock:
-            found: _G | None = self._groups.get(names)
-            if found is None:
-                values = [self._get(n) for n in names]
-                if any(v is None for v in values):
-                    return None
-                found = self._groups[names] = make(*values)
-                for n in names:
-                    del self._values[n]
-            return found
 
 
 @attrs.frozen(eq=False)
@@ -602,44 +510,103 @@ class Article:
 
     # -- the layers, kept compact --------------------------------------------------------
     #
-    # Each layer group is computed (or taken from `_given`) once and kept packed: offsets
-    # in one integer array, objects made again on every access (see _packed.py).  A group
-    # that holds objects the packer does not know is kept as it is.
-
-    # The first access after computing a group returns the objects just computed;
-    # later ones make them from the store.
+    # Each group of layers (see `corpuskit.model.layers.GROUPS`) is computed by its stage
+    # (or taken from `_given`) once and kept packed: offsets in one integer array,
+    # objects made again on every access (see `corpuskit.model.packed`).  A group that
+    # holds objects the packer does not know is kept as it is.  The first access after
+    # computing a group returns the objects just computed; later ones make them from
+    # the store.
 
     @functools.cached_property
     def _zones_store(self) -> Packed | ZoneParse:
-        return self._compute_zones()[1]
+        return self._compute("zones")[1]  # type: ignore[no-any-return]
 
-    def _compute_zones(self) -> tuple[ZoneParse, Packed | ZoneParse]:
+    @functools.cached_property
+    def _sentences_store(self) -> Packed | tuple[Span, ...]:
+        return self._compute("sentences")[1]  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def _claims_store(self) -> Packed | ClaimParse:
+        return self._compute("claims")[1]  # type: ignore[no-any-return]
+
+    def _run_stage(self, group: str) -> Any:
+        """Compute a group of layers from the text, with the stage that makes it."""
+        text = self.text
+        if group == "zones":
+            return parse_zones(text)
+        if group == "sentences":
+            out: list[Span] = []
+            for start, end in self._zone_ranges(_SENTENCE_ZONES):
+                out.extend(trusted_span(text, s, e) for s, e in split_sentences(text, start, end))
+            return tuple(out)
+        zones = [trusted_span(text, s, e) for s, e in self._zone_ranges(_CLAIM_ZONES)]
+        return extract_claims(self.id, text, zones, self.sentences)
+
+    def _compute(self, name: str) -> tuple[Any, Any]:
+        """Return a group's value and its store: from the given layers, or computed."""
+        group = GROUPS[name]
+        article_id = self.id
         given = self._given
         if given is not None:
-            made: list[ZoneParse] = []
+            made: list[Any] = []
 
-            def pack(zones: tuple[Zone, ...], images: tuple[Image, ...]) -> Packed | ZoneParse:
-                made.append(ZoneParse(zones, images))
-                return pack_zones(made[0]) or made[0]
+            def pack(*layers: tuple[Any, ...]) -> Any:
+                made.append(group.join(*layers))
+                return group.pack(article_id, made[0]) or made[0]
 
-            found = given.group(("zones", "images"), pack)
+            found = given.group(group.layers, pack)
             if found is not None:
-                return (made[0] if made else self._unpack_zones(found)), found
-        parse = parse_zones(self.text)
-        return parse, pack_zones(parse) or parse
+                return (made[0] if made else self._unpack(group, found)), found
+        value = self._run_stage(name)
+        if given is not None and any(n in given.names for n in group.layers):
+            # Some layers of the group given (claims made elsewhere): they replace
+            # what the stage found, the others stay.
+            layers = group.split(value)
+            value = group.join(
+                *(
+                    layer if (kept := given.get(n)) is None else kept
+                    for n, layer in zip(group.layers, layers, strict=True)
+                )
+            )
+        return value, group.pack(article_id, value) or value
 
-    def _unpack_zones(self, store: Packed | ZoneParse) -> ZoneParse:
-        return unpack_zones(self.text, store) if isinstance(store, Packed) else store
+    def _unpack(self, group: Group, store: Any) -> Any:
+        return group.unpack(self.id, self.text, store) if isinstance(store, Packed) else store
+
+    def _group(self, name: str) -> Any:
+        """Return a group's value, computing and storing it on first access."""
+        slot = _SLOTS[f"_{name}_store"]
+        try:
+            store = slot.__get__(self, Article)
+        except AttributeError:
+            value, store = self._compute(name)
+            slot.__set__(self, store)
+            return value
+        return self._unpack(GROUPS[name], store)
+
+    def _layers(self) -> dict[str, tuple[Any, ...]]:
+        """Return every layer by name (`LAYER_NAMES` order), each group made once."""
+        layers: dict[str, tuple[Any, ...]] = {}
+        for name, group in GROUPS.items():
+            layers.update(zip(group.layers, group.split(self._group(name)), strict=True))
+        return layers
 
     @property
     def _zone_parse(self) -> ZoneParse:
-        try:
-            store = _ZONES.__get__(self, Article)
-        except AttributeError:
-            parse, store = self._compute_zones()
-            _ZONES.__set__(self, store)
-            return parse
-        return self._unpack_zones(store)
+        parse: ZoneParse = self._group("zones")
+        return parse
+
+    @property
+    def _claim_parse(self) -> ClaimParse:
+        parse: ClaimParse = self._group("claims")
+        return parse
+
+    def _zone_ranges(self, kinds: frozenset[ZoneKind]) -> list[tuple[int, int]]:
+        """Where the zones of ``kinds`` are, read from the store without making zones."""
+        store = self._zones_store
+        if isinstance(store, Packed):
+            return zone_ranges(store, kinds)
+        return [(z.start, z.end) for z in store.zones if z.kind in kinds]
 
     @property
     def zones(self) -> tuple[Zone, ...]:
@@ -669,39 +636,6 @@ class Article:
 
     # -- sentences and claims -----------------------------------------------------------
 
-    @functools.cached_property
-    def _sentences_store(self) -> Packed | tuple[Span, ...]:
-        return self._compute_sentences()[1]
-
-    def _zone_ranges(self, kinds: frozenset[ZoneKind]) -> list[tuple[int, int]]:
-        """Where the zones of ``kinds`` are, read from the store without making zones."""
-        store = self._zones_store
-        if isinstance(store, Packed):
-            return zone_ranges(store, kinds)
-        return [(z.start, z.end) for z in store.zones if z.kind in kinds]
-
-    def _compute_sentences(self) -> tuple[tuple[Span, ...], Packed | tuple[Span, ...]]:
-        given = self._given
-        if given is not None:
-            made: list[tuple[Span, ...]] = []
-
-            def pack(sentences: tuple[Span, ...]) -> Packed | tuple[Span, ...]:
-                made.append(sentences)
-                return pack_sentences(sentences) or sentences
-
-            found = given.group(("sentences",), pack)
-            if found is not None:
-                return (made[0] if made else self._unpack_sentences(found)), found
-        text = self.text
-        out: list[Span] = []
-        for start, end in self._zone_ranges(_SENTENCE_ZONES):
-            out.extend(trusted_span(text, s, e) for s, e in split_sentences(text, start, end))
-        sentences = tuple(out)
-        return sentences, pack_sentences(sentences) or sentences
-
-    def _unpack_sentences(self, store: Packed | tuple[Span, ...]) -> tuple[Span, ...]:
-        return unpack_sentences(self.text, store) if isinstance(store, Packed) else store
-
     @property
     def sentences(self) -> tuple[Span, ...]:
         """The sentences of the title, every body paragraph and caption, in text order.
@@ -710,13 +644,8 @@ class Article:
         cover its every non-space character once.  Alt text, credits and
         boilerplate have none.
         """
-        try:
-            store = _SENTENCES.__get__(self, Article)
-        except AttributeError:
-            sentences, store = self._compute_sentences()
-            _SENTENCES.__set__(self, store)
-            return sentences
-        return self._unpack_sentences(store)
+        sentences: tuple[Span, ...] = self._group("sentences")
+        return sentences
 
     def sentences_in(self, zone: Span) -> tuple[Span, ...]:
         """Return the sentences that lie inside ``zone`` (a paragraph or caption)."""
@@ -734,51 +663,6 @@ class Article:
         i = bisect.bisect_left(store, zone.start, key=_start)
         j = bisect.bisect_left(store, zone.end, i, key=_start)
         return tuple(s for s in store[i:j] if s.end <= zone.end)
-
-    @functools.cached_property
-    def _claims_store(self) -> Packed | ClaimParse:
-        return self._compute_claims()[1]
-
-    def _compute_claims(self) -> tuple[ClaimParse, Packed | ClaimParse]:
-        given = self._given
-        claims = None
-        article_id = self.id
-        if given is not None:
-            made: list[ClaimParse] = []
-
-            def pack(
-                quotes: tuple[Quote, ...],
-                quantities: tuple[Quantity, ...],
-                claims: tuple[Claim, ...],
-            ) -> Packed | ClaimParse:
-                made.append(ClaimParse(quotes, quantities, claims))
-                return pack_claims(article_id, made[0]) or made[0]
-
-            found = given.group(("quotes", "quantities", "claims"), pack)
-            if found is not None:
-                return (made[0] if made else self._unpack_claims(found)), found
-            claims = given.get("claims")
-        text = self.text
-        zones = [trusted_span(text, s, e) for s, e in self._zone_ranges(_CLAIM_ZONES)]
-        parse = extract_claims(article_id, text, zones, self.sentences)
-        if claims is not None:
-            parse = ClaimParse(parse.quotes, parse.quantities, claims)
-        return parse, pack_claims(article_id, parse) or parse
-
-    def _unpack_claims(self, store: Packed | ClaimParse) -> ClaimParse:
-        if isinstance(store, Packed):
-            return unpack_claims(self.id, self.text, store)
-        return store
-
-    @property
-    def _claim_parse(self) -> ClaimParse:
-        try:
-            store = _CLAIMS.__get__(self, Article)
-        except AttributeError:
-            parse, store = self._compute_claims()
-            _CLAIMS.__set__(self, store)
-            return parse
-        return self._unpack_claims(store)
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
@@ -862,6 +746,3 @@ class Article:
 # What a pickled article carries besides its fields, and the slots that hold it.
 _CARRIED = ("_zones_store", "_sentences_store", "_claims_store", "sha256")
 _SLOTS: dict[str, Any] = {name: vars(Article)[name] for name in _CARRIED}
-_ZONES = _SLOTS["_zones_store"]
-_SENTENCES = _SLOTS["_sentences_store"]
-_CLAIMS = _SLOTS["_claims_store"]

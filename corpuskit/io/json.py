@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
 
 from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
-from corpuskit.article import Article, Layers
+from corpuskit.article import Article
 from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import (
     InvalidArticleError,
@@ -37,6 +37,7 @@ from corpuskit.model.errors import (
     SpanError,
     TooLargeError,
 )
+from corpuskit.model.layers import Layers
 from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
