@@ -58,7 +58,8 @@ import orjson
 from _common import best_of, replicate
 
 from corpuskit import Article, ClaimKind, Corpus, QuantityKind, ZoneKind
-from corpuskit.io.json import article_from_json, article_to_json, dumps_line
+from corpuskit.article import article_from_json
+from corpuskit.io.json import article_to_json, dumps_line
 from corpuskit.io.jsonl import write_jsonl
 
 REPO = Path(__file__).resolve().parent.parent

@@ -14,6 +14,14 @@ import attrs
 
 from corpuskit.align.anchor import Anchor, WordIndex, anchor
 from corpuskit.io import cite as _cite
+from corpuskit.io.json import (
+    Where,
+    article_to_json,
+    check_claims,
+    document_from_dict,
+    document_from_json,
+    document_to_dict,
+)
 from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
 from corpuskit.model.errors import (
     AnchorError,
@@ -41,7 +49,7 @@ from corpuskit.stages.read import (
 from corpuskit.stages.sentences import split_sentences
 from corpuskit.stages.zones import parse_zones
 
-__all__ = ["Article"]
+__all__ = ["Article", "article_from_dict", "article_from_json"]
 
 _G = TypeVar("_G")
 _SENTENCE_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
@@ -347,8 +355,6 @@ class Article:
         is parsed; one nested deeper than 1024 arrays or objects is not
         valid JSON here.
         """
-        from corpuskit.io.json import article_from_json  # noqa: PLC0415 (_json imports this module)
-
         return article_from_json(data, max_bytes=check_limit("max_bytes", max_bytes))
 
     @classmethod
@@ -357,8 +363,6 @@ class Article:
 
         Checks it exactly as `from_json` does.
         """
-        from corpuskit.io.json import article_from_dict  # noqa: PLC0415 (_json imports this module)
-
         return article_from_dict(document)
 
     def to_json(
@@ -383,17 +387,13 @@ class Article:
         the text normalised with those steps and the offset map back to the
         raw text, for a program that works on normalised text.
         """
-        from corpuskit.io.json import article_to_json  # noqa: PLC0415 (_json imports this module)
-
         return article_to_json(self, offsets, indent=indent, normalized=normalized).decode("utf-8")
 
     def to_dict(
         self, *, offsets: OffsetUnit = "codepoint", normalized: Iterable[str] | None = None
     ) -> dict[str, Any]:
         """Return the JSON document of `to_json` as plain dicts, lists, strings and numbers."""
-        from corpuskit.io.json import article_to_dict  # noqa: PLC0415 (_json imports this module)
-
-        return article_to_dict(self, offsets, normalized)
+        return document_to_dict(self, self._layers(), offsets, normalized)
 
     def with_claims(self, claims: Iterable[Claim]) -> Article:
         """Return a copy of this article that holds ``claims`` as its claims.
@@ -403,9 +403,7 @@ class Article:
         ids must be unique, or `SpanError` names the claim and the field at
         fault.  Zones, sentences, quotes and quantities stay as they were.
         """
-        from corpuskit.io.json import check_claims  # noqa: PLC0415 (_json imports this module)
-
-        checked = check_claims(self, claims)
+        checked = check_claims(self.text, self.id, claims)
         kept = () if self._given is None else self._given.names
         given = Layers(**{n: getattr(self, n) for n in kept if n != "claims"}, claims=checked)
         return attrs.evolve(self, _given=given)
@@ -746,3 +744,32 @@ class Article:
 # What a pickled article carries besides its fields, and the slots that hold it.
 _CARRIED = ("_zones_store", "_sentences_store", "_claims_store", "sha256")
 _SLOTS: dict[str, Any] = {name: vars(Article)[name] for name in _CARRIED}
+
+
+def _make(
+    article_id: str, text: str, ordinal: int | None, source: str | None, bom: bool
+) -> Article:
+    return Article(article_id, text, ordinal=ordinal, source=source, bom=bom)
+
+
+def _attach(article: Article, layers: Layers) -> Article:
+    return attrs.evolve(article, _given=layers)
+
+
+def article_from_dict(doc: object, where: Where = (None, None), *, owned: bool = False) -> Article:
+    """Check a parsed JSON document and build its article (see `Article.from_dict`).
+
+    ``where`` (file, line) places the errors; ``owned`` says the caller hands the
+    document over, so it may be changed in place rather than copied.
+    """
+    return document_from_dict(doc, where, owned=owned, make=_make, attach=_attach)
+
+
+def article_from_json(
+    data: str | bytes | bytearray | memoryview,
+    where: Where = (None, None),
+    *,
+    max_bytes: int | None = None,
+) -> Article:
+    """Parse and check one JSON document and build its article (see `Article.from_json`)."""
+    return document_from_json(data, where, max_bytes=max_bytes, make=_make, attach=_attach)

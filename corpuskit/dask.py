@@ -36,9 +36,8 @@ except ImportError as exc:
         "install them with: pip install 'corpuskit[dask]'"
     ) from exc
 
-from corpuskit.article import Article
+from corpuskit.article import Article, article_from_json
 from corpuskit.corpus.corpus import Corpus, OnError
-from corpuskit.io.json import article_from_json
 from corpuskit.io.jsonl import load_line
 from corpuskit.model.errors import (
     CorpusKitError,

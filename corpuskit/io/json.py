@@ -18,8 +18,8 @@ import enum
 import math
 import re
 import types
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NoReturn, TypeVar, get_args, get_origin
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, get_args, get_origin
 
 import attrs
 import orjson
@@ -27,7 +27,6 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
 
 from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
-from corpuskit.article import Article
 from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import (
     InvalidArticleError,
@@ -37,13 +36,16 @@ from corpuskit.model.errors import (
     SpanError,
     TooLargeError,
 )
-from corpuskit.model.layers import Layers
+from corpuskit.model.layers import LAYER_NAMES, LAYERS, Layers
 from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, part_problems
 from corpuskit.model.units import UNITS, OffsetUnit, unit
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
+
+if TYPE_CHECKING:
+    from corpuskit.article import Article
 
 __all__ = [
     "DECIMAL",
@@ -53,12 +55,13 @@ __all__ = [
     "LAYER_TYPES",
     "MAX_DECIMAL_DIGITS",
     "SCHEMA_VERSION",
+    "Built",
     "OffsetUnit",
-    "article_from_dict",
-    "article_from_json",
-    "article_to_dict",
     "article_to_json",
     "check_claims",
+    "document_from_dict",
+    "document_from_json",
+    "document_to_dict",
     "dumps_line",
     "dumps_line_counted",
 ]
@@ -71,17 +74,13 @@ SCHEMA_VERSION = 4
 # layers in pipeline order.  ``id`` comes early so that an index of a JSON Lines
 # file can find it without parsing the whole line.
 HEADER_KEYS = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "offsets", "text")
-LAYER_KEYS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
+LAYER_KEYS = LAYER_NAMES
 # After the layers: what a document carries when asked (null otherwise).
 EXTRA_KEYS = ("normalized",)
 _KEYS = frozenset(HEADER_KEYS + LAYER_KEYS + EXTRA_KEYS)
+# The type each layer is read and written as, from the table of layers.
 LAYER_TYPES: dict[str, Any] = {
-    "zones": tuple[Zone, ...],
-    "images": tuple[Image, ...],
-    "sentences": tuple[Span, ...],
-    "quotes": tuple[Quote, ...],
-    "quantities": tuple[Quantity, ...],
-    "claims": tuple[Claim, ...],
+    layer.name: types.GenericAlias(tuple, (layer.item, ...)) for layer in LAYERS
 }
 # A decimal as documents write it (a string, never a JSON number), and its most digits.
 DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -638,12 +637,17 @@ def _fail(problems: Sequence[tuple[str, str]], where: Where) -> NoReturn:
 # --- writing -----------------------------------------------------------------------------
 
 
-def article_to_dict(
+def document_to_dict(
     article: Article,
+    layers: Mapping[str, tuple[Any, ...]],
     offsets: OffsetUnit,
     normalized: Iterable[NormalizeStep | str] | None,
 ) -> dict[str, Any]:
-    """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None."""
+    """Return the JSON document of ``article`` as plain dicts, lists, str, int, bool, None.
+
+    ``layers`` are the article's layers by name (`Article` makes each group of
+    them once); the rest is read from the article's public attributes.
+    """
     unit(offsets)  # a ValueError naming the choices
     norm = None if normalized is None else normalize(article.text, normalized)
     doc: dict[str, Any] = {
@@ -657,14 +661,8 @@ def article_to_dict(
         "text": article.text,
     }
     unstructure = _converter.unstructure
-    zones = article._zone_parse  # each group is made into objects once
-    doc["zones"] = unstructure(zones.zones, tuple[Zone, ...])
-    doc["images"] = unstructure(zones.images, tuple[Image, ...])
-    doc["sentences"] = unstructure(article.sentences, tuple[Span, ...])
-    claims = article._claim_parse
-    doc["quotes"] = unstructure(claims.quotes, tuple[Quote, ...])
-    doc["quantities"] = unstructure(claims.quantities, tuple[Quantity, ...])
-    doc["claims"] = unstructure(claims.claims, tuple[Claim, ...])
+    for name in LAYER_KEYS:
+        doc[name] = unstructure(layers[name], LAYER_TYPES[name])
     doc["normalized"] = None if norm is None else _normalized_out(norm, offsets)
     if not UNITS[offsets].code_points and not article.text.isascii():
         # The article's own index (kept between calls) counts UTF-8 from the raw
@@ -713,7 +711,7 @@ def article_to_json(
 ) -> bytes:
     """Return the JSON document of ``article`` as UTF-8 bytes."""
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(article_to_dict(article, offsets, normalized), option=option)
+    return orjson.dumps(article.to_dict(offsets=offsets, normalized=normalized), option=option)
 
 
 def dumps_line(
@@ -734,20 +732,38 @@ def dumps_line_counted(
 
     Asking the article for its claims again would make every claim object a second time.
     """
-    doc = article_to_dict(article, offsets, normalized)
+    doc = article.to_dict(offsets=offsets, normalized=normalized)
     return orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE), len(doc["claims"])
 
 
 # --- reading -----------------------------------------------------------------------------
 
 
-def article_from_json(
+class Built(Protocol):
+    """What `document_from_dict` builds: an article, as far as loading needs to know it."""
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the raw bytes."""
+        ...
+
+
+_B = TypeVar("_B", bound=Built)
+# Make an article of the header's fields (id, text, ordinal, source, bom), checking them
+# (`InvalidArticleError`); then give it its checked layers.
+Make = Callable[[str, str, "int | None", "str | None", bool], _B]
+Attach = Callable[[_B, Layers], _B]
+
+
+def document_from_json(
     data: str | bytes | bytearray | memoryview,
     where: Where = _NOWHERE,
     *,
     max_bytes: int | None = None,
-) -> Article:
-    """Parse and check one JSON document; see `article_from_dict`.
+    make: Make[_B],
+    attach: Attach[_B],
+) -> _B:
+    """Parse and check one JSON document; see `document_from_dict`.
 
     A document of more than ``max_bytes`` bytes of UTF-8 raises `TooLargeError`
     before it is parsed.
@@ -770,7 +786,7 @@ def article_from_json(
         doc = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         _fail([("$", f"not valid JSON: {exc}")], where)
-    return article_from_dict(doc, where, owned=True)
+    return document_from_dict(doc, where, owned=True, make=make, attach=attach)
 
 
 def _json_size(data: str | bytes | bytearray | memoryview, limit: int) -> int:
@@ -875,8 +891,18 @@ _HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
 )
 
 
-def article_from_dict(doc: object, where: Where = _NOWHERE, *, owned: bool = False) -> Article:
+def document_from_dict(
+    doc: object,
+    where: Where = _NOWHERE,
+    *,
+    owned: bool = False,
+    make: Make[_B],
+    attach: Attach[_B],
+) -> _B:
     """Check a parsed JSON document and build the article it describes.
+
+    ``make`` builds the article from the header's fields and ``attach`` gives it
+    the checked layers, so this module needs no article class of its own.
 
     Raises `InvalidDocumentError` naming the JSON path of every problem found,
     and `SchemaVersionError` for a document newer than this corpuskit reads.
@@ -887,7 +913,7 @@ def article_from_dict(doc: object, where: Where = _NOWHERE, *, owned: bool = Fal
     if not isinstance(doc, dict):
         _fail([("$", f"expected an object (an article document), got {_json_type(doc)}")], where)
     doc = _upgrade(doc, where)
-    return _from_current(doc if owned else _copy(doc, where), where)
+    return _from_current(doc if owned else _copy(doc, where), where, make, attach)
 
 
 def _copy(doc: dict[str, Any], where: Where) -> dict[str, Any]:
@@ -936,7 +962,7 @@ def _plain(value: Any, path: str, problems: Problems) -> Any:
     return None
 
 
-def _from_current(doc: dict[str, Any], where: Where) -> Article:
+def _from_current(doc: dict[str, Any], where: Where, make: Make[_B], attach: Attach[_B]) -> _B:
     """Check a document of the current version, which may be changed in place."""
     problems: Problems = []
     keys = doc.keys()
@@ -959,9 +985,7 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
         _fail(problems, where)
     text: str = doc["text"]
     try:
-        article = Article(
-            doc["id"], text, ordinal=doc["ordinal"], source=doc["source"], bom=doc["bom"]
-        )
+        article = make(doc["id"], text, doc["ordinal"], doc["source"], doc["bom"])
     except InvalidArticleError as exc:  # the one check left to the model: a lone surrogate
         _fail([("$.text", str(exc))], where)
     if doc["sha256"] != article.sha256:
@@ -990,7 +1014,7 @@ def _from_current(doc: dict[str, Any], where: Where) -> Article:
     if problems:
         _fail(problems, where)
     raw = {key: doc[key] for key in LAYER_KEYS}
-    return attrs.evolve(article, _given=Layers.deferred(raw, _build))
+    return attach(article, Layers.deferred(raw, _build))
 
 
 def _build(name: str, raw: list[Any]) -> tuple[Any, ...]:
@@ -1072,8 +1096,8 @@ def _check_normalized(block: object, text: str, unit: OffsetUnit, problems: Prob
             )
 
 
-def check_claims(article: Article, claims: Iterable[Claim]) -> tuple[Claim, ...]:
-    """Check claims given for ``article``: spans of its text, well formed, unique ids.
+def check_claims(text: str, article_id: str, claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """Check claims given for article ``article_id``: spans of ``text``, well formed, ids unique.
 
     Raises `SpanError` naming each problem's place (``claims[3].source.end``).
     """
@@ -1083,7 +1107,7 @@ def check_claims(article: Article, claims: Iterable[Claim]) -> tuple[Claim, ...]
             raise TypeError(f"claims[{i}] is a {type(claim).__name__}, not a Claim")
     problems: Problems = []
     raw = _converter.unstructure(claims, tuple[Claim, ...])
-    token = _UNITS_NOW.set(_Units.of(article.text, "codepoint"))
+    token = _UNITS_NOW.set(_Units.of(text, "codepoint"))
     try:
         _check_for(tuple[Claim, ...])(raw, "claims", problems)
     finally:
@@ -1095,7 +1119,7 @@ def check_claims(article: Article, claims: Iterable[Claim]) -> tuple[Claim, ...]
             problems.append((f"claims[{i}].id", f"claim id {claim.id!r} is also claims[{first}]'s"))
     if problems:
         raise SpanError(
-            f"claims given for article {article.id!r} do not fit it: "
+            f"claims given for article {article_id!r} do not fit it: "
             + "; ".join(f"{p}: {m}" for p, m in problems[:5])
             + (f"; … and {len(problems) - 5} more" if len(problems) > 5 else "")
         )

@@ -16,9 +16,9 @@ from typing import Any
 
 import orjson
 
-from corpuskit.article import Article
+from corpuskit.article import Article, article_from_dict
 from corpuskit.io.files import atomic_writer
-from corpuskit.io.json import article_from_dict, dumps_line
+from corpuskit.io.json import dumps_line
 from corpuskit.model.errors import (
     CorpusKitError,
     DuplicateIdError,
