@@ -26,15 +26,16 @@ import errno
 import os
 import secrets
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
 from corpuskit.article import Article
 from corpuskit.model.claims import Claim
 from corpuskit.model.errors import InvalidArticleError
+from corpuskit.model.layers import LAYER_NAMES
 from corpuskit.model.quantities import Quantity
 from corpuskit.model.quotes import Quote
 from corpuskit.model.spans import Span
@@ -86,12 +87,7 @@ _ARTICLE_COLUMNS = (
     "n_code_points",
     "n_utf16_units",
     "n_bytes",
-    "n_zones",
-    "n_images",
-    "n_sentences",
-    "n_quotes",
-    "n_quantities",
-    "n_claims",
+    *(f"n_{name}" for name in LAYER_NAMES),  # each layer's count, from the table of layers
 )
 # Columns every span row has a value in; the offsets in UTF-16 and UTF-8 are
 # filled in per article, from start and end.
@@ -143,7 +139,7 @@ def _schemas(pa: Any) -> tuple[Any, Any]:
     def required(name: str, kind: Any) -> Any:
         return pa.field(name, kind, nullable=False)
 
-    counts = [required(name, pa.int32()) for name in _ARTICLE_COLUMNS[10:]]
+    counts = [required(f"n_{name}", pa.int32()) for name in LAYER_NAMES]
     articles = pa.schema(
         [
             required("article_id", pa.string()),
@@ -229,14 +225,7 @@ class _Batch:
                 "give the article an ordinal below 2**64, or none"
             )
         # Each layer is asked for once: an article may build its objects on every access.
-        layers = _Layers(
-            article.zones,
-            article.images,
-            article.sentences,
-            article.quotes,
-            article.quantities,
-            article.claims,
-        )
+        layers = {name: getattr(article, name) for name in LAYER_NAMES}
         columns = self.spans
         first = len(columns["start"])
         _add_layers(_SpanRows(columns, article.id), layers)
@@ -261,7 +250,7 @@ class _Batch:
             length,
             index.to_utf16(length),
             n_bytes,
-            *map(len, layers),
+            *map(len, layers.values()),
         )
         for name, value in zip(_ARTICLE_COLUMNS, values, strict=True):
             self.articles[name].append(value)
@@ -311,32 +300,25 @@ class _SpanRows:
             append(extra.get(name))
 
 
-class _Layers(NamedTuple):
-    """The layers of one article, each asked for once."""
-
-    zones: tuple[Zone, ...]
-    images: tuple[Image, ...]
-    sentences: tuple[Span, ...]
-    quotes: tuple[Quote, ...]
-    quantities: tuple[Quantity, ...]
-    claims: tuple[Claim, ...]
-
-
-def _add_layers(rows: _SpanRows, article: _Layers) -> None:
-    """Add a row for every span of every layer of an article, layer by layer.
-
-    A span that is part of another (a quote's content, a claim's source) comes
-    right after it, with the same ``seq``.
-    """
-    for seq, zone in enumerate(article.zones):
+def _add_zones(rows: _SpanRows, zones: tuple[Zone, ...]) -> None:
+    for seq, zone in enumerate(zones):
         rows.add("zone", seq, zone, zone.kind.value)
         if isinstance(zone, Boilerplate) and zone.name is not None:
             rows.add("boilerplate_name", seq, zone.name)
-    for seq, image in enumerate(article.images):
+
+
+def _add_images(rows: _SpanRows, images: tuple[Image, ...]) -> None:
+    for seq, image in enumerate(images):
         rows.add("image", seq, image)
-    for seq, sentence in enumerate(article.sentences):
+
+
+def _add_sentences(rows: _SpanRows, sentences: tuple[Span, ...]) -> None:
+    for seq, sentence in enumerate(sentences):
         rows.add("sentence", seq, sentence)
-    for seq, quote in enumerate(article.quotes):
+
+
+def _add_quotes(rows: _SpanRows, quotes: tuple[Quote, ...]) -> None:
+    for seq, quote in enumerate(quotes):
         rows.add(
             "quote",
             seq,
@@ -346,7 +328,10 @@ def _add_layers(rows: _SpanRows, article: _Layers) -> None:
             depth=quote.depth,
         )
         rows.add("quote_content", seq, quote.content)
-    for seq, quantity in enumerate(article.quantities):
+
+
+def _add_quantities(rows: _SpanRows, quantities: tuple[Quantity, ...]) -> None:
+    for seq, quantity in enumerate(quantities):
         rows.add(
             "quantity",
             seq,
@@ -362,7 +347,16 @@ def _add_layers(rows: _SpanRows, article: _Layers) -> None:
             rows.add("quantity_hedge", seq, quantity.hedge_span)
         if quantity.counted is not None:
             rows.add("quantity_counted", seq, quantity.counted)
-    _add_claims(rows, article.claims)
+
+
+def _add_layers(rows: _SpanRows, layers: dict[str, tuple[Any, ...]]) -> None:
+    """Add a row for every span of every layer of an article, layer by layer.
+
+    A span that is part of another (a quote's content, a claim's source) comes
+    right after it, with the same ``seq``.
+    """
+    for name, add in _ROWS.items():
+        add(rows, layers[name])
 
 
 def _add_claims(rows: _SpanRows, claims: tuple[Claim, ...]) -> None:
@@ -396,6 +390,20 @@ def _add_claims(rows: _SpanRows, claims: tuple[Claim, ...]) -> None:
         for column, span in parts:
             if span is not None:
                 rows.add(f"claim_{column}", seq, span, claim_id=claim.id)
+
+
+# How each layer becomes rows, in the order of the table of layers: a layer added
+# there and not here stops the module at import.
+_ROWS: dict[str, Callable[[_SpanRows, Any], None]] = {
+    "zones": _add_zones,
+    "images": _add_images,
+    "sentences": _add_sentences,
+    "quotes": _add_quotes,
+    "quantities": _add_quantities,
+    "claims": _add_claims,
+}
+if tuple(_ROWS) != LAYER_NAMES:  # pragma: no cover - a layer with no rows
+    raise AssertionError(f"the Parquet rows {tuple(_ROWS)} are not the layers {LAYER_NAMES}")
 
 
 # -- writing, atomically ------------------------------------------------------------------
