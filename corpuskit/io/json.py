@@ -36,6 +36,7 @@ from corpuskit.model.errors import (
     SpanError,
     TooLargeError,
 )
+from corpuskit.model.fields import model_fields, optional_type
 from corpuskit.model.layers import LAYER_NAMES, LAYERS, Layers
 from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.quantities import Quantity, QuantityKind
@@ -141,8 +142,7 @@ for _enum in (ClaimKind, ZoneKind, QuantityKind):
 
 
 def _is_optional(tp: Any) -> bool:
-    args = get_args(tp)
-    return isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None)
+    return optional_type(tp) is not None
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -335,7 +335,7 @@ def _object_check(cls: type) -> _Check:
     text are right) inline, since documents hold many small objects and
     validation runs on every load.
     """
-    fields = attrs.fields(attrs.resolve_types(cls))
+    fields = model_fields(cls)
     is_span = issubclass(cls, Span)
     names = frozenset(f.name for f in fields)
     order = tuple(f.name for f in fields)
@@ -380,11 +380,7 @@ def _object_check(cls: type) -> _Check:
         if is_span and name in _SPAN_FIELDS:
             continue
         tp = field.type
-        optional = False
-        args = get_args(tp)
-        if isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None):
-            tp, optional = args[0], True
-        guard = "v is not None and " if optional else ""
+        guard = "v is not None and " if field.optional else ""
         lines.append(f"    v = value[{name!r}]")
         expected = _EXPECTED.get(tp)
         if expected is not None:

@@ -34,7 +34,6 @@ import decimal
 import enum
 import json
 import sys
-import types
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -53,6 +52,7 @@ from corpuskit.io.json import (
     SCHEMA_VERSION,
 )
 from corpuskit.model.claims import Claim, ClaimKind
+from corpuskit.model.fields import model_fields, optional_type
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
@@ -340,14 +340,6 @@ def _nullable(schema: Schema) -> Schema:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _optional_arg(tp: Any) -> Any:
-    """Return ``X`` for ``X | None``, else None."""
-    args = get_args(tp)
-    if isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None):
-        return args[0]
-    return None
-
-
 class _Generator:
     """Builds the schema, collecting ``$defs`` and the descriptions used."""
 
@@ -395,7 +387,7 @@ class _Generator:
 
     def field(self, cls: type, name: str, tp: Any, narrow: Schema | None = None) -> Schema:
         """Return the schema of field ``name`` of type ``tp`` of ``cls``."""
-        inner = _optional_arg(tp)
+        inner = optional_type(tp)
         schema = self.schema_of(tp if inner is None else inner)
         if narrow is not None:
             schema.update(narrow)
@@ -407,7 +399,7 @@ class _Generator:
         """Return the schema of values of type ``tp`` (a new dict, free to change)."""
         if tp in _SIMPLE:
             return dict(_SIMPLE[tp])
-        inner = _optional_arg(tp)
+        inner = optional_type(tp)
         if inner is not None:
             return _nullable(self.schema_of(inner))
         args = get_args(tp)
@@ -444,12 +436,13 @@ class _Generator:
         """Return the schema of an object holding exactly the fields of attrs class ``cls``."""
         if not attrs.has(cls):  # pragma: no cover
             raise TypeError(f"{cls!r} is not an attrs class")
-        fields = attrs.fields(attrs.resolve_types(cls))
+        fields = model_fields(cls)
         is_span = issubclass(cls, Span)
         narrow = narrow or {}
         properties: Schema = {}
         for f in fields:
-            schema = self.field(cls, f.name, f.type, narrow.get(f.name))
+            tp = f.type | None if f.optional else f.type
+            schema = self.field(cls, f.name, tp, narrow.get(f.name))
             properties[f.name] = {"description": self.describe(cls, f.name), **schema}
         schema = {
             "description": _CLASS_DESCRIPTIONS[cls] if description is None else description,

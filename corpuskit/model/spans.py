@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from corpuskit.model.errors import SpanError
+from corpuskit.model.fields import model_fields
 
 __all__ = ["PartProblem", "Span", "check_parts", "part_problems"]
 
@@ -164,12 +165,12 @@ def unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
     run again.  The function is generated with one statement per field, as attrs
     generates ``__init__``: a loop over the fields costs about twice as much.
     """
-    names = [f"v{i}" for i in range(len(attrs.fields(cls)))]
+    fields = model_fields(cls)
+    names = [f"v{i}" for i in range(len(fields))]
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
     lines = [f"def make({', '.join(names)}):", "    o = new(cls)"]
-    for i, field in enumerate(attrs.fields(cls)):
-        owner = next(k for k in cls.__mro__ if field.name in vars(k))
-        scope[f"set{i}"] = vars(owner)[field.name].__set__
+    for i, field in enumerate(fields):
+        scope[f"set{i}"] = field.slot.__set__
         lines.append(f"    set{i}(o, v{i})")
     lines.append("    return o")
     exec("\n".join(lines), scope)  # code built from field names at import, never from data
