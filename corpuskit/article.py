@@ -14,6 +14,7 @@ import attrs
 
 from corpuskit.align.anchor import Anchor, WordIndex, anchor
 from corpuskit.io import cite as _cite
+from corpuskit.io.brat import to_brat
 from corpuskit.io.json import (
     Where,
     article_to_json,
@@ -738,7 +739,7 @@ class Article:
         file is written to a temporary file beside it and moved into place.
         Returns the two paths.
         """
-        return _cite.to_brat(self, directory, offsets)
+        return to_brat(self, directory, offsets)
 
 
 # What a pickled article carries besides its fields, and the slots that hold it.
