@@ -11,9 +11,18 @@ from pathlib import Path
 import orjson
 import pytest
 
-from corpuskit import Article, Claim, ClaimKind, Corpus, ReadError, Span, cli
+from corpuskit import (
+    Article,
+    Claim,
+    ClaimKind,
+    Corpus,
+    ReadError,
+    Span,
+    cli,
+    load_seeds,
+    seeds_path,
+)
 from corpuskit.__main__ import main
-from corpuskit.corpus.seeds import load_seeds, seeds_path
 
 
 def test_cli_zones_reports_the_seeds(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,9 +19,8 @@ from types import ModuleType
 
 import pytest
 
+from corpuskit import Boilerplate, Quantity, QuantityKind, ZoneKind
 from corpuskit.lexicon import abbreviations, dates, names, news, numbers
-from corpuskit.model.quantities import Quantity, QuantityKind
-from corpuskit.model.zones import Boilerplate, ZoneKind
 from corpuskit.stages.alternation import alternation
 from corpuskit.stages.quantities import find_quantities
 from corpuskit.stages.sentences import split_sentences

@@ -13,6 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import any_texts, news_texts
 
+from corpuskit import CorpusKitError, InvalidDocumentError, Span, SpanError
 from corpuskit.align.normalize import (
     _SPACE_CHARS,
     DEFAULT_STEPS,
@@ -21,8 +22,6 @@ from corpuskit.align.normalize import (
     OffsetMap,
     normalize,
 )
-from corpuskit.model.errors import CorpusKitError, InvalidDocumentError, SpanError
-from corpuskit.model.spans import Span
 
 S = NormalizeStep
 

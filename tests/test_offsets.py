@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpuskit.model.errors import CorpusKitError, OffsetError
-from corpuskit.model.offsets import LineCol, OffsetIndex
+from corpuskit import CorpusKitError, LineCol, OffsetError, OffsetIndex
 
 # -- helpers -----------------------------------------------------------------
 

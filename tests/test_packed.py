@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from strategies import articles_with_parts, news_texts, texts
 
-from corpuskit import Article, Claim, load_seeds
-from corpuskit.article import Layers
+from corpuskit import Article, Claim, Span, ZoneKind, load_seeds
+from corpuskit.model.layers import Layers
 from corpuskit.model.packed import (
     Packed,
     pack_claims,
@@ -24,8 +24,6 @@ from corpuskit.model.packed import (
     unpack_sentences,
     unpack_zones,
 )
-from corpuskit.model.spans import Span
-from corpuskit.model.zones import ZoneKind
 from corpuskit.stages.zones import parse_zones
 
 SEEDS = list(load_seeds())

@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_texts, texts
 
-from corpuskit import Span, SpanError
-from corpuskit.model.quantities import Quantity, QuantityKind
+from corpuskit import Quantity, QuantityKind, Span, SpanError
 from corpuskit.stages.quantities import find_quantities
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpuskit import Article
-from corpuskit.model.quotes import Quote
+from corpuskit import Article, Quote
 from corpuskit.stages.quotes import find_quotes
 
 

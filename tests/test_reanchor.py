@@ -12,9 +12,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import news_texts, texts
 
-from corpuskit import AnchorStatus, Article, Claim, Span, SpanError, ZoneKind
+from corpuskit import (
+    AnchorStatus,
+    Article,
+    Claim,
+    Moved,
+    MoveStatus,
+    Span,
+    SpanError,
+    ZoneKind,
+    reanchor,
+    reanchor_claims,
+)
 from corpuskit.align.anchor import anchor
-from corpuskit.align.reanchor import Moved, MoveStatus, _OffsetMap, reanchor, reanchor_claims
+from corpuskit.align.reanchor import _OffsetMap
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 ARTICLES = [Article.from_path(p) for p in SEEDS]
