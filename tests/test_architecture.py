@@ -16,10 +16,17 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import get_args
 
+import attrs
 import pytest
 
 import corpuskit
+from corpuskit import Boilerplate
+from corpuskit.io.parquet import TABULATED
+from corpuskit.model.fields import model_fields
+from corpuskit.model.layers import LAYERS
+from corpuskit.model.packed import PACKED_FIELDS
 
 PACKAGE = Path(corpuskit.__file__).resolve().parent
 
@@ -182,3 +189,30 @@ def test_architecture_no_import_cycles() -> None:
     # The JSON converter builds an article through the functions `Article` hands it,
     # and imports `Article` for type checking only: nothing imports back.
     assert _cycles(_graph()) == []
+
+
+def _model_classes() -> set[type]:
+    """Every attrs class a layer's objects are made of, found through their fields."""
+    found: set[type] = set()
+    todo: list[type] = [layer.item for layer in LAYERS] + [Boilerplate]
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found.add(cls)
+        todo.extend(
+            tp
+            for field in model_fields(cls)
+            for tp in (field.type, *get_args(field.type))
+            if isinstance(tp, type) and attrs.has(tp)
+        )
+    return found
+
+
+def test_architecture_the_packer_and_parquet_cover_every_model_class() -> None:
+    # Each table of fields is checked against the class at import; here, that no
+    # class is missing from them.
+    classes = _model_classes()
+    assert len(classes) == 8
+    assert set(PACKED_FIELDS) == classes
+    assert set(TABULATED) == classes

@@ -35,15 +35,16 @@ import orjson
 from corpuskit.article import Article
 from corpuskit.model.claims import Claim
 from corpuskit.model.errors import InvalidArticleError
+from corpuskit.model.fields import model_fields
 from corpuskit.model.layers import LAYER_NAMES
 from corpuskit.model.quantities import Quantity
-from corpuskit.model.quotes import Quote
+from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
 from corpuskit.model.units import UNITS, Unit
 from corpuskit.model.zones import Boilerplate, Image, Zone
 from corpuskit.version import __version__
 
-__all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "write_parquet"]
+__all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "TABULATED", "write_parquet"]
 
 #: The ``format`` of the marker file, naming what the folder holds.
 FORMAT = "corpuskit-parquet"
@@ -391,6 +392,29 @@ def _add_claims(rows: _SpanRows, claims: tuple[Claim, ...]) -> None:
             if span is not None:
                 rows.add(f"claim_{column}", seq, span, claim_id=claim.id)
 
+
+# The fields each kind of row tabulates, as the row writers above write them (an
+# image's parts are zone rows of their own; a claim's attribution is its source,
+# cue and resolved rows and columns).  A field added to a model class and not here
+# stops this module at import: decide where its value goes first.
+TABULATED: dict[type, tuple[str, ...]] = {
+    Zone: ("start", "end", "text", "kind"),
+    Boilerplate: ("start", "end", "text", "kind", "name"),
+    Image: ("start", "end", "text", "alt", "caption", "credit"),
+    Span: ("start", "end", "text"),
+    Quote: ("start", "end", "text", "content", "balanced", "continued", "depth"),
+    Quantity: (
+        "start", "end", "text", "kind", "low", "high", "unit", "hedge", "hedge_span", "counted"
+    ),
+    Claim: (
+        "start", "end", "text", "id", "kinds", "sentences", "attribution", "quantities",
+        "quote", "parts",
+    ),
+    Attribution: ("source", "cue", "resolved"),
+}  # fmt: skip
+for _cls, _names in TABULATED.items():
+    if tuple(f.name for f in model_fields(_cls)) != _names:  # pragma: no cover
+        raise AssertionError(f"the Parquet rows do not say where {_cls.__name__}'s fields go")
 
 # How each layer becomes rows, in the order of the table of layers: a layer added
 # there and not here stops the module at import.

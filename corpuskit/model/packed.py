@@ -19,12 +19,14 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
+from corpuskit.model.fields import model_fields
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, unchecked_maker
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 
 __all__ = [
+    "PACKED_FIELDS",
     "Packed",
     "pack_claims",
     "pack_sentences",
@@ -54,6 +56,28 @@ def _present(value: _T | None) -> _T:
 class _Unpackable(Exception):
     """Raised inside the packer for an object it does not know how to store."""
 
+
+# The fields the packer writes and reads back for each class, in the class's order.  A
+# field added to a model class and not to its packer stops this module at import,
+# rather than an article when it is first unpacked.
+PACKED_FIELDS: dict[type, tuple[str, ...]] = {
+    Span: ("start", "end", "text"),
+    Zone: ("start", "end", "text", "kind"),
+    Boilerplate: ("start", "end", "text", "kind", "name"),
+    Image: ("start", "end", "text", "alt", "caption", "credit"),
+    Quote: ("start", "end", "text", "content", "balanced", "continued", "depth"),
+    Attribution: ("source", "cue", "resolved"),
+    Quantity: (
+        "start", "end", "text", "kind", "low", "high", "unit", "hedge", "hedge_span", "counted"
+    ),
+    Claim: (
+        "start", "end", "text", "id", "kinds", "sentences", "attribution", "quantities",
+        "quote", "parts",
+    ),
+}  # fmt: skip
+for _cls, _names in PACKED_FIELDS.items():
+    if tuple(f.name for f in model_fields(_cls)) != _names:  # pragma: no cover
+        raise AssertionError(f"the packer of {_cls.__name__} does not write every field")
 
 _make_span: Callable[..., Span] = unchecked_maker(Span)
 _make_zone: Callable[..., Zone] = unchecked_maker(Zone)
