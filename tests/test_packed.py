@@ -7,6 +7,7 @@ import gc
 import pickle
 import sys
 import tracemalloc
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -192,3 +193,24 @@ def test_a_number_past_64_bits_is_kept_unpacked() -> None:
     assert loaded.quotes[0].depth == 2**63
     assert len(loaded.claims) == len(article.claims)
     assert loaded.to_dict() == doc
+
+
+def _peak(run: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_second_and_third_look_at_claims_cost_no_more_than_the_first() -> None:
+    # Every claim of one long sentence holds that sentence: made again per claim on
+    # a later access, its text was copied once per claim (quadratic memory).
+    article = Article.from_text('"x," he said. ' * 2_000, id="q")
+    first = _peak(lambda: article.claims)
+    assert len(article.claims) == 2_000
+    assert _peak(lambda: article.claims) <= first
+    assert _peak(lambda: article.claims) <= first
+    sentences = {id(s) for c in article.claims for s in c.sentences}
+    assert len(sentences) == len(article.sentences)

@@ -171,13 +171,14 @@ def _kind_code(table: dict[Any, int], kind: object) -> int:
 class _Reader:
     """Reads a packed layer group back, front to back."""
 
-    __slots__ = ("at", "ints", "objects", "text")
+    __slots__ = ("at", "ints", "objects", "shared", "text")
 
     def __init__(self, text: str, packed: Packed) -> None:
         self.text = text
         self.ints = packed.ints
         self.objects = packed.objects
         self.at = 0
+        self.shared: dict[tuple[int, int], Span] = {}
 
     def take(self, n: int) -> Sequence[int]:
         at = self.at
@@ -192,6 +193,21 @@ class _Reader:
             return None
         end = self.ints[at + 1]
         return _make_span(start, end, self.text[start:end])
+
+    def shared_span(self) -> Span:
+        """Read a span that many objects hold (a claim's sentences) as one object.
+
+        A parse hands every claim of a sentence the same sentence object; made
+        again per claim, a long sentence would be copied once per claim.
+        """
+        at = self.at
+        self.at = at + 2
+        key = (self.ints[at], self.ints[at + 1])
+        found = self.shared.get(key)
+        if found is None:
+            start, end = key
+            found = self.shared[key] = _make_span(start, end, self.text[start:end])
+        return found
 
     def obj(self, ref: int) -> Any:
         return None if ref == _NONE else self.objects[ref]
@@ -424,7 +440,7 @@ def _unpack_claim(
     start, end, own, n_kinds = r.take(4)
     kinds = tuple(_CLAIM_KINDS[k] for k in r.take(n_kinds))
     (n,) = r.take(1)
-    sentences = tuple(r.span() for _ in range(n))
+    sentences = tuple(r.shared_span() for _ in range(n))
     (has_attribution,) = r.take(1)
     attribution = _make_attribution(r.span(), r.span(), r.span()) if has_attribution else None
     (n,) = r.take(1)
