@@ -29,6 +29,7 @@ from corpuskit.model.errors import (
     InvalidArticleError,
     TooLargeError,
 )
+from corpuskit.model.ids import id_problem
 from corpuskit.model.layers import GROUPS, Group, Layers
 from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.packed import Packed, zone_ranges
@@ -80,6 +81,9 @@ def _check_id(article: Article, attribute: attrs.Attribute[str], value: str) -> 
         raise TypeError(f"article id must be a str, got {type(value).__name__}")
     if not value:
         raise InvalidArticleError("article id must not be empty")
+    problem = id_problem(value)
+    if problem is not None:
+        raise InvalidArticleError(f"article id {value!r} {problem}")
     _check_encodable("id", value)
 
 
@@ -724,9 +728,13 @@ class Article:
         return _cite.article_annotations(self)
 
     def to_brat(
-        self, directory: str | os.PathLike[str], *, offsets: str = "codepoint"
+        self,
+        directory: str | os.PathLike[str],
+        *,
+        offsets: str = "codepoint",
+        name: str | None = None,
     ) -> tuple[Path, Path]:
-        """Write the claims as brat standoff: ``<stem>.txt`` and ``<stem>.ann``.
+        """Write the claims as brat standoff: ``<name>.txt`` and ``<name>.ann``.
 
         ``<stem>.txt`` holds the raw bytes (`to_bytes`), ``<stem>.ann`` a
         text-bound annotation per claim (typed by its first kind), its source
@@ -734,12 +742,14 @@ class Article:
         attribute per further kind and an ``AnnotatorNotes`` line with the
         claim id.  ``offsets="codepoint"`` counts characters as brat does (the
         file decoded as UTF-8, a byte-order mark being one character);
-        ``offsets="utf8"`` writes byte offsets instead.  A span that holds line
+        ``offsets="utf8"`` writes byte offsets instead.  ``name`` is the files'
+        stem: by default the source's stem, else the id (never a name that
+        could leave ``directory``: one that could raises `ValueError`).  A span that holds line
         breaks is written as brat's discontinuous ``start end;start end``.  Each
         file is written to a temporary file beside it and moved into place.
         Returns the two paths.
         """
-        return to_brat(self, directory, offsets)
+        return to_brat(self, directory, offsets, name)
 
 
 # What a pickled article carries besides its fields, and the slots that hold it.

@@ -28,6 +28,7 @@ from corpuskit.corpus.corpus import Corpus
 from corpuskit.corpus.parallel import fork_if_safe, resolve_jobs
 from corpuskit.corpus.seeds import seeds_path
 from corpuskit.io import cite as _cite
+from corpuskit.io.brat import file_stem
 from corpuskit.io.files import atomic_writer
 from corpuskit.io.jsonl import write_lines
 from corpuskit.model.claims import Claim, ClaimKind
@@ -624,11 +625,30 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         if target == "-" or (os.path.exists(target) and not os.path.isdir(target)):
             raise _Misuse(f"{target}: not a folder; brat writes a folder of .txt and .ann files")
 
+        renamed: list[str] = []
+
         def brat() -> None:
+            taken: set[str] = set()
             for article in run:
-                article.to_brat(target, offsets=offsets)
+                # Two articles with one stem (a/same.txt, b/same.txt) get two names.
+                stem = name = file_stem(article)
+                n = 1
+                while name.casefold() in taken:
+                    n += 1
+                    name = f"{stem}-{n}"
+                taken.add(name.casefold())
+                if name != stem:
+                    renamed.append(f"{article.source or article.id} -> {name}")
+                article.to_brat(target, offsets=offsets, name=name)
 
         _writing(target, brat)
+        if renamed and not args.quiet:
+            print(
+                f"{_count(len(renamed), 'articles')} renamed, their name being taken: "
+                + "; ".join(renamed[:5])
+                + ("; …" if len(renamed) > 5 else ""),
+                file=err,
+            )
     elif target == "-":
         _write_pages(_annotation_pages(corpus, run), _binary(out))
         getattr(out, "buffer", out).flush()

@@ -417,7 +417,7 @@ def test_hand_written_tiny_decimal_loads_back_after_writing() -> None:
 def write_files(folder: Path, texts: list[str], bom: list[bool]) -> list[Path]:
     paths = []
     for i, (text, b) in enumerate(zip(texts, bom, strict=True)):
-        name = f"{i:03d}_{i * 0x1F3D5B7A9:016x}.txt" if i % 3 else f'naïve "😀\\{i}.txt'
+        name = f"{i:03d}_{i * 0x1F3D5B7A9:016x}.txt" if i % 3 else f'naïve "😀 {i}.txt'
         path = folder / name
         path.write_bytes((BOM if b else b"") + text.encode("utf-8"))
         paths.append(path)

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Literal
 
 from corpuskit.io.files import atomic_writer
 from corpuskit.model.claims import Claim, ClaimKind
+from corpuskit.model.ids import id_problem
 from corpuskit.model.spans import Span
 
 if TYPE_CHECKING:
     from corpuskit.article import Article
 
-__all__ = ["BratOffsets", "brat_lines", "to_brat"]
+__all__ = ["BratOffsets", "brat_lines", "file_stem", "to_brat"]
 
 BratOffsets = Literal["codepoint", "utf8"]
 _BRAT_OFFSETS = ("codepoint", "utf8")
@@ -121,14 +122,36 @@ def _write_atomically(path: Path, data: bytes) -> None:
         f.write(data)
 
 
-def to_brat(article: Article, directory: str | os.PathLike[str], offsets: str) -> tuple[Path, Path]:
-    """Write ``<stem>.txt`` and ``<stem>.ann`` into ``directory``; return their paths."""
+def file_stem(article: Article) -> str:
+    """Return the name an export gives the article's files: its source's stem, else its id.
+
+    A stem that could name another folder (a separator, ``..``, a control
+    character) is never used: the id, which cannot, stands in for it.
+    """
+    if article.source:
+        stem = Path(article.source.replace("\\", "/")).stem
+        if stem and id_problem(stem) is None:
+            return stem
+    return article.id
+
+
+def to_brat(
+    article: Article, directory: str | os.PathLike[str], offsets: str, name: str | None = None
+) -> tuple[Path, Path]:
+    """Write ``<name>.txt`` and ``<name>.ann`` into ``directory``; return their paths.
+
+    ``name`` defaults to `file_stem`; a name that is not one plain path
+    component raises `ValueError`.
+    """
     if offsets not in _BRAT_OFFSETS:
         raise ValueError(f"offsets must be one of {_BRAT_OFFSETS}, got {offsets!r}")
     kind: BratOffsets = "utf8" if offsets == "utf8" else "codepoint"
+    stem = file_stem(article) if name is None else name
+    problem = id_problem(stem) if isinstance(stem, str) else "is not a str"
+    if problem is not None:
+        raise ValueError(f"the brat file name {stem!r} {problem}")
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = Path(article.source).stem if article.source else article.id
     txt, ann = folder / f"{stem}.txt", folder / f"{stem}.ann"
     lines = brat_lines(article, article.claims, kind)
     _write_atomically(txt, article.to_bytes())

@@ -37,6 +37,7 @@ from corpuskit.model.errors import (
     TooLargeError,
 )
 from corpuskit.model.fields import model_fields, optional_type
+from corpuskit.model.ids import id_problem
 from corpuskit.model.layers import LAYER_NAMES, LAYERS, Layers
 from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.quantities import Quantity, QuantityKind
@@ -977,6 +978,9 @@ def _from_current(doc: dict[str, Any], where: Where, make: Make[_B], attach: Att
     for key, test, expected in _HEADER_CHECKS:
         if not test(doc[key]):
             problems.append((f"$.{key}", f"expected {expected}, got {_shown(doc[key])}"))
+    problem = id_problem(doc["id"]) if type(doc["id"]) is str and doc["id"] else None
+    if problem is not None:
+        problems.append(("$.id", f"the id {_clip(doc['id'])} {problem}"))
     if problems:
         _fail(problems, where)
     text: str = doc["text"]
