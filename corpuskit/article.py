@@ -16,6 +16,7 @@ from corpuskit.align.anchor import Anchor, WordIndex, anchor
 from corpuskit.io import cite as _cite
 from corpuskit.io.brat import to_brat
 from corpuskit.io.json import (
+    MAX_ORDINAL,
     Where,
     article_to_json,
     check_claims,
@@ -124,8 +125,8 @@ def _check_ordinal(article: Article, attribute: attrs.Attribute[int | None], val
         return
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"article ordinal must be an int or None, got {type(value).__name__}")
-    if value < 0:
-        raise InvalidArticleError(f"article ordinal must not be negative, got {value}")
+    if not 0 <= value <= MAX_ORDINAL:
+        raise InvalidArticleError(f"article ordinal must be from 0 to 2**64 - 1, got {value}")
 
 
 def _encode_store(store: object) -> tuple[Any, ...]:

@@ -383,7 +383,8 @@ def test_top_level_problems_are_reported_together(seed: Article) -> None:
     ("key", "value", "message"),
     [
         ("id", "", "expected a non-empty string, got ''"),
-        ("ordinal", -1, "expected an integer >= 0 or null, got a number"),
+        ("ordinal", -1, "expected an integer from 0 to 2**64 - 1, or null, got a number"),
+        ("ordinal", 2**64, "expected an integer from 0 to 2**64 - 1, or null, got a number"),
         ("bom", "no", "expected true or false, got 'no'"),
         ("offsets", "bytes", "expected one of 'codepoint', 'utf16', 'utf8', got 'bytes'"),
         ("text", None, "expected a string, got null"),

@@ -14,7 +14,16 @@ import pytest
 from hypothesis import given
 from strategies import articles_with_parts, news_texts, texts
 
-from corpuskit import Article, Claim, Span, ZoneKind, load_seeds
+from corpuskit import (
+    Article,
+    Claim,
+    InvalidDocumentError,
+    Quote,
+    Span,
+    SpanError,
+    ZoneKind,
+    load_seeds,
+)
 from corpuskit.model.layers import Layers
 from corpuskit.model.packed import (
     Packed,
@@ -25,6 +34,7 @@ from corpuskit.model.packed import (
     unpack_sentences,
     unpack_zones,
 )
+from corpuskit.model.quotes import MAX_DEPTH
 from corpuskit.stages.zones import parse_zones
 
 SEEDS = list(load_seeds())
@@ -184,15 +194,22 @@ def test_zone_kinds_round_trip_through_their_codes() -> None:
     assert article.zones == parse_zones(text).zones
 
 
-def test_a_number_past_64_bits_is_kept_unpacked() -> None:
-    """A loaded quote's depth past 2**63 cannot be packed: the layer stays as objects."""
+@pytest.mark.parametrize("depth", [2**63, -1, MAX_DEPTH + 1])
+def test_a_depth_the_packer_and_parquet_cannot_hold_is_refused(depth: int) -> None:
+    """A quote's depth past a byte is refused: by the model and, at its path, on load.
+
+    (A depth of 2**63 once loaded, then failed to pack and stopped every command.)
+    """
     article = Article.from_text('He said: "The bridge is safe." Then he left.', id="x")
+    quote = article.quotes[0]
+    with pytest.raises(SpanError, match="quote depth"):
+        Quote(quote.start, quote.end, quote.text, quote.content, depth=depth)
     doc = article.to_dict()
-    doc["quotes"][0]["depth"] = 2**63
-    loaded = Article.from_dict(doc)
-    assert loaded.quotes[0].depth == 2**63
-    assert len(loaded.claims) == len(article.claims)
-    assert loaded.to_dict() == doc
+    doc["quotes"][0]["depth"] = depth
+    with pytest.raises(InvalidDocumentError, match=r"\$\.quotes\[0\]\.depth: expected an integer"):
+        Article.from_dict(doc)
+    doc["quotes"][0]["depth"] = MAX_DEPTH
+    assert Article.from_dict(doc).quotes[0].depth == MAX_DEPTH
 
 
 def _peak(run: Callable[[], object]) -> int:

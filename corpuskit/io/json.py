@@ -41,7 +41,7 @@ from corpuskit.model.ids import id_problem
 from corpuskit.model.layers import LAYER_NAMES, LAYERS, Layers
 from corpuskit.model.offsets import OffsetIndex
 from corpuskit.model.quantities import Quantity, QuantityKind
-from corpuskit.model.quotes import Attribution, Quote
+from corpuskit.model.quotes import MAX_DEPTH, Attribution, Quote
 from corpuskit.model.spans import Span, part_problems
 from corpuskit.model.units import UNITS, OffsetUnit, unit
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
@@ -53,9 +53,11 @@ __all__ = [
     "DECIMAL",
     "EXTRA_KEYS",
     "HEADER_KEYS",
+    "INT_RANGES",
     "LAYER_KEYS",
     "LAYER_TYPES",
     "MAX_DECIMAL_DIGITS",
+    "MAX_ORDINAL",
     "SCHEMA_VERSION",
     "Built",
     "OffsetUnit",
@@ -384,12 +386,20 @@ def _object_check(cls: type) -> _Check:
         guard = "v is not None and " if field.optional else ""
         lines.append(f"    v = value[{name!r}]")
         expected = _EXPECTED.get(tp)
+        bounds = INT_RANGES.get((cls, name))
         if expected is not None:
             lines += [
                 f"    if {guard}type(v) is not {tp.__name__}:",
                 f"        ok = _report(problems, (path, {name!r}), "
                 f"'expected {expected}, got ' + _json_type(v))",
             ]
+            if bounds is not None:
+                low, high = bounds
+                lines += [
+                    f"    elif not {low} <= v <= {high}:",
+                    f"        ok = _report(problems, (path, {name!r}), "
+                    f"'expected an integer from {low} to {high}, got ' + str(v))",
+                ]
         else:
             env[f"check_{i}"] = _check_for(tp)
             lines += [
@@ -414,6 +424,10 @@ def _object_check(cls: type) -> _Check:
 
 
 _EXPECTED = {int: "an integer", str: "a string", bool: "true or false"}
+#: The range of each integer field beyond a span's offsets (which the text bounds).
+INT_RANGES: dict[tuple[type, str], tuple[int, int]] = {(Quote, "depth"): (0, MAX_DEPTH)}
+#: The largest ordinal: what 64 unsigned bits hold, as the Parquet column does.
+MAX_ORDINAL = 2**64 - 1
 
 
 def _key_problems(
@@ -875,7 +889,11 @@ def _upgrade(doc: dict[str, Any], where: Where) -> dict[str, Any]:
 
 _HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("id", lambda v: type(v) is str and v != "", "a non-empty string"),
-    ("ordinal", lambda v: v is None or (type(v) is int and v >= 0), "an integer >= 0 or null"),
+    (
+        "ordinal",
+        lambda v: v is None or (type(v) is int and 0 <= v <= MAX_ORDINAL),
+        "an integer from 0 to 2**64 - 1, or null",
+    ),
     ("source", lambda v: v is None or type(v) is str, "a string or null"),
     ("bom", lambda v: type(v) is bool, "true or false"),
     ("sha256", lambda v: type(v) is str, "a string of 64 hex digits"),

@@ -46,9 +46,11 @@ from corpuskit.io.json import (
     DECIMAL,
     EXTRA_KEYS,
     HEADER_KEYS,
+    INT_RANGES,
     LAYER_KEYS,
     LAYER_TYPES,
     MAX_DECIMAL_DIGITS,
+    MAX_ORDINAL,
     SCHEMA_VERSION,
 )
 from corpuskit.model.claims import Claim, ClaimKind
@@ -71,7 +73,7 @@ _FILES = (
     Path("corpuskit", "schema", "article.schema.json"),
     Path("docs", "schema", "article.schema.json"),
 )
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]  # the repository: corpuskit/io/schema.py
 
 Schema = dict[str, Any]
 
@@ -228,7 +230,7 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
 #: like the descriptions; a subclass inherits them.
 _FIELD_RULES: dict[tuple[type, str], Schema] = {
     (Article, "id"): {"minLength": 1},
-    (Article, "ordinal"): {"minimum": 0},
+    (Article, "ordinal"): {"minimum": 0, "maximum": MAX_ORDINAL},
     (Span, "start"): {"minimum": 0},
     (Span, "end"): {"minimum": 0},
     (Image, "alt"): {"properties": {"kind": {"const": ZoneKind.IMAGE_ALT.value}}},
@@ -237,6 +239,7 @@ _FIELD_RULES: dict[tuple[type, str], Schema] = {
     (Claim, "id"): {"minLength": 1},
     (Claim, "kinds"): {"minItems": 1},
     (Claim, "parts"): {"not": {"minItems": 1, "maxItems": 1}},
+    **{key: {"minimum": low, "maximum": high} for key, (low, high) in INT_RANGES.items()},
 }
 
 #: Keywords added to the object schema of a class.

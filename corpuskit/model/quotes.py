@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import attrs
 
+from corpuskit.model.errors import SpanError
 from corpuskit.model.spans import Span
 
-__all__ = ["Attribution", "Quote"]
+__all__ = ["MAX_DEPTH", "Attribution", "Quote"]
+
+#: The deepest a quote may nest (0 is a quote, 1 a quote inside another, ...): what
+#: one byte holds, as the Parquet ``depth`` column does.
+MAX_DEPTH = 127
 
 
 @attrs.frozen
@@ -16,13 +21,20 @@ class Quote(Span):
     ``content`` is the span strictly inside the marks.  ``balanced`` is false
     when a mark is missing (broken text: a best effort); ``continued`` when the
     quote runs on into the next paragraph, news style, without a closing mark.
-    ``depth`` is 0 for a quote and 1 for a quote inside another.
+    ``depth`` is 0 for a quote and 1 for a quote inside another (at most
+    `MAX_DEPTH`).
     """
 
     content: Span
     balanced: bool = True
     continued: bool = False
     depth: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        depth = self.depth
+        if type(depth) is not int or not 0 <= depth <= MAX_DEPTH:
+            raise SpanError(f"quote depth must be an int from 0 to {MAX_DEPTH}, got {depth!r}")
 
 
 @attrs.frozen
