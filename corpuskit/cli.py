@@ -77,6 +77,14 @@ class _Failure(Exception):
 _CONTROLS = {c: chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\t\n\r"}
 _CONTROLS[0x7F] = "\u2421"
 _CONTROLS.update(dict.fromkeys(range(0x80, 0xA0), "\ufffd"))
+# Bidirectional controls (embeddings, overrides, isolates, marks): a U+202E in a
+# scraped file would show the rest of the line reversed. Shown as escapes.
+_CONTROLS.update(
+    {
+        c: f"\\u{c:04x}"
+        for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    }
+)
 
 
 def _printable(text: str) -> str:
@@ -374,7 +382,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     color = _use_color(args.color, out)
     rule = "─" * 72
     print(
-        f"{article.source or article.id}  id={article.id}  {len(article.text):,} chars, "
+        f"{_printable(article.source or article.id)}  id={_printable(article.id)}  "
+        f"{len(article.text):,} chars, "
         f"{_count(len(article.zones), 'zones')}, {_count(len(article.sentences), 'sentences')}, "
         f"{_count(len(article.claims), 'claims')}",
         file=out,
@@ -586,6 +595,11 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             place = f"{error.path}: " if isinstance(error, DuplicateIdError) else ""
             print(place + _one_line(error), file=out)
             problems += 1
+    if not problems and not articles:
+        print(
+            f"{path}: no article documents: the file is empty or holds only blank lines", file=out
+        )
+        return PROBLEMS
     if problems:
         lines = len(corpus.skipped)
         print(
@@ -687,7 +701,8 @@ def _annotation_pages(corpus: Corpus, run: _Run) -> Iterator[dict[str, Any]]:
 
 def _report(article: Article, out: TextIO, *, spans: bool) -> None:
     title = article.title
-    print(f"{article.source or article.id}  id={article.id}  {len(article.text):,} chars", file=out)
+    name = _printable(article.source or article.id)
+    print(f"{name}  id={_printable(article.id)}  {len(article.text):,} chars", file=out)
     if article.ordinal is None:
         print(
             "  note         name is not NNN_<16 hex>.txt: id is the file stem, no ordinal", file=out
@@ -984,6 +999,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     as with any `argparse` program.
     """
     args = _parser().parse_args(argv)
+    if getattr(args, "output", None) == "":
+        print("corpuskit: error: -o needs a file name (- for standard output)", file=sys.stderr)
+        return MISUSE
     try:
         code: int = args.run(args, sys.stdout)
     except BrokenPipeError:

@@ -854,3 +854,45 @@ def test_seeds_ship_in_the_wheel() -> None:
     wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
     assert wheel["force-include"]["seeds"] == "corpuskit/seeds"
     assert "seeds" in config["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+
+
+def test_cli_an_empty_output_name_is_misuse(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["parse", "-o", ""], ["export", "--format", "jsonl", "-o", ""]):
+        assert main(argv) == 2
+        assert "-o needs a file name" in capsys.readouterr().err
+
+
+def test_cli_validate_does_not_call_an_empty_file_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, data in (("empty.jsonl", b""), ("blank.jsonl", b"\n  \n\n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert f"{path}: no article documents" in out
+        assert "all valid" not in out
+
+
+@pytest.mark.parametrize("command", ["show", "zones", "claims"])
+def test_cli_bidirectional_controls_are_shown_as_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # A right-to-left override would show the rest of a terminal line reversed.
+    folder = tmp_path / "rtl"
+    folder.mkdir()
+    text = (
+        "Title \u202eevil\u202c here\n\n"
+        "The minister said the \u2066plan\u2069 was dead. “Go,” he said."
+    )
+    (folder / "000_00000000000000aa.txt").write_text(text, encoding="utf-8")
+    argv = {
+        "show": ["show", "00000000000000aa", "--dir", str(folder)],
+        "zones": ["zones", str(folder), "--spans"],
+        "claims": ["claims", str(folder)],
+    }[command]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\u202e\u202c\u2066\u2069")
+    if command != "claims":
+        assert "\\u202e" in out
