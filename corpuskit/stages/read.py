@@ -18,6 +18,7 @@ __all__ = [
     "BOM",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_JSON_BYTES",
+    "binary_kind",
     "check_limit",
     "decode",
     "parse_file_name",
@@ -115,12 +116,52 @@ def _decode_error(
     if line_start == 0 and prefix.startswith(BOM):
         prefix = prefix[len(BOM) :]
     column = len(prefix.decode("utf-8", errors="replace")) + 1
+    kind = binary_kind(data)
+    advice = (
+        f"this looks like {kind}, not text: corpuskit reads text files"
+        if kind is not None
+        else "corpuskit reads UTF-8 only: re-encode the file as UTF-8 "
+        "(for example `iconv -f latin1 -t utf-8`)"
+    )
     return DecodeError(
-        f"invalid UTF-8 at byte offset {bad} (byte 0x{data[bad]:02x}: {reason}); "
-        "corpuskit reads UTF-8 only: re-encode the file as UTF-8 "
-        "(for example `iconv -f latin1 -t utf-8`)",
+        f"invalid UTF-8 at byte offset {bad} (byte 0x{data[bad]:02x}: {reason}); {advice}",
         path=path,
         byte_offset=bad,
         line=newlines + 1,
         column=column,
     )
+
+
+# The first bytes of the binary files most often found among text files by mistake.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or EPUB file)"),
+    (b"\x7fELF", "an executable"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+_SNIFF = 8192  # bytes looked at for NULs
+
+
+def binary_kind(data: bytes) -> str | None:
+    r"""Say what binary file ``data`` looks like (a PNG image, ...), or ``None`` for text.
+
+    Known signatures first; else NUL bytes among the first 8 KiB, which no text
+    in an 8-bit encoding holds, and which UTF-8 text only holds by accident.
+
+    >>> binary_kind(b"\x89PNG\r\n\x1a\n...")
+    'a PNG image'
+    >>> binary_kind("café".encode("latin-1")) is None
+    True
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:_SNIFF]
+    if head.count(0) > max(1, len(head) // 100):
+        return "a binary file"
+    return None
