@@ -136,18 +136,32 @@ def _isatty(stream: IO[Any]) -> bool:
 # -- where articles come from ---------------------------------------------------------------
 
 
-def _open_corpus(source: str | None, *, jsonl: bool = True) -> Corpus:
+def _open_corpus(source: str | None, *, jsonl: bool = True, recursive: bool = False) -> Corpus:
     """Open a folder, a ``.jsonl`` file (when ``jsonl``), or the seeds when ``source`` is None."""
     if source is None:
         return Corpus.from_dir(seeds_path(), on_error="skip")
     if os.path.isdir(source):
-        return Corpus.from_dir(source, on_error="skip")
+        return _open_folder(source, recursive=recursive)
     if jsonl and source.endswith(".jsonl"):
         return Corpus.from_jsonl(source, on_error="skip")
     if os.path.exists(source):
         wanted = "a folder of .txt files or a .jsonl file" if jsonl else "a folder of .txt files"
         raise _Misuse(f"{source}: not {wanted}")
     return Corpus.from_dir(source, on_error="skip")  # raises ReadError, naming the folder
+
+
+def _open_folder(folder: str, *, recursive: bool) -> Corpus:
+    """Open a folder of .txt files; say so when only its subfolders hold any."""
+    corpus = Corpus.from_dir(folder, on_error="skip", recursive=recursive)
+    if not recursive and not len(corpus) and not corpus.skipped:
+        nested = Corpus.from_dir(folder, on_error="skip", recursive=True)
+        if len(nested):
+            print(
+                f"corpuskit: warning: {folder} holds no .txt files of its own, but its "
+                f"subfolders hold {_count(len(nested), 'files')}: give --recursive to read them",
+                file=sys.stderr,
+            )
+    return corpus
 
 
 def _report_skipped(corpus: Corpus, err: TextIO) -> int:
@@ -307,7 +321,7 @@ def _write_corpus(args: argparse.Namespace, corpus: Corpus, out: TextIO) -> int:
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
-    return _write_corpus(args, _open_corpus(args.dir, jsonl=False), out)
+    return _write_corpus(args, _open_corpus(args.dir, jsonl=False, recursive=args.recursive), out)
 
 
 # -- show -----------------------------------------------------------------------------------
@@ -377,7 +391,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     if args.jsonl is not None:
         corpus = Corpus.from_jsonl(args.jsonl, on_error="skip")
     else:
-        corpus = _open_corpus(args.dir, jsonl=False)
+        corpus = _open_corpus(args.dir, jsonl=False, recursive=args.recursive)
     article = corpus[args.id]
     color = _use_color(args.color, out)
     rule = "─" * 72
@@ -437,7 +451,7 @@ def _claim_row(article: Article, claim: Claim) -> dict[str, Any]:
 
 
 def _claims(args: argparse.Namespace, out: TextIO) -> int:
-    corpus = _open_corpus(args.source)
+    corpus = _open_corpus(args.source, recursive=args.recursive)
     wanted = set(args.kinds or _KINDS)
     fmt: str = args.format
     writer = None
@@ -534,7 +548,7 @@ class _Speakers:
 
 
 def _stats(args: argparse.Namespace, out: TextIO) -> int:
-    corpus = _open_corpus(args.source)
+    corpus = _open_corpus(args.source, recursive=args.recursive)
     zones: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     sources: Counter[str] = Counter()
@@ -628,7 +642,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             f"--offsets {offsets} does not apply to webanno: Web Annotation positions are "
             "code points of the text (the model's characters)"
         )
-    corpus = _open_corpus(args.source)
+    corpus = _open_corpus(args.source, recursive=args.recursive)
     if fmt == "jsonl":
         return _write_corpus(args, corpus, out)
     err = sys.stderr
@@ -737,7 +751,11 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
 
 
 def _zones(args: argparse.Namespace, out: TextIO) -> int:
-    corpus = Corpus.from_dir(args.dir, on_error="skip")
+    corpus = (
+        _open_folder(args.dir, recursive=args.recursive)
+        if os.path.isdir(args.dir)
+        else (Corpus.from_dir(args.dir, on_error="skip"))
+    )
     totals = {"articles": 0, "paragraphs": 0, "images": 0, "claims": 0, "boilerplate": 0}
     for article in corpus:
         _report(article, out, spans=args.spans)
@@ -809,6 +827,15 @@ def _command(
     return parser
 
 
+def _add_recursive(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="read the .txt files of the folder's subfolders too (ids must stay unique)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="corpuskit",
@@ -836,6 +863,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "dir", metavar="DIR", nargs="?", help="a folder of .txt files (default: the seeds)"
     )
+    _add_recursive(parse)
     parse.add_argument(
         "-o", "--output", metavar="FILE", help="the JSON Lines file to write (default: stdout)"
     )
@@ -865,6 +893,7 @@ def _parser() -> argparse.ArgumentParser:
     where = show.add_mutually_exclusive_group()
     where.add_argument("--dir", metavar="DIR", help="a folder of .txt files (default: the seeds)")
     where.add_argument("--jsonl", metavar="FILE", help="a JSON Lines file of article documents")
+    _add_recursive(show)
     show.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -883,6 +912,7 @@ def _parser() -> argparse.ArgumentParser:
         "  corpuskit claims corpus.jsonl --format csv > claims.csv\n",
     )
     claims.add_argument("source", metavar="DIR|FILE", nargs="?", help=_SOURCE_HELP)
+    _add_recursive(claims)
     claims.add_argument(
         "--kind",
         dest="kinds",
@@ -907,6 +937,7 @@ def _parser() -> argparse.ArgumentParser:
         "  corpuskit stats\n  corpuskit stats corpus.jsonl\n",
     )
     stats.add_argument("source", metavar="DIR|FILE", nargs="?", help=_SOURCE_HELP)
+    _add_recursive(stats)
     stats.set_defaults(run=_stats)
 
     validate = _command(
@@ -932,6 +963,7 @@ def _parser() -> argparse.ArgumentParser:
         "  corpuskit export corpus.jsonl --format jsonl --offsets utf16 -o corpus16.jsonl\n",
     )
     export.add_argument("source", metavar="DIR|FILE", nargs="?", help=_SOURCE_HELP)
+    _add_recursive(export)
     export.add_argument(
         "--format", required=True, choices=("webanno", "brat", "jsonl"), help="what to write"
     )
@@ -962,6 +994,7 @@ def _parser() -> argparse.ArgumentParser:
         "  corpuskit zones seeds --spans  every zone and claim with its offsets\n",
     )
     zones.add_argument("dir", metavar="DIR", help="folder of NNN_<id>.txt article files")
+    _add_recursive(zones)
     zones.add_argument(
         "--spans", action="store_true", help="list every zone and claim with its offsets"
     )

@@ -232,3 +232,60 @@ def test_corpus_lookup_in_a_large_folder_suggests_near_ids(tmp_path: Path) -> No
     with pytest.raises(ArticleNotFoundError) as info:
         corpus[f"{1_500:016x}"[:-1] + "x"]
     assert len(info.value.close) == 3
+
+
+def _nested(root: Path) -> Path:
+    """A folder whose articles are in subfolders, one beside them, none below a link."""
+    (root / "b").mkdir(parents=True)
+    (root / "a" / "deep").mkdir(parents=True)
+    (root / "top.txt").write_text("Beside the folders.", encoding="utf-8")
+    (root / "b" / "001_00000000000000b1.txt").write_text("In b.", encoding="utf-8")
+    (root / "a" / "002_00000000000000a2.txt").write_text("In a, second.", encoding="utf-8")
+    (root / "a" / "000_00000000000000a0.txt").write_text("In a, first.", encoding="utf-8")
+    (root / "a" / "deep" / "x.txt").write_text("Deep down.", encoding="utf-8")
+    return root
+
+
+def test_from_dir_reads_subfolders_only_when_recursive(tmp_path: Path) -> None:
+    root = _nested(tmp_path / "corpus")
+    assert Corpus.from_dir(root).ids == ("top",)
+    corpus = Corpus.from_dir(root, recursive=True)
+    # The folder's own files first, then each subfolder in name order, by ordinal within.
+    assert corpus.ids == ("top", "00000000000000a0", "00000000000000a2", "x", "00000000000000b1")
+    assert [a.text for a in corpus][-1] == "In b."
+    assert corpus["x"].source == "x.txt"
+    assert corpus.files[3].path == str(root / "a" / "deep" / "x.txt")
+
+
+def test_from_dir_recursive_keeps_ids_unique(tmp_path: Path) -> None:
+    root = _nested(tmp_path / "corpus")
+    (root / "b" / "top.txt").write_text("Another top.", encoding="utf-8")
+    with pytest.raises(DuplicateIdError, match="top"):
+        Corpus.from_dir(root, recursive=True)
+    corpus = Corpus.from_dir(root, recursive=True, on_error="skip")
+    assert corpus.ids.count("top") == 1
+    assert corpus["top"].text == "Beside the folders."
+    assert [type(e) for e in corpus.skipped] == [DuplicateIdError]
+
+
+def test_from_dir_recursive_does_not_follow_a_link_to_a_folder(tmp_path: Path) -> None:
+    root = _nested(tmp_path / "corpus")
+    os.symlink(root / "a", root / "loop")
+    assert len(Corpus.from_dir(root, recursive=True)) == 5
+
+
+def test_cli_warns_of_a_folder_whose_files_are_in_subfolders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from corpuskit.__main__ import main
+
+    root = tmp_path / "only_sub"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "000_00000000000000aa.txt").write_text("Nested.", encoding="utf-8")
+    assert main(["parse", str(root), "-o", str(tmp_path / "none.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "holds no .txt files of its own, but its subfolders hold 1 file" in err
+    assert "--recursive" in err
+    assert main(["parse", str(root), "--recursive", "-o", str(tmp_path / "one.jsonl")]) == 0
+    assert len(list(Corpus.from_jsonl(tmp_path / "one.jsonl"))) == 1
+    assert "warning" not in capsys.readouterr().err

@@ -406,9 +406,9 @@ def _check_cli(case: dict[str, Any], result: dict[str, Any], tmp: Path) -> None:
     assert "unexpected" not in result["stderr"], shown
     for line in result["stderr"].splitlines():
         # An error, a skip, or a report that counts articles ("2 articles, 4 claims, …").
-        assert line.startswith(("corpuskit: error: ", "skipped: ")) or re.match(
-            r"[\d,]+ articles?\b", line
-        ), shown
+        assert line.startswith(
+            ("corpuskit: error: ", "corpuskit: warning: ", "skipped: ")
+        ) or re.match(r"[\d,]+ articles?\b", line), shown
 
 
 def _run_case(case: dict[str, Any], expect: dict[str, Any], tmp: Path) -> None:

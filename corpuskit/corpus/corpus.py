@@ -52,9 +52,11 @@ class CorpusFile:
     path: str
 
 
-def _sort_key(name: str) -> tuple[bool, int, str]:
-    ordinal = parse_file_name(name)[1]
-    return (ordinal is None, ordinal or 0, name)
+def _sort_key(name: str) -> tuple[str, bool, int, str]:
+    """Order files folder by folder, the folder's own files first, then by ordinal."""
+    folder, base = os.path.split(name)
+    ordinal = parse_file_name(base)[1]
+    return (folder, ordinal is None, ordinal or 0, base)
 
 
 class _Files:
@@ -259,8 +261,13 @@ class Corpus:
         on_error: OnError = "raise",
         max_bytes: int | None = DEFAULT_MAX_BYTES,
         follow_links: bool = False,
+        recursive: bool = False,
     ) -> Corpus:
-        """List the ``*.txt`` files of the folder ``path`` (not its subfolders).
+        """List the ``*.txt`` files of the folder ``path`` (of its subfolders too: ``recursive``).
+
+        With ``recursive=True`` the files of every subfolder are listed too, a
+        folder's after the files beside it; a link to a folder is not followed.
+        Ids must stay unique across all of them.
 
         A symbolic link is listed when it leads to a file inside the folder;
         one that leads outside it is refused unless ``follow_links=True``, and a
@@ -280,29 +287,39 @@ class Corpus:
         root = os.fspath(path)
         skipped: list[CorpusKitError] = []
         names: list[str] = []
-        try:
-            with os.scandir(root) as entries:
-                for e in entries:
-                    if not e.name.endswith(".txt"):
-                        continue
-                    problem = _entry_problem(root, e, follow_links)
-                    if problem == "pass":
-                        continue
-                    if isinstance(problem, ReadError):
-                        if on_error == "raise":
-                            raise problem
-                        skipped.append(problem)
-                        continue
-                    names.append(e.name)
-        except OSError as exc:
-            raise ReadError(
-                f"cannot list corpus folder: {exc.strerror or exc}", path=root, errno=exc.errno
-            ) from exc
+        folders = [""]  # below root, in the order they are listed
+        while folders:
+            folder = folders.pop(0)
+            where = os.path.join(root, folder) if folder else root
+            try:
+                with os.scandir(where) as entries:
+                    found = sorted(entries, key=lambda e: e.name)
+            except OSError as exc:
+                raise ReadError(
+                    f"cannot list corpus folder: {exc.strerror or exc}",
+                    path=where,
+                    errno=exc.errno,
+                ) from exc
+            for e in found:
+                if recursive and e.is_dir(follow_symlinks=False):
+                    folders.append(os.path.join(folder, e.name))
+                    continue
+                if not e.name.endswith(".txt"):
+                    continue
+                problem = _entry_problem(root, e, follow_links)
+                if problem == "pass":
+                    continue
+                if isinstance(problem, ReadError):
+                    if on_error == "raise":
+                        raise problem
+                    skipped.append(problem)
+                    continue
+                names.append(os.path.join(folder, e.name))
         names.sort(key=_sort_key)
         prefix = os.path.join(root, "")  # what os.scandir puts before each name
         files = _Files(prefix, expected=len(names))
         for name in names:
-            article_id, ordinal = parse_file_name(name)
+            article_id, ordinal = parse_file_name(os.path.basename(name))
             first = files.find(article_id)
             if first is None:
                 files.add(name, article_id, ordinal)
