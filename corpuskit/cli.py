@@ -303,6 +303,11 @@ def _write_corpus(args: argparse.Namespace, corpus: Corpus, out: TextIO) -> int:
     """Write ``corpus`` as JSON Lines to ``args.output`` (stdout for None or "-")."""
     err = sys.stderr
     to_stdout = args.output in (None, "-")
+    if not to_stdout and os.path.exists(args.output) and os.path.samefile(args.output, corpus.path):
+        raise _Misuse(
+            f"{args.output}: the output is the input file, which writing would replace "
+            "while it is read: write to another file, then move it"
+        )
     progress = not args.quiet and _isatty(err) and not (to_stdout and _isatty(out))
     run = _Run(corpus, err, progress=progress)
     offsets: OffsetUnit = args.offsets

@@ -896,3 +896,34 @@ def test_cli_bidirectional_controls_are_shown_as_escapes(
     assert not any(c in out for c in "\u202e\u202c\u2066\u2069")
     if command != "claims":
         assert "\\u202e" in out
+
+
+def test_cli_the_output_may_not_be_the_input(
+    tmp_path: Path, seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "c.jsonl"
+    copy.write_bytes(seeds_jsonl.read_bytes())
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(copy)
+    for output in (copy, link):
+        assert main(["export", str(copy), "--format", "jsonl", "-o", str(output)]) == 2
+        assert "the output is the input file" in capsys.readouterr().err
+    assert copy.read_bytes() == seeds_jsonl.read_bytes()
+
+
+def test_cli_an_output_link_is_written_through(tmp_path: Path, seeds_jsonl: Path) -> None:
+    target = tmp_path / "real.jsonl"
+    target.write_bytes(b"old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    assert main(["parse", "-q", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert target.read_bytes() == seeds_jsonl.read_bytes()
+
+
+def test_cli_an_output_name_of_255_bytes_is_written(tmp_path: Path) -> None:
+    name = "x" * 249 + ".jsonl"
+    assert len(name) == 255
+    assert main(["parse", "-q", "-o", str(tmp_path / name)]) == 0
+    assert (tmp_path / name).stat().st_size > 0
+    assert [p.name for p in tmp_path.iterdir()] == [name]

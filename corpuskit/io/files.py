@@ -20,10 +20,14 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     the data is flushed and synced to disk before ``os.replace`` renames the
     temporary file over ``path``.  If the block raises, the temporary file is
     removed and ``path`` is left as it was.  The file gets the permissions a
-    plain ``open(path, "wb")`` would give (mode 0o666 less the umask).
+    plain ``open(path, "wb")`` would give (mode 0o666 less the umask).  A
+    symbolic link is written through (its target is replaced, the link stays),
+    and a name too long to take the temporary suffix gets a short temporary name.
     """
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    tmp = target.with_name(_temporary_name(target.name))
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -34,3 +38,16 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+# Most file systems allow names of 255 bytes; the temporary name adds 18 characters.
+_NAME_MAX = 255
+
+
+def _temporary_name(name: str) -> str:
+    """Return a fresh hidden name beside ``name``: ``.<name>.<12 hex>.tmp``, or shorter."""
+    token = secrets.token_hex(6)
+    full = f".{name}.{token}.tmp"
+    if len(full.encode("utf-8", "surrogateescape")) <= _NAME_MAX:
+        return full
+    return f".corpuskit.{token}.tmp"
