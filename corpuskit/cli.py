@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import csv
 import os
 import shutil
+import signal
 import sys
 import textwrap
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -1040,15 +1043,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "output", None) == "":
         print("corpuskit: error: -o needs a file name (- for standard output)", file=sys.stderr)
         return MISUSE
+    with _terminated_as_interrupted():
+        return _main(args)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, met as Ctrl-C is: temporary files removed, workers stopped, then exit."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """Handle SIGTERM as SIGINT is handled, for the time of one command (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         code: int = args.run(args, sys.stdout)
     except BrokenPipeError:
         # The reader (``| head``) went away: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return PROBLEMS
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         if args.debug:
             raise
+        if isinstance(stop, _Terminated):
+            print("corpuskit: error: terminated", file=sys.stderr)
+            return 128 + signal.SIGTERM
         print("corpuskit: error: interrupted", file=sys.stderr)
         return 130
     except Exception as error:

@@ -141,8 +141,10 @@ def _start_worker(folder: str) -> None:
     """Prepare a worker: relative paths from the caller's folder, Ctrl-C left to the caller."""
     os.chdir(folder)
     # Ctrl-C reaches every process of the terminal's group; the caller stops
-    # the pool, and the workers finish their chunk quietly.
+    # the pool, and the workers finish their chunk quietly.  A worker forked from
+    # the command line does not keep its handler of SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def in_order(
