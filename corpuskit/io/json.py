@@ -28,6 +28,7 @@ from cattrs.preconf.orjson import make_converter
 
 from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
 from corpuskit.model.claims import Claim, ClaimKind
+from corpuskit.model.collection import paused
 from corpuskit.model.errors import (
     InvalidArticleError,
     InvalidDocumentError,
@@ -793,11 +794,12 @@ def document_from_json(
                 path=where[0],
                 line=where[1],
             )
-    try:
-        doc = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        _fail([("$", f"not valid JSON: {exc}")], where)
-    return document_from_dict(doc, where, owned=True, make=make, attach=attach)
+    with paused():  # parsing makes every dict and list of the document at once
+        try:
+            doc = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            _fail([("$", f"not valid JSON: {exc}")], where)
+        return document_from_dict(doc, where, owned=True, make=make, attach=attach)
 
 
 def _json_size(data: str | bytes | bytearray | memoryview, limit: int) -> int:
@@ -928,7 +930,8 @@ def document_from_dict(
     if not isinstance(doc, dict):
         _fail([("$", f"expected an object (an article document), got {_json_type(doc)}")], where)
     doc = _upgrade(doc, where)
-    return _from_current(doc if owned else _copy(doc, where), where, make, attach)
+    with paused():  # many small objects that live on: see corpuskit.model.collection
+        return _from_current(doc if owned else _copy(doc, where), where, make, attach)
 
 
 def _copy(doc: dict[str, Any], where: Where) -> dict[str, Any]:
@@ -1037,7 +1040,8 @@ def _from_current(doc: dict[str, Any], where: Where, make: Make[_B], attach: Att
 
 def _build(name: str, raw: list[Any]) -> tuple[Any, ...]:
     """Build one checked layer into model objects (offsets are code points by now)."""
-    built: tuple[Any, ...] = _converter.structure(raw, LAYER_TYPES[name])
+    with paused():
+        built: tuple[Any, ...] = _converter.structure(raw, LAYER_TYPES[name])
     return built
 
 
