@@ -759,11 +759,7 @@ def _report(article: Article, out: TextIO, *, spans: bool) -> None:
 
 
 def _zones(args: argparse.Namespace, out: TextIO) -> int:
-    corpus = (
-        _open_folder(args.dir, recursive=args.recursive)
-        if os.path.isdir(args.dir)
-        else (Corpus.from_dir(args.dir, on_error="skip"))
-    )
+    corpus = _open_folder(args.dir, recursive=args.recursive)  # ReadError for no folder
     totals = {"articles": 0, "paragraphs": 0, "images": 0, "claims": 0, "boilerplate": 0}
     for article in corpus:
         _report(article, out, spans=args.spans)

@@ -397,7 +397,7 @@ def _object_check(cls: type) -> _Check:
             if bounds is not None:
                 low, high = bounds
                 lines += [
-                    f"    elif not {low} <= v <= {high}:",
+                    f"    elif {guard}not {low} <= v <= {high}:",
                     f"        ok = _report(problems, (path, {name!r}), "
                     f"'expected an integer from {low} to {high}, got ' + str(v))",
                 ]
