@@ -21,11 +21,12 @@ normalising (`normalize` with every step), anchoring a quote that is not there
 in a text that repeats one word (the worst case for finding candidates), and
 moving spans to an edited copy of a repetitive text (`reanchor`).
 
-Known limit, left out of the table because it is quadratic in size, not in
-time per byte: a JSON document repeats each claim's sentences in full, so one
-very long sentence holding many claims (``"“a,” she said. " * n`` is one
-sentence, since no sentence starts with a lower-case letter) makes a document
-of claims × sentence length: 848 MB of JSON for 1 MB of such text.
+A third times one article of news prose (the seeds, repeated) through the
+whole round: parsing it (every layer), `to_json`, `from_json` and building
+every layer of the loaded article.
+
+Every row runs with Python's cyclic garbage collector on, as users run; pass
+``--collector-off`` to pause it around each timed call and see the work alone.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ import gc
 import itertools
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from corpuskit import Article, normalize, reanchor
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 FAMILIES = {
     "straight quotes": '"',
@@ -114,19 +118,59 @@ def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _paused(run: Callable[[str], float], text: str) -> float:
-    """Time ``run`` on ``text`` with the cyclic collector paused.
+def _timed(run: Callable[[str], float], text: str, collector: bool) -> float:
+    """Time ``run`` on ``text``, with the cyclic collector on or paused.
 
-    Entry points build hundreds of thousands of objects, and the collector's
-    passes (which grow with the heap, not with the work) would hide how the
-    work itself grows.
+    Entry points build hundreds of thousands of objects; with the collector
+    paused, its passes (which grow with the heap, not with the work) do not
+    hide how the work itself grows.
     """
     gc.collect()
+    if collector:
+        return run(text)
     gc.disable()
     try:
         return run(text)
     finally:
         gc.enable()
+
+
+def _prose(size: int) -> str:
+    """News prose of ``size`` characters: the seeds, one after another, repeated."""
+    prose = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    return _repeat(prose + "\n\n", size)
+
+
+def _round(text: str) -> tuple[float, float, float, float]:
+    """Time parsing ``text``, writing it as JSON, loading it and building its layers."""
+    t0 = time.perf_counter()
+    article = Article.from_text(text, id="x")
+    article.claims  # noqa: B018 - computing every layer is the point
+    t1 = time.perf_counter()
+    document = article.to_json()
+    t2 = time.perf_counter()
+    loaded = Article.from_json(document)
+    t3 = time.perf_counter()
+    loaded.zones, loaded.sentences, loaded.claims  # noqa: B018
+    t4 = time.perf_counter()
+    return t1 - t0, t2 - t1, t3 - t2, t4 - t3
+
+
+def _round_rows(sizes: list[int], collector: bool) -> dict[str, list[float]]:
+    rows: dict[str, list[float]] = {
+        name: [] for name in ("parse", "to_json", "from_json", "layers of the loaded")
+    }
+    for size in sizes:
+        gc.collect()
+        if not collector:
+            gc.disable()
+        try:
+            times = _round(_prose(size))
+        finally:
+            gc.enable()
+        for row, seconds_taken in zip(rows.values(), times, strict=True):
+            row.append(seconds_taken)
+    return rows
 
 
 def _row(name: str, times: list[float], flagged: list[str]) -> None:
@@ -145,6 +189,12 @@ def _row(name: str, times: list[float], flagged: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--large", action="store_true", help="also time 10 MB per family")
+    parser.add_argument(
+        "--collector-off",
+        dest="collector",
+        action="store_false",
+        help="pause the garbage collector around each timed call of the last two tables",
+    )
     args = parser.parse_args()
     sizes = [100_000, 1_000_000] + ([10_000_000] if args.large else [])
     header = "".join(f"{s // 1000:>9,} KB" for s in sizes)
@@ -155,7 +205,12 @@ def main() -> None:
     print()
     print(f"{'entry point':<24}{header}   ratios (x10 size)")
     for name, (unit, run) in ENTRY_POINTS.items():
-        _row(name, [_paused(run, _repeat(unit, size)) for size in sizes], flagged)
+        _row(name, [_timed(run, _repeat(unit, size), args.collector) for size in sizes], flagged)
+    print()
+    state = "on" if args.collector else "paused"
+    print(f"{'news prose, collector ' + state:<24}{header}   ratios (x10 size)")
+    for name, times in _round_rows(sizes, args.collector).items():
+        _row(name, times, flagged)
     print("super-linear (ratio > 12): " + (", ".join(flagged) if flagged else "none"))
 
 

@@ -56,6 +56,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from _common import best_of, replicate
+from bench_adversarial import FAMILIES
 
 from corpuskit import Article, ClaimKind, Corpus, QuantityKind, ZoneKind
 from corpuskit.article import article_from_json
@@ -66,6 +67,9 @@ REPO = Path(__file__).resolve().parent.parent
 INSTALL_HINT = "not installed (pip install '.[bench]')"
 LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
 ROUND_TRIP_TARGET = 3.0  # corpuskit's validated round trip / orjson's, at most
+NEWS_SIZE_TARGET = 2.5  # JSON / UTF-8 text, news prose, at most
+FAMILY_SIZE_TARGET = 6.0  # JSON / UTF-8 text, any family of repeated text, at most
+LINEAR_SIZE_TARGET = 12.0  # JSON size growth for 10x the text, at most
 STREAM_TARGET = 20.0  # MB/s of JSON streamed from a JSON Lines file, at least
 LOOKUPS = 1000
 LOOKUP_WARMUP = 100
@@ -119,47 +123,72 @@ def msgspec_document(msgspec: ModuleType) -> Any:
             name, fields, bases=bases, module=__name__, forbid_unknown_fields=True, **options
         )
 
-    span = struct("Span", [("start", count), ("end", count), ("text", str)])
-    # Only end-matter zones have a name; leave it out of the others when encoding.
+    # A plain span is the pair [start, end]; references are indices; a field at
+    # its default is left out (so it has the same default here).
+    pair = tuple[count, count]
+    spanned = struct("Spanned", [("start", count), ("end", count)])
     zone = struct(
-        "Zone", [("kind", ZoneKind), ("name", span | None, None)], (span,), omit_defaults=True
+        "Zone", [("kind", ZoneKind), ("name", pair | None, None)], (spanned,), omit_defaults=True
     )
+    index = count | None
     image = struct(
-        "Image", [("alt", zone | None), ("caption", zone | None), ("credit", zone | None)], (span,)
+        "Image",
+        [("alt", index, None), ("caption", index, None), ("credit", index, None)],
+        (spanned,),
+        omit_defaults=True,
     )
     quote = struct(
         "Quote",
-        [("content", span), ("balanced", bool), ("continued", bool), ("depth", count)],
-        (span,),
+        [
+            ("content", pair),
+            ("balanced", bool, True),
+            ("continued", bool, False),
+            ("depth", count, 0),
+        ],
+        (spanned,),
+        omit_defaults=True,
     )
     attribution = struct(
-        "Attribution", [("source", span | None), ("cue", span | None), ("resolved", span | None)]
+        "Attribution",
+        [
+            ("source", pair | None, None),
+            ("cue", pair | None, None),
+            ("resolved", pair | None, None),
+        ],
+        omit_defaults=True,
     )
     quantity = struct(
         "Quantity",
         [
             ("kind", QuantityKind),
             ("low", decimal.Decimal),
-            ("high", decimal.Decimal),
-            ("unit", str | None),
-            ("hedge", str | None),
-            ("hedge_span", span | None),
-            ("counted", span | None),
+            ("high", decimal.Decimal | None, None),
+            ("unit", str | None, None),
+            ("hedge", str | None, None),
+            ("hedge_span", pair | None, None),
+            ("counted", pair | None, None),
         ],
-        (span,),
+        (spanned,),
+        omit_defaults=True,
     )
     claim = struct(
         "Claim",
         [
-            ("id", Annotated[str, nonempty]),
             ("kinds", Annotated[list[ClaimKind], nonempty]),
-            ("sentences", list[span]),
-            ("attribution", attribution | None),
-            ("quantities", list[quantity]),
-            ("quote", quote | None),
-            ("parts", list[span]),
+            ("id", Annotated[str, nonempty] | None, None),
+            ("sentences", list[count], []),
+            ("attribution", attribution | None, None),
+            ("quantities", list[count], []),
+            ("quote", index, None),
+            ("parts", list[pair], []),
         ],
-        (span,),
+        (spanned,),
+        omit_defaults=True,
+    )
+    digest = str | None
+    digests = struct(
+        "Digests",
+        [(name, digest) for name in LAYERS],
     )
     return struct(
         "Document",
@@ -171,13 +200,15 @@ def msgspec_document(msgspec: ModuleType) -> Any:
             ("bom", bool),
             ("sha256", str),
             ("offsets", Literal["codepoint", "utf16", "utf8"]),
+            ("digests", digests),
             ("text", str),
             ("zones", list[zone]),
             ("images", list[image]),
-            ("sentences", list[span]),
+            ("sentences", list[pair]),
             ("quotes", list[quote]),
             ("quantities", list[quantity]),
             ("claims", list[claim]),
+            ("normalized", None),
         ],
     )
 
@@ -534,6 +565,82 @@ def bench_lookup(texts: list[str], wanted: int, budget: float, repeats: int, tmp
         )
 
 
+# -- size ---------------------------------------------------------------------------
+
+
+def _numbered(size: int) -> str:
+    """Short numbered sentences, each with a number: a list of findings, say."""
+    lines = []
+    i = 0
+    while sum(map(len, lines)) < size:
+        i += 1
+        lines.append(f"{i}. Turnout rose {i % 9 + 1}% in ward {i}.\n")
+    return "".join(lines)[:size]
+
+
+def _quoted(size: int) -> str:
+    """Prose where every sentence is a quote with its speaker."""
+    unit = "“We will not wait,” the mayor said. “The work starts on 3 May,” she added. "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+#: Families of text beyond the repeated units of `bench_adversarial.py`: dense but real forms.
+SHAPED: dict[str, Callable[[int], str]] = {
+    "short numbered sentences": _numbered,
+    "quotes, each attributed": _quoted,
+}
+
+
+def json_ratio(articles: list[Article]) -> tuple[float, float]:
+    """Return the JSON size / UTF-8 text size of ``articles`` together, and the largest one."""
+    text = written = 0
+    worst = 0.0
+    for article in articles:
+        size = len(article.text.encode("utf-8", "surrogatepass")) or 1
+        json_size = len(article_to_json(article, "codepoint", indent=False, normalized=None))
+        text += size
+        written += json_size
+        worst = max(worst, json_size / size)
+    return written / text, worst
+
+
+def print_sizes(folder: Path, articles: list[Article], sizes: tuple[int, int]) -> None:
+    """Print JSON size / text size: the articles of ``folder``, then each family at two sizes."""
+    print("size: JSON (codepoint offsets, as corpuskit writes it) / UTF-8 text")
+    ratio, worst = json_ratio(articles)
+    verdict = "PASS" if ratio <= NEWS_SIZE_TARGET else "MISS"
+    print(
+        f"  {folder.name or folder} ({len(articles):,} articles): {ratio:.2f}x "
+        f"(largest single article {worst:.2f}x; target <= {NEWS_SIZE_TARGET:g}x) {verdict}"
+    )
+    small, large = sizes
+    print(
+        f"  {'family':<30} {f'{small // 1000} KB':>8} {f'{large // 1000} KB':>8} "
+        f"{'growth':>7}  (targets <= {FAMILY_SIZE_TARGET:g}x, growth <= "
+        f"{LINEAR_SIZE_TARGET:g}x for 10x the text)"
+    )
+    families: dict[str, Callable[[int], str]] = {
+        name: (lambda size, unit=unit: (unit * (size // len(unit) + 1))[:size])
+        for name, unit in FAMILIES.items()
+    }
+    families.update(SHAPED)
+    for name, make in families.items():
+        written = []
+        for size in sizes:
+            article = Article.from_text(make(size), id="family")
+            text_size = len(article.text.encode("utf-8"))
+            written.append(
+                len(article_to_json(article, "codepoint", indent=False, normalized=None))
+                / text_size
+            )
+        growth = written[1] * large / (written[0] * small)
+        ok = written[1] <= FAMILY_SIZE_TARGET and growth <= LINEAR_SIZE_TARGET
+        print(
+            f"  {name:<30} {written[0]:7.2f}x {written[1]:7.2f}x {growth:6.1f}x  "
+            f"{'PASS' if ok else 'MISS'}"
+        )
+
+
 # -- the whole run --------------------------------------------------------------------
 
 
@@ -560,6 +667,8 @@ def run(folder: Path, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(folder, args.repeats, Path(tmp))
         bench.header()
+        if args.sizes:
+            print_sizes(args.dir or REPO / "seeds", bench.articles, (10_000, 100_000))
         bench.encode()
         bench.decode()
         round_trip = bench.round_trip()
@@ -594,6 +703,12 @@ def main() -> None:
         default=60.0,
         help="seconds the lookup file may take to write; past that a smaller one is written "
         "(default 60; 0 for no limit)",
+    )
+    parser.add_argument(
+        "--no-sizes",
+        dest="sizes",
+        action="store_false",
+        help="leave out the table of JSON size / text size",
     )
     parser.add_argument(
         "--quick",

@@ -24,7 +24,8 @@ from corpuskit.io.json import (
     document_from_json,
     document_to_dict,
 )
-from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
+from corpuskit.model.claims import Claim, ClaimKind, ClaimParse, claim_id
+from corpuskit.model.collection import paused
 from corpuskit.model.errors import (
     AnchorError,
     InvalidArticleError,
@@ -405,11 +406,13 @@ class Article:
         """Return a copy of this article that holds ``claims`` as its claims.
 
         For claims made elsewhere (a model, a person, another tool): every
-        span of every claim must be a span of this article's text and claim
-        ids must be unique, or `SpanError` names the claim and the field at
-        fault.  Zones, sentences, quotes and quantities stay as they were.
+        span of every claim must be a span of this article's text, a claim's
+        sentences, quantities and quote must be among this article's (or
+        empty), and claim ids must be unique, or `SpanError` names the claim
+        and the field at fault.  The claims are kept in text order (by start,
+        then end).  Zones, sentences, quotes and quantities stay as they were.
         """
-        checked = check_claims(self.text, self.id, claims)
+        checked = check_claims(self.text, self.id, claims, self._layers())
         kept = () if self._given is None else self._given.names
         given = Layers(**{n: getattr(self, n) for n in kept if n != "claims"}, claims=checked)
         return attrs.evolve(self, _given=given)
@@ -483,7 +486,7 @@ class Article:
             span.start,
             span.end,
             span.text,
-            id=id if id is not None else f"{self.id}:{span.start}-{span.end}",
+            id=id if id is not None else claim_id(self.id, span.start, span.end),
             kinds=kinds,
             sentences=tuple(s for s in self.sentences if s.overlaps(span)),
             attribution=attribution,
@@ -558,7 +561,8 @@ class Article:
                 made.append(group.join(*layers))
                 return group.pack(article_id, made[0]) or made[0]
 
-            found = given.group(group.layers, pack)
+            with paused():  # the layers' objects are made in bulk and all live on
+                found = given.group(group.layers, pack)
             if found is not None:
                 return (made[0] if made else self._unpack(group, found)), found
         value = self._run_stage(name)
@@ -575,7 +579,10 @@ class Article:
         return value, group.pack(article_id, value) or value
 
     def _unpack(self, group: Group, store: Any) -> Any:
-        return group.unpack(self.id, self.text, store) if isinstance(store, Packed) else store
+        if not isinstance(store, Packed):
+            return store
+        with paused():  # the layers' objects are made in bulk and all live on
+            return group.unpack(self.id, self.text, store)
 
     def _group(self, name: str) -> Any:
         """Return a group's value, computing and storing it on first access."""

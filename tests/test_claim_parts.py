@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from documents import null_digests, unit_slice, version_4
 
 from corpuskit import (
     Article,
@@ -166,20 +167,27 @@ def test_json_round_trip_keeps_the_parts(article: Article, offsets: str) -> None
         "utf16": [TEXT.encode("utf-16-le")[i : i + 2] for i in range(0, 2 * len(TEXT), 2)],
         "utf8": list(TEXT.encode("utf-8")),
     }[offsets]
-    assert doc["claims"][0]["parts"][1]["text"] == "would cut 400 jobs 😀"
+    # A part is the pair [start, end]: its text is the slice of the document's text.
+    start, end = doc["claims"][0]["parts"][1]
+    assert unit_slice(TEXT, offsets, start, end) == "would cut 400 jobs 😀"
     for claim in doc["claims"]:
-        assert claim["parts"][0]["start"] == claim["start"]
-        assert claim["parts"][-1]["end"] == claim["end"]
+        assert claim["parts"][0][0] == claim["start"]
+        assert claim["parts"][-1][1] == claim["end"]
         for part in claim["parts"]:
-            assert len(encoded[part["start"] : part["end"]]) == part["end"] - part["start"]
+            assert len(part) == 2
+            assert len(encoded[part[0] : part[1]]) == part[1] - part[0]
     if offsets == "utf16":
         bank = doc["claims"][0]
-        assert bank["parts"][1]["end"] == bank["end"] == END + 1  # the emoji is two units
-    # The parts' texts may be left out, like any span's.
+        assert bank["parts"][1][1] == bank["end"] == END + 1  # the emoji is two units
+    # A part may carry its text, as documents migrated from version 4 do; it is checked.
     for claim in doc["claims"]:
         for part in claim["parts"]:
-            del part["text"]
-    assert Article.from_dict(doc) == article
+            part.append(unit_slice(TEXT, offsets, part[0], part[1]))
+    assert Article.from_dict(null_digests(doc, "claims")) == article
+    doc["claims"][0]["parts"][1][2] = "would cut 400 jobs"
+    with pytest.raises(InvalidDocumentError) as caught:
+        Article.from_dict(doc)
+    assert caught.value.json_path == "$.claims[0].parts[1][2]"
 
 
 def test_json_schema_accepts_claims_in_parts(article: Article) -> None:
@@ -190,45 +198,71 @@ def test_json_schema_accepts_claims_in_parts(article: Article) -> None:
     assert not validator.is_valid(doc)
 
 
-def broken(article: Article, edit: Any) -> InvalidDocumentError:
+def broken(article: Article, edit: Any, *, digests: bool = False) -> InvalidDocumentError:
+    """The error loading the article's document after ``edit`` to its first claim.
+
+    The claims' digest is nulled (the change is the check's to find) unless ``digests``.
+    """
     doc = article.to_dict()
     edit(doc["claims"][0])
+    if not digests:
+        null_digests(doc, "claims")
     with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
     return caught.value
 
 
-def _shift(part: dict[str, Any], by: int) -> None:
-    part["start"] += by
-    part["end"] += by
-    part["text"] = TEXT[part["start"] : part["end"]]
+def _shift(part: list[int], by: int) -> None:
+    part[0] += by
+    part[1] += by
 
 
-@pytest.mark.parametrize(
-    ("edit", "path", "words"),
-    [
-        (lambda c: c["parts"].pop(), "$.claims[0].parts", "two or more"),
-        (lambda c: _shift(c["parts"][0], 1), "$.claims[0].parts[0].start", "not at"),
-        (lambda c: _shift(c["parts"][1], -1), "$.claims[0].parts[1].end", "not at"),
-        (lambda c: c["parts"].reverse(), "$.claims[0].parts[0].start", "not at"),
-        (lambda c: c["parts"].insert(1, c["parts"][1]), "$.claims[0].parts[2].start", "overlap"),
-        (lambda c: c["parts"][1].update(text="x"), "$.claims[0].parts[1].text", "recorded text"),
-        (lambda c: c["parts"][1].pop("end"), "$.claims[0].parts[1].end", "missing"),
-        (lambda c: c.pop("parts"), "$.claims[0].parts", "missing"),
-        (lambda c: c.update(parts=None), "$.claims[0].parts", "expected an array"),
-    ],
-)
+def _pop_end(part: list[Any]) -> None:
+    del part[1:]
+
+
+EDITS = [
+    (lambda c: c["parts"].pop(), "$.claims[0].parts", "two or more"),
+    (lambda c: _shift(c["parts"][0], 1), "$.claims[0].parts[0][0]", "not at"),
+    (lambda c: _shift(c["parts"][1], -1), "$.claims[0].parts[1][1]", "not at"),
+    (lambda c: c["parts"].reverse(), "$.claims[0].parts[0][0]", "not at"),
+    (lambda c: c["parts"].insert(1, c["parts"][1]), "$.claims[0].parts[2][0]", "overlap"),
+    (lambda c: c["parts"][1].append("x"), "$.claims[0].parts[1][2]", "recorded text"),
+    (lambda c: _pop_end(c["parts"][1]), "$.claims[0].parts[1]", "an array of 1 item"),
+    (lambda c: c.update(parts=[[START, END]]), "$.claims[0].parts", "two or more"),
+    (lambda c: c.update(parts=None), "$.claims[0].parts", "expected an array"),
+    (
+        lambda c: c.update(parts=[[START, START + 8], {"start": GAP, "end": END}]),
+        "$.claims[0].parts[1]",
+        "a span",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "path", "words"), EDITS)
 def test_json_parts_that_do_not_fit_are_named_by_path(
     article: Article, edit: Any, path: str, words: str
 ) -> None:
     error = broken(article, edit)
     assert error.json_path == path
     assert words in error.problems[0][1]
+    # With the digest kept the same problem is named: the digest is checked last.
+    assert broken(article, edit, digests=True).problems == error.problems
+
+
+def test_json_parts_left_out_are_a_claim_of_one_span(article: Article) -> None:
+    # Parts are left out when there are none: a document that drops them says so.
+    error = broken(article, lambda c: c.pop("parts"), digests=True)
+    assert error.json_path == "$.claims"
+    assert "digest" in error.problems[0][1]
+    doc = null_digests(article.to_dict(), "claims")
+    del doc["claims"][0]["parts"]
+    assert Article.from_dict(doc).claims[0].parts == ()
 
 
 def version_3(doc: dict[str, Any]) -> dict[str, Any]:
-    """The document as corpuskit wrote version 3: claims had no ``parts``."""
-    old = copy.deepcopy(doc)
+    """The document of version 5 ``doc`` as corpuskit wrote version 3: no ``parts``."""
+    old = version_4(doc)
     old["schema_version"] = 3
     for claim in old["claims"]:
         del claim["parts"]
@@ -238,8 +272,9 @@ def version_3(doc: dict[str, Any]) -> dict[str, Any]:
 def test_a_version_3_document_loads_with_claims_of_one_span(seeds_dir: Path) -> None:
     # Version 3 had no way to write parts: the claims of one span are what it held.
     doc = Article.from_path(seeds_dir / "001_09ca764c561f071a.txt").to_dict(offsets="utf16")
-    doc["claims"] = [c for c in doc["claims"] if c["parts"] == []]
-    seed = Article.from_dict(doc)
+    doc["claims"] = [c for c in doc["claims"] if "parts" not in c]
+    seed = Article.from_dict(null_digests(doc, "claims"))
+    doc = seed.to_dict(offsets="utf16")
     old = version_3(doc)
     kept = copy.deepcopy(old)
     loaded = Article.from_dict(old)

@@ -268,9 +268,10 @@ def test_object_storage_paths_through_fsspec(ckdask: ModuleType) -> None:
         bag = ckdask.read_articles("memory://lines/seeds.jsonl", blocksize=1000)
         assert bag.npartitions > 2
         assert bag.compute(scheduler="sync") == expected[:2]
+        # The first line is about 7 KB, the second about 10 KB: a limit between them.
         with pytest.raises(TooLargeError, match=r"^memory:///lines/seeds\.jsonl:2: the line "):
             ckdask.read_articles(
-                "memory://lines/seeds.jsonl", blocksize=1000, max_line_bytes=30_000
+                "memory://lines/seeds.jsonl", blocksize=1000, max_line_bytes=8_000
             ).compute(scheduler="sync")
     finally:
         fs.rm(["/news", "/lines"], recursive=True)
@@ -466,8 +467,10 @@ def test_bad_jsonl_lines_raise_or_are_skipped_with_their_line(
     with pytest.raises(InvalidDocumentError) as serial:
         list(iter(Corpus.from_jsonl(bad)))  # iterating, as read_articles does
     with pytest.raises(InvalidDocumentError) as raised:
-        ckdask.read_articles(bad, blocksize=50_000).compute()
-    assert raised.value.line == 5  # in the third block: counted when the error needs it
+        ckdask.read_articles(bad, blocksize=15_000).compute()
+    # Lines of about 7 and 10 KB: line 5 starts in the third block, and is counted
+    # when the error needs it.
+    assert raised.value.line == 5
     assert str(raised.value) == str(serial.value)
 
     lines.insert(6, b"\n")  # blank lines are passed over, and counted

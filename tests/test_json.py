@@ -1,38 +1,50 @@
 """JSON documents and JSON Lines corpora.
 
-The API, the exact problems reported for each kind of bad value, given claims, the id
-index, atomic writes.
+The API, the format (pairs, references, defaults, digests), the exact problems reported
+for each kind of bad value, migrations from older versions, given claims, the id index,
+atomic writes.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import orjson
 import pytest
+from documents import canonical, null_digests, version_4, with_texts
 
 from corpuskit import (
     Article,
     ArticleNotFoundError,
     Attribution,
+    Boilerplate,
     Claim,
     ClaimKind,
     Corpus,
     CorpusKitError,
     DuplicateIdError,
+    Image,
     InvalidDocumentError,
     OffsetIndex,
+    Quantity,
     QuantityKind,
+    Quote,
     ReadError,
     SchemaVersionError,
     Span,
     SpanError,
     TooLargeError,
+    Zone,
     ZoneKind,
 )
+from corpuskit.io.json import LAYER_KEYS as LAYERS
+from corpuskit.io.json import json_defaults
 
 SEED = "000_dd2c270fb12b86b0.txt"
 
@@ -47,7 +59,9 @@ def seed(seeds_dir: Path) -> Article:
 # a counted noun, claims with attributions, a byline and a translator credit. Most
 # tests of bad values change its document (what `Article.to_dict` writes) in one or a
 # few places and check the full list of problems `Article.from_dict` reports: the JSON
-# path and the message, which names what was expected and what was found.
+# path and the message, which names what was expected and what was found. Such a test
+# nulls the digests, as a program that edits a layer must, so that the check it is
+# about is the one that speaks; the tests of digests (below) keep them.
 TEXT = (
     "Kim Visits Café in Seoul\n\n"
     "Workers wait outside\nWorkers wait outside a café in Seoul REUTERS/Kim Hong-Ji\n\n"
@@ -67,14 +81,37 @@ def document(offsets: str = "codepoint") -> dict[str, Any]:
     return article().to_dict(offsets=offsets)  # type: ignore[arg-type]
 
 
-def problems(doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+def problems(doc: dict[str, Any], *, digests: bool = False) -> tuple[tuple[str, str], ...]:
+    """The problems loading ``doc`` reports, its digests nulled first unless ``digests``."""
+    if not digests and isinstance(doc.get("digests"), dict):
+        null_digests(doc)
     with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
     return caught.value.problems
 
 
+def edited(doc: dict[str, Any]) -> Article:
+    """Load ``doc`` after a change that leaves it valid, its digests nulled."""
+    return Article.from_dict(null_digests(doc))
+
+
+def digest(doc: dict[str, Any], layer: str) -> str:
+    """A layer's digest, as docs/json.md defines it.
+
+    The SHA-256 of the offset unit and a line feed, then the layer's compact JSON;
+    cut to 16 hex digits.
+    """
+    head = doc["offsets"] + "\n"
+    compact = json.dumps(doc[layer], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((head + compact).encode("utf-8")).hexdigest()[:16]
+
+
 def span(start: int, end: int) -> dict[str, Any]:
+    """A span object as version 4 wrote it, with its text."""
     return {"start": start, "end": end, "text": TEXT[start:end]}
+
+
+_DECIMAL = 'expected a decimal number written as a string, such as "-12.5", got '
 
 
 def _enum_message(cls: Any, found: str) -> str:
@@ -95,6 +132,7 @@ def test_document_header_comes_first_in_a_fixed_order(seed: Article) -> None:
         "bom",
         "sha256",
         "offsets",
+        "digests",
         "text",
         "zones",
         "images",
@@ -105,11 +143,12 @@ def test_document_header_comes_first_in_a_fixed_order(seed: Article) -> None:
         "normalized",
     ]
     assert doc["normalized"] is None
-    assert doc["schema_version"] == 4
+    assert doc["schema_version"] == 5
     assert doc["sha256"] == seed.sha256
+    assert list(doc["digests"]) == list(doc)[9:15]
     assert doc["text"] == seed.text
     assert doc["offsets"] == "codepoint"
-    assert seed.to_json().startswith('{"schema_version":4,"id":"dd2c270fb12b86b0",')
+    assert seed.to_json().startswith('{"schema_version":5,"id":"dd2c270fb12b86b0",')
 
 
 def test_document_writes_every_layer_with_values_a_reader_can_use(seed: Article) -> None:
@@ -117,9 +156,13 @@ def test_document_writes_every_layer_with_values_a_reader_can_use(seed: Article)
     assert [z["kind"] for z in doc["zones"]][:3] == ["image_alt", "caption", "credit"]
     assert len(doc["claims"]) == len(seed.claims)
     claim = doc["claims"][0]
-    assert claim["id"] == seed.claims[0].id
+    assert "id" not in claim  # the id of its offsets: left out
+    assert seed.claims[0].id == f"{seed.id}:{claim['start']}-{claim['end']}"
     assert claim["kinds"] == ["reported_speech"]
-    assert claim["attribution"]["source"]["text"] == "Government officials in Seoul"
+    start, end = claim["attribution"]["source"]
+    assert doc["text"][start:end] == "Government officials in Seoul"
+    (index,) = claim["sentences"]
+    assert seed.sentences[index] == seed.claims[0].sentences[0]
     quantity = doc["quantities"][0]
     assert isinstance(quantity["low"], str)  # exact decimals, never floats
     assert json.loads(seed.to_json()) == doc
@@ -138,10 +181,14 @@ def test_a_document_with_every_kind_of_object_loads_back() -> None:
         "byline",
         "translator_credit",
     ]
-    assert doc["quotes"][0]["content"] == span(106, 138)
-    assert doc["quantities"][1]["hedge_span"] == span(169, 174)
-    assert doc["quantities"][1]["counted"] == span(178, 184)
-    assert doc["claims"][0]["quote"] is not None
+    assert doc["images"] == [{"start": 26, "end": 103, "alt": 1, "caption": 2, "credit": 3}]
+    assert doc["sentences"] == [[0, 24], [47, 83], [105, 194], [196, 275]]
+    assert doc["quotes"] == [{"start": 105, "end": 139, "content": [106, 138]}]
+    assert doc["quantities"][1]["hedge_span"] == [169, 174]
+    assert doc["quantities"][1]["counted"] == [178, 184]
+    assert doc["claims"][0]["quote"] == 0
+    assert doc["claims"][0]["sentences"] == [2]
+    assert doc["claims"][2]["quantities"] == [2, 3]
     assert Article.from_dict(doc) == article()
 
 
@@ -150,13 +197,137 @@ def test_to_json_writes_unicode_as_itself_and_indents_on_request(seed: Article) 
     assert "country’s" in compact
     assert "\\u2019" not in compact
     indented = seed.to_json(indent=True)
-    assert indented.startswith('{\n  "schema_version": 4,')
+    assert indented.startswith('{\n  "schema_version": 5,')
     assert Article.from_json(indented) == seed
 
 
 def test_to_json_rejects_an_unknown_unit(seed: Article) -> None:
     with pytest.raises(ValueError, match="offsets must be one of"):
         seed.to_json(offsets="bytes")  # type: ignore[arg-type]
+
+
+def test_the_fields_a_document_may_leave_out_are_the_documented_ones() -> None:
+    assert json_defaults(Zone) == {}
+    assert json_defaults(Boilerplate) == {"name": None}
+    assert json_defaults(Image) == {"alt": None, "caption": None, "credit": None}
+    assert json_defaults(Span) == {}
+    assert json_defaults(Quote) == {"balanced": True, "continued": False, "depth": 0}
+    assert json_defaults(Quantity) == {
+        "unit": None,
+        "hedge": None,
+        "hedge_span": None,
+        "counted": None,
+    }
+    assert json_defaults(Claim) == {
+        "sentences": [],
+        "attribution": None,
+        "quantities": [],
+        "quote": None,
+        "parts": [],
+    }
+    assert json_defaults(Attribution) == {"source": None, "cue": None, "resolved": None}
+
+
+def test_a_field_at_its_default_is_left_out() -> None:
+    doc = document()
+    assert doc["zones"][6] == {"start": 277, "end": 288, "kind": "byline"}  # no name
+    assert doc["zones"][7]["name"] == [305, 315]
+    assert doc["quotes"][0].keys() == {"start", "end", "content"}  # balanced, depth 0
+    assert doc["quantities"][1] == {
+        "start": 175,
+        "end": 177,
+        "kind": "count",
+        "low": "13",  # high is low: left out
+        "hedge": "about",
+        "hedge_span": [169, 174],
+        "counted": [178, 184],
+    }
+    assert doc["quantities"][3]["unit"] == "USD"
+    first, second = doc["claims"][:2]
+    assert first.keys() == {
+        "start",
+        "end",
+        "kinds",
+        "sentences",
+        "attribution",
+        "quantities",
+        "quote",
+    }
+    assert second.keys() == {"start", "end", "kinds", "sentences", "attribution", "quantities"}
+    assert second["attribution"].keys() == {"source", "cue"}  # resolved is null
+    loaded = Article.from_dict(doc)
+    assert loaded.zones[6] == Boilerplate(277, 288, TEXT[277:288], ZoneKind.BYLINE, None)
+    quote = loaded.quotes[0]
+    assert (quote.balanced, quote.continued, quote.depth) == (True, False, 0)
+    assert loaded.quantities[1].high == loaded.quantities[1].low == 13
+    assert loaded.quantities[1].unit is None
+    claim = loaded.claims[1]
+    assert (claim.id, claim.quote, claim.parts) == ("doc:169-193", None, ())
+    assert claim.attribution is not None
+    assert claim.attribution.resolved is None
+
+
+def test_fields_written_at_their_default_load_the_same_article() -> None:
+    doc = document()
+    doc["zones"][6]["name"] = None
+    doc["quotes"][0].update(balanced=True, continued=False, depth=0)
+    doc["quantities"][1].update(high="13", unit=None)
+    doc["claims"][1].update(id="doc:169-193", quote=None, parts=[])
+    doc["claims"][1]["attribution"]["resolved"] = None
+    # A claim as another program may write it: id, sentences, quantities left out.
+    doc["claims"].insert(2, {"start": 196, "end": 210, "kinds": ["statistic"], "quote": None})
+    loaded = edited(doc)
+    claims = article().claims
+    assert loaded.claims == (
+        *claims[:2],
+        Claim(196, 210, TEXT[196:210], "doc:196-210", (ClaimKind.STATISTIC,), (), None, ()),
+        claims[2],
+    )
+    # Written again, the defaults are left out.
+    assert loaded.with_claims(claims) == article()
+    assert loaded.with_claims(claims).to_dict() == document()
+
+
+def test_a_value_that_is_not_its_default_is_written() -> None:
+    a = Article.from_text("Prices rose 10 to 12 percent in May, officials said.", id="r")
+    (quantity,) = a.to_dict()["quantities"]
+    assert (quantity["low"], quantity["high"]) == ("10", "12")
+    mine = attrs.evolve(a.claims[0], id="mine")
+    assert a.with_claims([mine]).to_dict()["claims"][0]["id"] == "mine"
+    assert Article.from_json(a.with_claims([mine]).to_json()).claims == (mine,)
+
+
+@pytest.mark.parametrize(
+    ("unit", "offsets"), [("codepoint", (16, 31)), ("utf16", (17, 33)), ("utf8", (19, 37))]
+)
+def test_a_claim_id_left_out_counts_code_points_in_every_unit(
+    unit: str, offsets: tuple[int, int]
+) -> None:
+    emoji = Article.from_text('Kim 😀 fled.\r\n\r\n"We won 😀 today," the coach said.', id="e")
+    assert emoji.claims[0].id == "e:16-31"
+    doc = emoji.to_dict(offsets=unit)  # type: ignore[arg-type]
+    (claim,) = doc["claims"]
+    assert (claim["start"], claim["end"]) == offsets
+    assert "id" not in claim
+    assert Article.from_dict(doc) == emoji
+    # An id that names the offsets in the document's unit is not the claim's own.
+    claim["id"] = f"e:{offsets[0]}-{offsets[1]}"
+    assert (edited(doc) == emoji) is (unit == "codepoint")
+
+
+def _family_ratio(n: int) -> float:
+    text = '"x," he said. ' * n
+    return len(Article.from_text(text, id="q").to_json().encode()) / len(text.encode())
+
+
+def test_json_is_compact_and_linear_in_the_text() -> None:
+    # One long sentence of attributed quotes: a quote and a claim every 14 bytes, each
+    # written once. (Version 4 repeated the sentence in every claim: quadratic.)
+    small, large = _family_ratio(1_000), _family_ratio(10_000)
+    assert small < 15
+    # Offsets of six digits rather than five: 15.07 at this size.
+    assert large < 16
+    assert large * 10_000 / (small * 1_000) < 12
 
 
 # -- reading documents --------------------------------------------------------------------------
@@ -216,13 +387,16 @@ def test_a_document_that_is_not_an_object_names_its_type() -> None:
 
 
 def test_from_dict_leaves_the_callers_document_alone(seed: Article) -> None:
+    # Loading converts offsets, puts texts in, fills defaults and resolves
+    # references, in place: in a copy of a document the caller keeps.
     doc = seed.to_dict(offsets="utf16")
-    before = json.dumps(doc)
-    del doc["claims"][0]["text"]
     snapshot = json.dumps(doc)
-    loaded = Article.from_dict(doc)
-    assert json.dumps(doc) == snapshot != before
-    assert loaded == seed
+    assert Article.from_dict(doc) == seed
+    assert json.dumps(doc) == snapshot
+    doc = with_texts(doc)
+    snapshot = json.dumps(doc)
+    assert Article.from_dict(doc) == seed
+    assert json.dumps(doc) == snapshot
 
 
 def test_from_dict_rejects_values_json_cannot_hold(seed: Article) -> None:
@@ -314,18 +488,17 @@ def test_equal_articles_hash_alike_and_differ_when_a_layer_differs(seed: Article
 
 def test_errors_name_the_json_path_and_what_was_expected(seed: Article) -> None:
     doc = seed.to_dict()
-    doc["claims"][2]["attribution"]["source"]["start"] = "12"
+    doc["claims"][2]["attribution"]["source"][0] = "12"
     doc["zones"][1]["end"] = len(seed.text) + 5
-    doc["sentences"][0]["extra"] = 1
+    doc["zones"][2]["extra"] = 1
     with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
     problems = dict(caught.value.problems)
     assert (
-        "expected an integer offset, got a string"
-        in problems["$.claims[2].attribution.source.start"]
+        "expected an integer offset, got a string" in problems["$.claims[2].attribution.source[0]"]
     )
     assert "past the end of the text" in problems["$.zones[1].end"]
-    assert "unknown field" in problems["$.sentences[0].extra"]
+    assert "unknown field" in problems["$.zones[2].extra"]
     assert caught.value.json_path == "$.zones[1].end"  # layers are checked in document order
     assert str(caught.value).startswith("<json>: $.zones[1].end: end ")
     assert isinstance(caught.value, CorpusKitError)
@@ -334,9 +507,10 @@ def test_errors_name_the_json_path_and_what_was_expected(seed: Article) -> None:
 
 def test_too_many_problems_are_cut_short(seed: Article) -> None:
     doc = seed.to_dict()
-    for span in doc["sentences"] * 10:
-        span["start"] = -1
+    for pair in doc["sentences"]:
+        pair[0] = -1
     doc["sentences"] = doc["sentences"] * 10
+    assert len(doc["sentences"]) > 100
     with pytest.raises(InvalidDocumentError) as caught:
         Article.from_dict(doc)
     assert len(caught.value.problems) == 100
@@ -400,11 +574,11 @@ def test_header_values_are_checked(seed: Article, key: str, value: object, messa
 
 def test_schema_version_newer_older_missing_and_wrong(seed: Article) -> None:
     doc = seed.to_dict()
-    doc["schema_version"] = 5
+    doc["schema_version"] = 6
     with pytest.raises(SchemaVersionError, match=r"upgrade corpuskit") as caught:
         Article.from_dict(doc)
-    assert (caught.value.version, caught.value.supported) == (5, 4)
-    for value, message in ((0, "from 1 to 4"), ("4", "expected an integer")):
+    assert (caught.value.version, caught.value.supported) == (6, 5)
+    for value, message in ((0, "from 1 to 5"), ("5", "expected an integer")):
         doc["schema_version"] = value
         with pytest.raises(InvalidDocumentError, match=message):
             Article.from_dict(doc)
@@ -415,11 +589,11 @@ def test_schema_version_newer_older_missing_and_wrong(seed: Article) -> None:
 
 def test_schema_version_problems() -> None:
     for value, message in (
-        ("4", "expected an integer, got a string"),
+        ("5", "expected an integer, got a string"),
         (None, "expected an integer, got null"),
         (2.5, "expected an integer, got a number"),
-        (0, "expected a version from 1 to 4, got 0"),
-        (-1, "expected a version from 1 to 4, got -1"),
+        (0, "expected a version from 1 to 5, got 0"),
+        (-1, "expected a version from 1 to 5, got -1"),
     ):
         doc = document()
         doc["schema_version"] = value
@@ -457,16 +631,199 @@ def test_a_text_that_starts_with_a_byte_order_mark_needs_bom() -> None:
     )
 
 
+_DIGESTS_EXPECTED = (
+    "expected an object giving each layer (zones, images, sentences, quotes, quantities, "
+    "claims) its digest, 16 lower-case hex digits, or null, got "
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        (lambda d: None, "null"),
+        (lambda d: [], "an array"),
+        (lambda d: "0" * 16, "'0000000000000000'"),
+        (lambda d: d.pop("claims") and d, "an object"),
+        (lambda d: {**d, "notes": None}, "an object"),
+        (lambda d: {**d, "zones": d["zones"].upper()}, "an object"),
+        (lambda d: {**d, "zones": d["zones"][:15]}, "an object"),
+        (lambda d: {**d, "zones": d["zones"] + "0"}, "an object"),
+        (lambda d: {**d, "zones": 0}, "an object"),
+    ],
+    ids=["null", "array", "string", "missing", "extra", "upper", "short", "long", "number"],
+)
+def test_digests_are_an_object_of_every_layer(change: Any, found: str) -> None:
+    doc = document()
+    doc["digests"] = change(doc["digests"])
+    assert problems(doc, digests=True) == (("$.digests", _DIGESTS_EXPECTED + found),)
+
+
+def test_digests_are_required() -> None:
+    doc = document()
+    del doc["digests"]
+    assert problems(doc) == (("$.digests", "required field missing"),)
+
+
+# -- digests ------------------------------------------------------------------------------------
+#
+# Each layer's digest is the first 16 hex digits of the SHA-256 of the offset unit and
+# its compact JSON, as written. A layer changed after
+# the document was written no longer has it, however the change leaves the layer (the
+# text of a span moved by one is still a text).
+
+
+@pytest.mark.parametrize("unit", ["codepoint", "utf16", "utf8"])
+def test_each_layer_has_the_digest_of_its_compact_json(seed: Article, unit: str) -> None:
+    doc = seed.to_dict(offsets=unit)  # type: ignore[arg-type]
+    layers = ("zones", "images", "sentences", "quotes", "quantities", "claims")
+    assert doc["digests"] == {layer: digest(doc, layer) for layer in layers}
+    assert len(set(doc["digests"].values())) == 6
+    # The digest is of the data, not of how it is laid out.
+    indented = seed.to_json(offsets=unit, indent=True)  # type: ignore[arg-type]
+    assert json.loads(indented)["digests"] == doc["digests"]
+    assert Article.from_json(indented) == seed
+
+
+def _digest_problem(doc: dict[str, Any], layer: str, recorded: str) -> tuple[str, str]:
+    return (
+        f"$.{layer}",
+        f"this layer's digest is {digest(doc, layer)}, not the recorded {recorded} "
+        f"($.digests.{layer}): a value in it was changed, added or left out after the "
+        "document was written (a program that edits a layer writes null as its digest)",
+    )
+
+
+def _set(path: tuple[Any, ...], value: Any) -> Any:
+    def change(doc: dict[str, Any]) -> None:
+        owner = doc
+        for key in path[:-1]:
+            owner = owner[key]
+        owner[path[-1]] = value
+
+    return change
+
+
+def _drop(path: tuple[Any, ...]) -> Any:
+    def change(doc: dict[str, Any]) -> None:
+        owner = doc
+        for key in path[:-1]:
+            owner = owner[key]
+        del owner[path[-1]]
+
+    return change
+
+
+def _both(*changes: Any) -> Any:
+    def change(doc: dict[str, Any]) -> None:
+        for each in changes:
+            each(doc)
+
+    return change
+
+
+def _reorder(doc: dict[str, Any]) -> None:
+    doc["zones"][0] = dict(reversed(doc["zones"][0].items()))
+
+
+# Changes that leave every layer valid: only its digest tells. The last two leave the
+# article as it was, but not the layer as written.
+UNSEEN = [
+    ("zones", _set(("zones", 4, "kind"), "byline"), False),
+    ("images", _set(("images", 0, "start"), 25), False),
+    ("sentences", _set(("sentences", 3, 1), 274), False),
+    ("quotes", _set(("quotes", 0, "depth"), 1), False),
+    ("quotes", _set(("quotes", 0, "content", 0), 107), False),
+    ("quantities", _set(("quantities", 3, "unit"), "EUR"), False),
+    ("quantities", _set(("quantities", 1, "low"), "14"), False),
+    (
+        "quantities",
+        _both(_drop(("quantities", 1, "hedge")), _drop(("quantities", 1, "hedge_span"))),
+        False,
+    ),
+    ("claims", _set(("claims", 0, "id"), "doc:mine"), False),
+    ("claims", _set(("claims", 1, "kinds"), ["statistic"]), False),
+    ("claims", _drop(("claims", 0, "quote")), False),
+    ("claims", _set(("claims", 2, "attribution", "cue", 0), 252), False),
+    ("claims", _set(("claims", 1, "parts"), []), True),
+    ("zones", _reorder, True),
+]
+
+
+@pytest.mark.parametrize(("layer", "change", "same"), UNSEEN)
+def test_a_layer_changed_after_it_was_written_is_refused(
+    layer: str, change: Any, same: bool
+) -> None:
+    doc = document()
+    recorded = doc["digests"][layer]
+    change(doc)
+    assert problems(doc, digests=True) == (_digest_problem(doc, layer, recorded),)
+    # A program that changes a layer nulls its digest (or writes the new one).
+    for value in (None, digest(doc, layer)):
+        doc["digests"][layer] = value
+        assert (Article.from_dict(doc) == article()) is same
+
+
+def test_the_digests_cover_the_offset_unit_but_not_the_article_id() -> None:
+    # An ASCII text has the same offsets in every unit, so only the digest can tell
+    # that the numbers of a relabelled document were written in another unit.
+    article = Article.from_text('Rates rose\n\n"We will act," the governor said.', id="r")
+    doc = article.to_dict(offsets="utf16")
+    doc["offsets"] = "codepoint"
+    found = problems(doc, digests=True)
+    assert [path for path, _ in found] == [f"$.{layer}" for layer in LAYERS]
+    # An article renamed is no tampering: its claims whose ids were left out are
+    # renamed with it, as ids derived from the article id are.
+    doc = article.to_dict()
+    doc["id"] = "other"
+    assert [c.id for c in Article.from_dict(doc).claims] == ["other:13-25"]
+
+
+def test_a_digest_is_checked_only_when_nothing_else_is_wrong() -> None:
+    doc = document()
+    doc["claims"][0]["id"] = "doc:mine"
+    doc["zones"][0]["kind"] = None
+    assert problems(doc, digests=True) == (("$.zones[0].kind", _enum_message(ZoneKind, "null")),)
+    doc["zones"][0]["kind"] = "title"
+    # Every layer changed is named, in document order.
+    doc["sentences"][0][1] = 23
+    recorded = document()["digests"]
+    assert problems(doc, digests=True) == (
+        _digest_problem(doc, "sentences", recorded["sentences"]),
+        _digest_problem(doc, "claims", recorded["claims"]),
+    )
+
+
+def test_a_null_digest_lets_only_its_layer_change() -> None:
+    doc = document()
+    doc["claims"][0]["id"] = "doc:mine"
+    doc["digests"]["claims"] = None
+    assert Article.from_dict(doc).claims[0].id == "doc:mine"
+    doc["quotes"][0]["depth"] = 1
+    assert problems(doc, digests=True) == (
+        _digest_problem(doc, "quotes", document()["digests"]["quotes"]),
+    )
+
+
+def test_a_document_written_again_gets_its_digests_back() -> None:
+    doc = null_digests(document())
+    loaded = Article.from_dict(doc)
+    assert loaded.to_dict() == document()
+    assert canonical(doc) == canonical(document())
+
+
 # -- versions -----------------------------------------------------------------------------------
 
 
 def test_a_version_1_document_loads_through_the_migrations(seed: Article) -> None:
     # Version 1 had code-point offsets only and no "offsets" field; version 2 had
-    # no "normalized" field; version 3 claims had no "parts".
-    doc = seed.to_dict()
+    # no "normalized" field; version 3 claims had no "parts"; version 4 wrote
+    # every span as an object with its text, and repeated items where referred to.
+    current = seed.to_dict()
     # Claims in parts came with version 4: an older document holds the others.
-    doc["claims"] = [claim for claim in doc["claims"] if claim["parts"] == []]
-    seed = Article.from_dict(doc)
+    current["claims"] = [claim for claim in current["claims"] if "parts" not in claim]
+    seed = edited(current)
+    doc = version_4(current)
+    assert Article.from_dict(doc) == seed
     del doc["offsets"]
     del doc["normalized"]
     for claim in doc["claims"]:
@@ -492,23 +849,149 @@ def test_a_version_1_document_loads_through_the_migrations(seed: Article) -> Non
 
 
 def test_old_versions_may_not_carry_newer_fields() -> None:
-    doc = document()
+    doc = version_4(document())
     doc["schema_version"] = 1
     del doc["normalized"]
     assert problems(doc) == (
         ("$.offsets", "unknown field: version 1 documents have no such field"),
     )
-    doc = document()
+    doc = version_4(document())
     doc["schema_version"] = 2
     for claim in doc["claims"]:
         del claim["parts"]
     assert problems(doc) == (
         ("$.normalized", "unknown field: version 2 documents have no such field"),
     )
-    doc = document()
+    doc = version_4(document())
     doc["schema_version"] = 3
     assert problems(doc) == (
         ("$.claims[0].parts", "unknown field: version 3 documents have no such field"),
+    )
+    # A document of version 5 relabelled 4 would have its digests dropped unseen.
+    doc = document()
+    doc["schema_version"] = 4
+    assert problems(doc, digests=True) == (
+        ("$.digests", "unknown field: version 4 documents have no such field"),
+    )
+
+
+V4_FIXTURE = Path(__file__).parent / "data" / "v4" / "article.json"
+
+
+def test_a_document_written_by_version_4_loads() -> None:
+    # Written by corpuskit before version 5 (see tests/data/v4/README.md).
+    doc = json.loads(V4_FIXTURE.read_text(encoding="utf-8"))
+    assert doc["schema_version"] == 4
+    loaded = Article.from_dict(doc)
+    made = Article.from_text(doc["text"], id="v4", ordinal=7, source="007_v4.txt")
+    start = doc["text"].index("Sven")
+    end = doc["text"].index(".", start)
+    given = Claim(
+        start,
+        end,
+        doc["text"][start:end],
+        "v4:given",
+        (ClaimKind.STATISTIC,),
+        (made.sentences[2],),
+        None,
+        (),
+    )
+    assert loaded == made.with_claims([*made.claims, given])
+    assert [claim.id for claim in loaded.claims] == [
+        "v4:0-26",
+        "v4:given",
+        "v4:139-186",
+        "v4:190-234",
+        "v4:248-279",
+    ]
+    assert loaded.claims[2].parts
+    assert loaded.quantities[2].high != loaded.quantities[2].low
+    # Nothing is lost: written as version 5 and made version 4 again, it is the same.
+    assert version_4(loaded.to_dict(offsets="utf8")) == doc
+    assert Article.from_json(V4_FIXTURE.read_bytes()) == loaded
+
+
+@pytest.mark.parametrize("unit", ["codepoint", "utf16", "utf8"])
+def test_a_version_4_document_is_migrated(unit: str) -> None:
+    doc = version_4(document(unit))
+    assert "digests" not in doc
+    assert doc["claims"][0]["quote"] == doc["quotes"][0]  # repeated in full
+    kept = copy.deepcopy(doc)
+    assert Article.from_dict(doc) == article()
+    assert doc == kept
+    assert Article.from_json(json.dumps(doc)) == article()
+
+
+def test_a_version_4_span_text_is_still_checked() -> None:
+    # Migrated, a plain span keeps its text as a third item: [start, end, text].
+    doc = version_4(document())
+    doc["sentences"][2]["text"] = "We fled"
+    doc["zones"][0]["text"] = "Kim"
+    assert [path for path, _ in problems(doc)] == ["$.zones[0].text", "$.sentences[2][2]"]
+    doc = version_4(document())
+    doc["claims"][1]["attribution"]["cue"]["text"] = "told"
+    doc["claims"][1]["parts"] = [span(169, 177), span(178, 193)]  # "about 13", "people had left"
+    doc["claims"][1]["parts"][1]["text"] = "had left"
+    assert problems(doc) == (
+        (
+            "$.claims[1].attribution.cue[2]",
+            "recorded text 'told' is not the text at [157, 163) (code points), which reads "
+            "'adding': the text or the offsets were changed after the span was made",
+        ),
+        (
+            "$.claims[1].parts[1][2]",
+            "recorded text 'had left' is not the text at [178, 193) (code points), which reads "
+            "'people had left': the text or the offsets were changed after the span was made",
+        ),
+    )
+
+
+def test_a_version_4_item_must_be_in_the_layer_it_repeats() -> None:
+    expected = "is not one of $.{}: version 5 documents refer to $.{} by index"
+    for edit, path, layer in (
+        (
+            lambda d: d["claims"][1]["sentences"][0].update(end=190),
+            "claims[1].sentences[0]",
+            "sentences",
+        ),
+        (
+            lambda d: d["claims"][0].update(sentences=[span(0, 24), span(1, 24)]),
+            "claims[0].sentences[1]",
+            "sentences",
+        ),
+        (
+            lambda d: d["claims"][2]["quantities"][1].update(unit="EUR"),
+            "claims[2].quantities[1]",
+            "quantities",
+        ),
+        (lambda d: d["claims"][0]["quote"].update(depth=1), "claims[0].quote", "quotes"),
+        (lambda d: d["images"][0]["credit"].update(kind="caption"), "images[0].credit", "zones"),
+    ):
+        doc = version_4(document())
+        edit(doc)
+        assert problems(doc) == ((f"$.{path}", expected.format(layer, layer)),), path
+
+
+def test_a_version_4_document_of_the_wrong_shape_is_left_for_the_checks() -> None:
+    doc = version_4(document())
+    doc["sentences"][0] = 5
+    assert problems(doc) == (
+        ("$.sentences[0]", "expected a span, an array [start, end], got a number"),
+    )
+    doc = version_4(document())
+    doc["claims"][1]["parts"] = "x"
+    doc["zones"][0]["extra"] = {"text": "x"}
+    assert problems(doc) == (
+        ("$.zones[0].extra", "unknown field: a zone has the fields start, end, text, kind"),
+        ("$.claims[1].parts", "expected an array, got a string"),
+    )
+    doc = version_4(document())
+    doc["claims"][2]["sentences"] = [5]
+    assert problems(doc) == (
+        (
+            "$.claims[2].sentences[0]",
+            "is not one of $.sentences: version 5 documents refer to $.sentences by index",
+        ),
     )
 
 
@@ -519,63 +1002,113 @@ def test_a_layer_that_is_not_an_array() -> None:
     doc = document()
     doc["zones"] = {}
     doc["sentences"] = "x"
-    doc["claims"] = None
+    doc["quantities"] = None
     assert problems(doc) == (
         ("$.zones", "expected an array, got an object"),
         ("$.sentences", "expected an array, got a string"),
+        ("$.quantities", "expected an array, got null"),
+    )
+    # The layers that refer to others are checked after them.
+    doc = document()
+    doc["images"] = 5
+    doc["claims"] = None
+    assert problems(doc) == (
+        ("$.images", "expected an array, got a number"),
         ("$.claims", "expected an array, got null"),
     )
 
 
-def test_items_that_are_not_objects_name_the_json_type_found() -> None:
+def test_a_layer_that_refers_to_one_with_problems_is_not_checked() -> None:
+    # Its references would name items that are not what they should be.
     doc = document()
-    doc["sentences"] = [1, True, [], "x", None, 2.5, {}]
+    doc["sentences"][0] = None
+    doc["claims"][0]["kinds"] = []
     assert problems(doc) == (
-        ("$.sentences[0]", "expected an object (a span), got a number"),
-        ("$.sentences[1]", "expected an object (a span), got a boolean"),
-        ("$.sentences[2]", "expected an object (a span), got an array"),
-        ("$.sentences[3]", "expected an object (a span), got a string"),
-        ("$.sentences[4]", "expected an object (a span), got null"),
-        ("$.sentences[5]", "expected an object (a span), got a number"),
-        ("$.sentences[6].start", "required field missing from this span"),
-        ("$.sentences[6].end", "required field missing from this span"),
+        ("$.sentences[0]", "expected a span, an array [start, end], got null"),
+    )
+    # Claims refer to sentences, quotes and quantities; images to zones.
+    doc = document()
+    doc["zones"][0]["kind"] = None
+    doc["claims"][0]["kinds"] = []
+    doc["images"][0]["alt"] = None
+    assert [path for path, _ in problems(doc)] == ["$.zones[0].kind", "$.claims[0].kinds"]
+
+
+def test_items_that_are_not_spans_name_the_json_type_found() -> None:
+    doc = document()
+    doc["sentences"] = [1, True, [], "x", None, 2.5, {}, [1], [1, 2, 3, 4]]
+    expected = "expected a span, an array [start, end], got "
+    assert problems(doc) == (
+        ("$.sentences[0]", expected + "a number"),
+        ("$.sentences[1]", expected + "a boolean"),
+        ("$.sentences[2]", expected + "an array of 0 items"),
+        ("$.sentences[3]", expected + "a string"),
+        ("$.sentences[4]", expected + "null"),
+        ("$.sentences[5]", expected + "a number"),
+        ("$.sentences[6]", expected + "an object"),
+        ("$.sentences[7]", expected + "an array of 1 item"),
+        ("$.sentences[8]", expected + "an array of 4 items"),
     )
 
 
 @pytest.mark.parametrize(
     ("layer", "what"),
     [
-        ("zones", "zone"),
-        ("images", "image"),
-        ("quotes", "quote"),
-        ("quantities", "quantity"),
-        ("claims", "claim"),
+        ("zones", "a zone"),
+        ("images", "an image"),
+        ("quotes", "a quote"),
+        ("quantities", "a quantity"),
+        ("claims", "a claim"),
     ],
 )
 def test_an_item_that_is_not_an_object_names_what_it_should_be(layer: str, what: str) -> None:
     doc = document()
     doc[layer] = [7]
-    assert problems(doc) == ((f"$.{layer}[0]", f"expected an object (a {what}), got a number"),)
+    assert problems(doc) == ((f"$.{layer}[0]", f"expected an object ({what}), got a number"),)
 
 
 def test_unknown_and_missing_fields_name_the_object_and_its_fields() -> None:
     doc = document()
-    doc["sentences"][0]["extra"] = 1
     del doc["zones"][0]["kind"]
-    doc["zones"][4]["name"] = None  # a paragraph has no name
-    del doc["zones"][6]["name"]  # a byline has one, null or not
-    del doc["quotes"][0]["depth"]
+    doc["zones"][4]["name"] = None  # a paragraph has no name, not even null
+    doc["zones"][5]["name"] = [196, 200]
+    assert "name" not in doc["zones"][6]  # a byline leaves its null name out
     doc["claims"][0]["colour"] = "red"
+    del doc["claims"][1]["kinds"]
+    zone_fields = "unknown field: a zone has the fields start, end, text, kind"
     assert problems(doc) == (
         ("$.zones[0].kind", "required field missing from this zone"),
-        ("$.zones[4].name", "unknown field: a zone has the fields start, end, text, kind"),
-        ("$.zones[6].name", "required field missing from this boilerplate"),
-        ("$.sentences[0].extra", "unknown field: a span has the fields start, end, text"),
-        ("$.quotes[0].depth", "required field missing from this quote"),
+        ("$.zones[4].name", zone_fields),
+        ("$.zones[5].name", zone_fields),
         (
             "$.claims[0].colour",
             "unknown field: a claim has the fields start, end, text, id, kinds, sentences, "
             "attribution, quantities, quote, parts",
+        ),
+        ("$.claims[1].kinds", "required field missing from this claim"),
+    )
+    doc = document()
+    doc["quotes"][0]["extra"] = 1
+    del doc["quotes"][0]["content"]
+    del doc["quantities"][0]["low"]
+    del doc["images"][0]["end"]
+    doc["claims"][0]["attribution"]["who"] = 1
+    assert problems(doc) == (
+        (
+            "$.quotes[0].extra",
+            "unknown field: a quote has the fields start, end, text, content, balanced, "
+            "continued, depth",
+        ),
+        ("$.quotes[0].content", "required field missing from this quote"),
+        ("$.quantities[0].low", "required field missing from this quantity"),
+        ("$.images[0].end", "required field missing from this image"),
+    )
+    doc = document()
+    doc["claims"][0]["attribution"]["who"] = 1
+    assert problems(doc) == (
+        (
+            "$.claims[0].attribution.who",
+            "unknown field: an attribution has the fields source, cue, resolved",
         ),
     )
 
@@ -583,10 +1116,10 @@ def test_unknown_and_missing_fields_name_the_object_and_its_fields() -> None:
 def test_a_boilerplate_zone_is_checked_as_boilerplate() -> None:
     doc = document()
     doc["zones"][7]["name"] = 5
-    doc["zones"][6]["name"] = {"start": 0}
+    doc["zones"][6]["name"] = {"start": 0, "end": 2}
     assert problems(doc) == (
-        ("$.zones[6].name.end", "required field missing from this span"),
-        ("$.zones[7].name", "expected an object (a span), got a number"),
+        ("$.zones[6].name", "expected a span, an array [start, end], got an object"),
+        ("$.zones[7].name", "expected a span, an array [start, end], got a number"),
     )
 
 
@@ -596,17 +1129,28 @@ def test_null_is_rejected_where_a_field_is_not_optional() -> None:
     quote["balanced"] = None
     quote["depth"] = None
     quote["content"] = None
-    claim = doc["claims"][0]
-    claim["id"] = None
-    claim["kinds"] = None
     doc["quantities"][0]["kind"] = None
+    doc["quantities"][0]["low"] = None  # its high, left out, is low: no second problem
+    doc["quantities"][1]["high"] = None
     assert problems(doc) == (
-        ("$.quotes[0].content", "expected an object (a span), got null"),
+        ("$.quotes[0].content", "expected a span, an array [start, end], got null"),
         ("$.quotes[0].balanced", "expected true or false, got null"),
         ("$.quotes[0].depth", "expected an integer, got null"),
         ("$.quantities[0].kind", _enum_message(QuantityKind, "null")),
+        ("$.quantities[0].low", _DECIMAL + "null"),
+        ("$.quantities[1].high", _DECIMAL + "null"),
+    )
+    doc = document()
+    claim = doc["claims"][0]
+    claim["id"] = None
+    claim["kinds"] = None
+    claim["sentences"] = None
+    claim["parts"] = None
+    assert problems(doc) == (
         ("$.claims[0].id", "expected a string, got null"),
         ("$.claims[0].kinds", "expected an array, got null"),
+        ("$.claims[0].sentences", "expected an array of indices into $.sentences, got null"),
+        ("$.claims[0].parts", "expected an array, got null"),
     )
 
 
@@ -617,32 +1161,46 @@ def test_optional_fields_take_null_or_a_value_of_their_type() -> None:
     quantity["hedge"] = ["about"]
     quantity["counted"] = "people"
     doc["quantities"][2]["hedge_span"] = 1.5
-    doc["claims"][1]["attribution"]["cue"] = True
     assert problems(doc) == (
         ("$.quantities[1].unit", "expected a string, got a number"),
         ("$.quantities[1].hedge", "expected a string, got an array"),
-        ("$.quantities[1].counted", "expected an object (a span), got a string"),
-        ("$.quantities[2].hedge_span", "expected an object (a span), got a number"),
-        ("$.claims[1].attribution.cue", "expected an object (a span), got a boolean"),
+        ("$.quantities[1].counted", "expected a span, an array [start, end], got a string"),
+        ("$.quantities[2].hedge_span", "expected a span, an array [start, end], got a number"),
+    )
+    doc = document()
+    doc["claims"][1]["attribution"]["cue"] = True
+    doc["claims"][1]["quote"] = "0"
+    assert problems(doc) == (
+        ("$.claims[1].attribution.cue", "expected a span, an array [start, end], got a boolean"),
+        ("$.claims[1].quote", "expected an index into $.quotes (an integer), got a string"),
     )
     doc = document()
     doc["quantities"][1]["unit"] = None
     doc["claims"][1]["attribution"]["cue"] = None
-    loaded = Article.from_dict(doc)
+    doc["claims"][0]["quote"] = None
+    loaded = edited(doc)
     assert loaded.quantities[1].unit is None
     assert loaded.claims[1].attribution is not None
     assert loaded.claims[1].attribution.cue is None
+    assert loaded.claims[0].quote is None
 
 
 def test_fields_of_the_wrong_type() -> None:
     doc = document()
     doc["quotes"][0]["continued"] = "no"
     doc["quotes"][0]["depth"] = {}
-    doc["claims"][2]["id"] = 3
     assert problems(doc) == (
         ("$.quotes[0].continued", "expected true or false, got a string"),
         ("$.quotes[0].depth", "expected an integer, got an object"),
+    )
+    doc = document()
+    doc["claims"][2]["id"] = 3
+    doc["claims"][2]["quantities"] = 2
+    doc["images"][0]["alt"] = True
+    assert problems(doc) == (
+        ("$.images[0].alt", "expected an index into $.zones (an integer), got a boolean"),
         ("$.claims[2].id", "expected a string, got a number"),
+        ("$.claims[2].quantities", "expected an array of indices into $.quantities, got a number"),
     )
 
 
@@ -667,13 +1225,13 @@ def test_enum_values_outside_their_enum() -> None:
 
 def test_a_translator_name_must_lie_inside_its_zone() -> None:
     doc = document()
-    doc["zones"][7]["name"] = span(0, 3)
+    doc["zones"][7]["name"] = [0, 3]
     assert problems(doc) == (("$.zones[7].name", "[0, 3) does not lie inside its zone [290, 315)"),)
 
 
 def test_a_quote_content_must_lie_inside_the_quote() -> None:
     doc = document()
-    doc["quotes"][0]["content"] = span(138, 140)
+    doc["quotes"][0]["content"] = [138, 140]
     assert problems(doc) == (
         ("$.quotes[0].content", "[138, 140) does not lie inside its quote [105, 139)"),
     )
@@ -681,11 +1239,15 @@ def test_a_quote_content_must_lie_inside_the_quote() -> None:
 
 def test_a_quantity_low_may_not_exceed_its_high() -> None:
     doc = document()
-    doc["quantities"][0]["low"] = "50.5"
+    doc["quantities"][0].update(low="50.5", high="50")
     assert problems(doc) == (("$.quantities[0].low", "low 50.5 is greater than high 50"),)
     doc = document()
-    doc["quantities"][0]["low"] = "49.5"
-    assert Article.from_dict(doc).quantities[0].low < 50
+    doc["quantities"][0].update(low="49.5", high="50")
+    assert edited(doc).quantities[0].low < 50
+    # A high left out is the low.
+    doc = document()
+    doc["quantities"][0]["low"] = "50.5"
+    assert edited(doc).quantities[0].high == edited(doc).quantities[0].low == 50.5
 
 
 def test_a_quantity_hedge_and_its_span_come_together() -> None:
@@ -701,16 +1263,16 @@ def test_a_quantity_hedge_and_its_span_come_together() -> None:
 def test_a_quantity_hedge_ends_before_it_and_its_counted_noun_starts_after_it() -> None:
     # The quantity "13" is [175, 177); its hedge "about" [169, 174), "people" [178, 184).
     doc = document()
-    doc["quantities"][1]["hedge_span"] = span(169, 176)
-    doc["quantities"][1]["counted"] = span(176, 184)
+    doc["quantities"][1]["hedge_span"] = [169, 176]
+    doc["quantities"][1]["counted"] = [176, 184]
     assert problems(doc) == (
         ("$.quantities[1].hedge_span", "the hedge must end before the quantity starts"),
         ("$.quantities[1].counted", "the counted noun must start after the quantity ends"),
     )
     doc = document()
-    doc["quantities"][1]["hedge_span"] = span(169, 175)  # ends where the quantity starts
-    doc["quantities"][1]["counted"] = span(177, 184)  # starts where the quantity ends
-    loaded = Article.from_dict(doc)
+    doc["quantities"][1]["hedge_span"] = [169, 175]  # ends where the quantity starts
+    doc["quantities"][1]["counted"] = [177, 184]  # starts where the quantity ends
+    loaded = edited(doc)
     assert loaded.quantities[1].hedge_span == Span(169, 175, TEXT[169:175])
     assert loaded.quantities[1].counted == Span(177, 184, TEXT[177:184])
 
@@ -718,50 +1280,58 @@ def test_a_quantity_hedge_ends_before_it_and_its_counted_noun_starts_after_it() 
 def test_an_image_part_must_have_its_kind_and_lie_inside_the_image() -> None:
     doc = document()
     image = doc["images"][0]
-    image["alt"]["kind"] = "caption"
+    image["alt"] = 2  # the caption
     image["end"] = 100
-    image["text"] = TEXT[26:100]
     assert problems(doc) == (
-        ("$.images[0].alt.kind", "expected 'image_alt', got 'caption'"),
+        (
+            "$.images[0].alt",
+            "refers to a zone of kind 'caption': an image's alt is a zone of kind 'image_alt'",
+        ),
         ("$.images[0].credit", "[84, 103) does not lie inside its image [26, 100)"),
     )
     doc = document()
-    doc["images"][0]["caption"]["kind"] = "credit"
-    doc["images"][0]["credit"]["kind"] = "image_alt"
+    doc["images"][0]["caption"] = 3
+    doc["images"][0]["credit"] = 1
     assert problems(doc) == (
-        ("$.images[0].caption.kind", "expected 'caption', got 'credit'"),
-        ("$.images[0].credit.kind", "expected 'credit', got 'image_alt'"),
+        (
+            "$.images[0].caption",
+            "refers to a zone of kind 'credit': an image's caption is a zone of kind 'caption'",
+        ),
+        (
+            "$.images[0].credit",
+            "refers to a zone of kind 'image_alt': an image's credit is a zone of kind 'credit'",
+        ),
     )
 
 
-def test_an_image_may_lack_parts() -> None:
+def test_an_image_may_lack_some_parts() -> None:
     doc = document()
-    image = doc["images"][0]
-    image["alt"] = None
-    image["start"] = 47
-    image["text"] = TEXT[47:103]
-    loaded = Article.from_dict(doc)
+    del doc["zones"][1]  # the alt text: now a paragraph of its own
+    doc["images"][0] = {"start": 47, "end": 103, "caption": 1, "credit": 2}
+    loaded = edited(doc)
     assert loaded.images[0].alt is None
-    assert loaded.images[0].credit == loaded.zones[3]
+    assert loaded.images[0].caption == loaded.zones[1]
+    assert loaded.images[0].credit == loaded.zones[2]
 
 
 def test_image_parts_after_a_missing_one_are_still_checked() -> None:
     doc = document()
-    image = doc["images"][0]
-    image["alt"] = None
-    image["start"] = 47
-    image["text"] = TEXT[47:103]
-    image["credit"]["kind"] = "caption"
-    assert problems(doc) == (("$.images[0].credit.kind", "expected 'credit', got 'caption'"),)
+    del doc["zones"][1]
+    doc["images"][0] = {"start": 47, "end": 103, "credit": 1}  # the caption
+    assert problems(doc) == (
+        (
+            "$.images[0].credit",
+            "refers to a zone of kind 'caption': an image's credit is a zone of kind 'credit'",
+        ),
+    )
 
 
 def test_a_claim_needs_an_id_and_a_kind_and_lies_inside_its_quote() -> None:
     doc = document()
     doc["claims"][1]["id"] = ""
     doc["claims"][1]["kinds"] = []
-    quote = doc["claims"][0]["quote"]
-    quote.update(span(106, 120))
-    quote["content"] = span(107, 119)
+    assert doc["claims"][0]["quote"] == 0
+    doc["quotes"][0] = {"start": 106, "end": 120, "content": [107, 119]}
     assert problems(doc) == (
         ("$.claims[0]", "[106, 138) does not lie inside its quote [106, 120)"),
         ("$.claims[1].id", "a claim id must not be empty"),
@@ -774,24 +1344,19 @@ def test_what_an_object_requires_is_checked_only_when_its_fields_are_good() -> N
     doc["claims"][0]["id"] = ""
     doc["claims"][0]["kinds"] = ["bogus"]
     doc["claims"][2]["id"] = ""
-    doc["claims"][2]["sentences"][0]["start"] = -1
+    doc["claims"][2]["attribution"]["source"][0] = -1
     assert problems(doc) == (
         ("$.claims[0].kinds[0]", _enum_message(ClaimKind, "'bogus'")),
-        ("$.claims[2].sentences[0].start", "offset -1 is negative: offsets count from 0"),
+        ("$.claims[2].attribution.source[0]", "offset -1 is negative: offsets count from 0"),
     )
 
 
 @pytest.mark.parametrize("unit", ["codepoint", "utf16", "utf8"])
-def test_parts_are_checked_in_every_unit_and_without_span_texts(unit: str) -> None:
+def test_parts_are_checked_in_every_unit(unit: str) -> None:
     doc = document(unit)
-    quote = doc["quotes"][0]
-    quote["content"] = dict(doc["zones"][0])  # the title, outside the quote
-    del quote["content"]["kind"]
-    del quote["content"]["text"]
-    del quote["text"]
-    name = doc["zones"][7]["name"]
-    name.update(start=doc["zones"][0]["start"], end=doc["zones"][0]["end"])
-    del name["text"]
+    title = [doc["zones"][0]["start"], doc["zones"][0]["end"]]
+    doc["quotes"][0]["content"] = list(title)  # outside the quote
+    doc["zones"][7]["name"] = list(title)  # outside the translator's credit
     paths = [path for path, _ in problems(doc)]
     assert paths == ["$.zones[7].name", "$.quotes[0].content"]
 
@@ -802,16 +1367,16 @@ def test_parts_are_checked_in_every_unit_and_without_span_texts(unit: str) -> No
 def test_zones_and_sentences_may_not_overlap() -> None:
     doc = document()
     doc["zones"][5] = dict(doc["zones"][4])
-    doc["sentences"][3] = span(190, 200)
+    doc["sentences"][1] = [20, 83]
     assert problems(doc) == (
         (
-            "$.zones[5].start",
+            "$.zones[5]",
             "this zone begins before the one before it ends, at 194: "
             "zones are in text order and do not overlap",
         ),
         (
-            "$.sentences[3].start",
-            "this sentence begins before the one before it ends, at 194: "
+            "$.sentences[1]",
+            "this sentence begins before the one before it ends, at 24: "
             "sentences are in text order and do not overlap",
         ),
     )
@@ -819,36 +1384,203 @@ def test_zones_and_sentences_may_not_overlap() -> None:
 
 def test_the_first_two_spans_of_a_layer_are_checked_for_overlap() -> None:
     doc = document()
-    doc["sentences"][1] = dict(doc["sentences"][0])
+    doc["sentences"][1] = list(doc["sentences"][0])
     assert problems(doc) == (
         (
-            "$.sentences[1].start",
-            f"this sentence begins before the one before it ends, at {doc['sentences'][0]['end']}: "
+            "$.sentences[1]",
+            f"this sentence begins before the one before it ends, at {doc['sentences'][0][1]}: "
             "sentences are in text order and do not overlap",
         ),
     )
 
 
+def test_zones_and_sentences_are_not_empty() -> None:
+    doc = document()
+    doc["zones"].insert(6, {"start": 276, "end": 276, "kind": "paragraph"})
+    doc["sentences"].append([300, 300])
+    assert problems(doc) == (
+        ("$.zones[6]", "this zone is empty: every zone has text"),
+        ("$.sentences[4]", "this sentence is empty: every sentence has text"),
+    )
+
+
 def test_spans_may_touch() -> None:
     doc = document()
-    doc["sentences"][2] = span(105, 150)
-    doc["sentences"].insert(3, span(150, 194))
-    assert [s.end for s in Article.from_dict(doc).sentences] == [24, 83, 150, 194, 275]
+    doc["sentences"][2] = [105, 150]
+    doc["sentences"].insert(3, [150, 194])
+    doc["claims"][1]["sentences"] = [3]
+    doc["claims"][2]["sentences"] = [4]
+    assert [s.end for s in edited(doc).sentences] == [24, 83, 150, 194, 275]
 
 
-def test_image_parts_must_be_zones_of_the_document() -> None:
+def test_quantities_are_in_text_order() -> None:
     doc = document()
-    doc["images"][0]["alt"] = {**span(26, 33), "kind": "image_alt"}
-    doc["images"][0]["credit"] = {**span(84, 91), "kind": "credit"}
+    items = doc["quantities"]
+    # One that starts where the first does but ends later, before it: out of order.
+    longer = {**items[0], "end": items[0]["end"] + 1}
+    items.insert(0, longer)
     assert problems(doc) == (
-        ("$.images[0].alt", "an image's parts are zones: this one is not in $.zones"),
-        ("$.images[0].credit", "an image's parts are zones: this one is not in $.zones"),
+        (
+            "$.quantities[1]",
+            "this quantity comes before the one before it: quantities are in text order "
+            "(by start, then end)",
+        ),
     )
+    items[:2] = items[1::-1]  # after it: in order
+    assert [q.end for q in edited(doc).quantities[:2]] == [longer["end"] - 1, longer["end"]]
+
+
+def test_quotes_are_in_text_order_each_before_those_inside_it() -> None:
+    # As the quote stage gives them: “‘Closed’ for now,” holds ‘Closed’, which starts
+    # with it and comes after it.
+    nested = Article.from_text("He said: “‘Closed’ for now,” and left.", id="n")
+    outer, inner = nested.quotes
+    assert (outer.start, inner.start, inner.depth) == (9, 10, 1)
+    same = Article.from_text("‘Closed’ for now.” He left.", id="s")
+    first, second = same.quotes
+    assert (first.start, first.end, second.start, second.end) == (0, 18, 0, 8)
+    for a in (nested, same):
+        assert Article.from_json(a.to_json()) == a
+    out_of_order = "this quote comes before the one before it: quotes are in text order "
+    out_of_order += "(by start, then a quote before those inside it)"
+    for a in (nested, same):
+        doc = a.to_dict()
+        doc["quotes"].reverse()
+        doc["claims"] = []  # which refer to the quotes by index
+        assert problems(doc) == (("$.quotes[1]", out_of_order),)
+
+
+def test_claims_are_in_text_order() -> None:
+    doc = document()
+    doc["claims"][1], doc["claims"][2] = doc["claims"][2], doc["claims"][1]
+    message = (
+        "this claim comes before the one before it: claims are in text order (by start, then end)"
+    )
+    assert problems(doc) == (("$.claims[2]", message),)
+    # By start, then end: a claim that starts where another does and is shorter comes first.
+    doc = document()
+    doc["claims"].insert(3, {**doc["claims"][2], "end": 210})
+    assert problems(doc) == (("$.claims[3]", message),)
+    doc = document()
+    doc["claims"].insert(2, {**doc["claims"][2], "end": 210})
+    assert edited(doc).claims[2].id == "doc:196-210"
+
+
+def test_a_claims_kinds_are_in_enum_order_each_once() -> None:
+    assert [k.value for k in ClaimKind] == ["direct_quote", "reported_speech", "statistic"]
+    doc = document()
+    doc["claims"][1]["kinds"] = ["statistic", "statistic"]
+    doc["claims"][2]["kinds"] = ["statistic", "reported_speech"]
+    assert problems(doc) == (
+        (
+            "$.claims[1].kinds[1]",
+            "'statistic' after 'statistic': a claim's kinds are in the order ClaimKind lists "
+            "them, each once",
+        ),
+        (
+            "$.claims[2].kinds[1]",
+            "'reported_speech' after 'statistic': a claim's kinds are in the order ClaimKind "
+            "lists them, each once",
+        ),
+    )
+    doc = document()
+    doc["claims"][1]["kinds"] = ["direct_quote", "reported_speech", "statistic"]
+    assert edited(doc).claims[1].kinds == tuple(ClaimKind)
+
+
+def test_a_claim_lies_within_its_sentences() -> None:
+    doc = document()
+    doc["claims"][1]["sentences"] = [3]  # "about 13 people had left" is in sentence 2
+    assert problems(doc) == (
+        (
+            "$.claims[1].sentences",
+            "the claim [169, 193) does not lie in its sentences, which run from 196 to 275",
+        ),
+    )
+    # Within the hull of the first and the last.
+    doc = document()
+    doc["claims"][1]["sentences"] = [0, 3]
+    assert edited(doc).claims[1].sentences == (article().sentences[0], article().sentences[3])
+    doc["claims"][1]["sentences"] = [0, 1]
+    assert [path for path, _ in problems(doc)] == ["$.claims[1].sentences"]
+    # A claim without sentences lies anywhere.
+    doc = document()
+    del doc["claims"][1]["sentences"]
+    assert edited(doc).claims[1].sentences == ()
+
+
+def test_references_name_an_item_of_their_layer() -> None:
+    doc = document()
+    doc["claims"][0]["sentences"] = [-1]
+    doc["claims"][1]["sentences"] = [4]
+    doc["claims"][1]["quantities"] = [1, "2"]
+    doc["claims"][2]["quote"] = 1
+    assert problems(doc) == (
+        ("$.claims[0].sentences[0]", "refers to $.sentences[-1], but $.sentences has 4 items"),
+        ("$.claims[1].sentences[0]", "refers to $.sentences[4], but $.sentences has 4 items"),
+        (
+            "$.claims[1].quantities[1]",
+            "expected an index into $.quantities (an integer), got a string",
+        ),
+        ("$.claims[2].quote", "refers to $.quotes[1], but $.quotes has 1 item"),
+    )
+    doc = document()
+    doc["images"][0]["alt"] = 8
+    doc["images"][0]["caption"] = -1
+    doc["images"][0]["credit"] = "3"
+    assert problems(doc) == (
+        ("$.images[0].alt", "refers to $.zones[8], but $.zones has 8 items"),
+        ("$.images[0].caption", "refers to $.zones[-1], but $.zones has 8 items"),
+        ("$.images[0].credit", "expected an index into $.zones (an integer), got a string"),
+    )
+
+
+def test_indices_in_an_array_increase() -> None:
+    increasing = "the indices into $.{} are in increasing order, each once"
+    doc = document()
+    doc["claims"][0]["sentences"] = [2, 2]
+    doc["claims"][2]["sentences"] = [3, 2]
+    doc["claims"][2]["quantities"] = [3, 2]
+    assert problems(doc) == (
+        ("$.claims[0].sentences[1]", "index 2 comes after 2: " + increasing.format("sentences")),
+        ("$.claims[2].sentences[1]", "index 2 comes after 3: " + increasing.format("sentences")),
+        (
+            "$.claims[2].quantities[1]",
+            "index 2 comes after 3: " + increasing.format("quantities"),
+        ),
+    )
+
+
+def test_an_image_has_a_part() -> None:
+    doc = document()
+    doc["images"][0] = {"start": 26, "end": 103}
+    assert problems(doc) == (
+        ("$.images[0]", "an image has at least one of alt, caption and credit"),
+    )
+
+
+@pytest.mark.parametrize(("part", "index"), [("alt", 1), ("caption", 2), ("credit", 3)])
+def test_every_zone_of_an_images_kind_is_part_of_an_image(part: str, index: int) -> None:
+    doc = document()
+    kind = doc["zones"][index]["kind"]
+    del doc["images"][0][part]
+    assert problems(doc) == (
+        (
+            f"$.zones[{index}]",
+            f"a zone of kind {kind!r} is part of an image, but no image in $.images has it",
+        ),
+    )
+
+
+def test_a_zone_is_part_of_one_image_only() -> None:
+    doc = document()
+    doc["images"].append({"start": 84, "end": 103, "credit": 3})
+    assert problems(doc) == (("$.images[1].credit", "this zone is also part of $.images[0]"),)
 
 
 def test_claim_ids_are_unique() -> None:
     doc = document()
-    doc["claims"][2]["id"] = doc["claims"][0]["id"]
+    doc["claims"][2]["id"] = "doc:106-138"  # claims[0]'s, left out as its own
     assert problems(doc) == (
         ("$.claims[2].id", "claim id 'doc:106-138' is also the id of $.claims[0]"),
     )
@@ -869,50 +1601,57 @@ def test_offsets_out_of_range_name_the_length_in_the_documents_unit(
     unit: str, length: int, name: str
 ) -> None:
     doc = document(unit)
-    sentences = doc["sentences"]
-    del sentences[0]  # the title's: the three left are the ones changed
-    sentences[0].update(start=-1, end=3)
-    sentences[1].update(start=0, end=length + 1)
-    sentences[2].update(start=length, end=length + 1)
-    sentences.append({"start": length + 1, "end": length + 2, "text": ""})
-    sentences.append({"start": 5, "end": 3})
-    sentences.append({"start": 5, "end": 5})
+    doc["sentences"] = [
+        [-1, 3],
+        [0, length + 1],
+        [length, length + 1],
+        [length + 1, length + 2, ""],
+        [5, 3],
+        [5, 5],
+    ]
+    doc["zones"][0].update(start=length, end=length + 1)
     assert problems(doc) == (
-        ("$.sentences[0].start", "offset -1 is negative: offsets count from 0"),
         (
-            "$.sentences[1].end",
+            "$.zones[0].end",
+            f"end {length + 1} is past the end of the text, which has {length} {name}",
+        ),
+        ("$.sentences[0][0]", "offset -1 is negative: offsets count from 0"),
+        (
+            "$.sentences[1][1]",
             f"end {length + 1} is past the end of the text, which has {length} {name}",
         ),
         (
-            "$.sentences[2].end",
+            "$.sentences[2][1]",
             f"end {length + 1} is past the end of the text, which has {length} {name}",
         ),
         (
-            "$.sentences[3].start",
+            "$.sentences[3][0]",
             f"start {length + 1} is past the end of the text, which has {length} {name}",
         ),
-        ("$.sentences[4].end", "end 3 is before start 5: a span is [start, end) with start <= end"),
+        ("$.sentences[4][1]", "end 3 is before start 5: a span is [start, end) with start <= end"),
     )
 
 
 def test_offsets_that_are_not_integers() -> None:
     doc = document()
-    doc["sentences"][0]["end"] = "83"
-    doc["sentences"][1]["start"] = None
-    doc["sentences"][2]["start"] = 1.5
-    doc["sentences"][2]["end"] = True
+    doc["sentences"][0][1] = "83"
+    doc["sentences"][1][0] = None
+    doc["sentences"][2][0] = 1.5
+    doc["sentences"][2][1] = True
+    doc["quotes"][0]["start"] = "105"
     assert problems(doc) == (
-        ("$.sentences[0].end", "expected an integer offset, got a string"),
-        ("$.sentences[1].start", "expected an integer offset, got null"),
-        ("$.sentences[2].start", "expected an integer offset, got a number"),
-        ("$.sentences[2].end", "expected an integer offset, got a boolean"),
+        ("$.sentences[0][1]", "expected an integer offset, got a string"),
+        ("$.sentences[1][0]", "expected an integer offset, got null"),
+        ("$.sentences[2][0]", "expected an integer offset, got a number"),
+        ("$.sentences[2][1]", "expected an integer offset, got a boolean"),
+        ("$.quotes[0].start", "expected an integer offset, got a string"),
     )
 
 
 def test_integer_valued_floats_are_not_integer_offsets() -> None:
     doc = document()
-    doc["sentences"][0]["start"] = 200.0
-    assert problems(doc) == (("$.sentences[0].start", "expected an integer offset, got a number"),)
+    doc["sentences"][0][0] = 200.0
+    assert problems(doc) == (("$.sentences[0][0]", "expected an integer offset, got a number"),)
 
 
 def test_huge_integer_offsets_are_reported_as_integers() -> None:
@@ -959,41 +1698,44 @@ def test_an_offset_inside_a_character_is_reported_at_its_field() -> None:
 def test_an_offset_inside_a_character_at_a_span_start() -> None:
     text = "a😀b and some more text."
     doc = Article.from_text(text, id="e").to_dict(offsets="utf16")
-    doc["sentences"][0]["start"] = 2
+    doc["sentences"][0][0] = 2
     (problem,) = problems(doc)
     assert problem == (
-        "$.sentences[0].start",
+        "$.sentences[0][0]",
         "UTF-16 offset 2 falls inside the surrogate pair of U+1F600 at units 1..3; "
         "valid offsets are character boundaries in 0..24",
     )
     doc = Article.from_text(text, id="e").to_dict(offsets="utf8")
-    doc["sentences"][0]["end"] = 3
+    doc["sentences"][0][1] = 3
     (problem,) = problems(doc)
     assert problem == (
-        "$.sentences[0].end",
+        "$.sentences[0][1]",
         "UTF-8 offset 3 falls inside the 4-byte character U+1F600 at bytes 1..5; "
         "valid offsets are character boundaries in 0..26",
     )
 
 
 # -- span texts ---------------------------------------------------------------------------------
+#
+# A document does not write a span's text, but one may be given (documents migrated from
+# version 4 carry them): as a third item of a pair, or a `text` key of an object.
 
 
 def test_a_recorded_text_that_differs_is_shown_clipped() -> None:
     doc = document("utf8")
-    doc["sentences"][2]["text"] = "x" * 41
-    doc["sentences"][3]["text"] = "y" * 40
+    doc["sentences"][2].append("x" * 41)
+    doc["sentences"][3].append("y" * 40)
     doc["zones"][0]["text"] = 5
     assert problems(doc) == (
         ("$.zones[0].text", "expected a string, got a number"),
         (
-            "$.sentences[2].text",
+            "$.sentences[2][2]",
             "recorded text '" + "x" * 40 + "'… is not the text at [105, 194) (code points), "
             "which reads '“We fled because pay fell by 50%,” one w'…: the text or the offsets "
             "were changed after the span was made",
         ),
         (
-            "$.sentences[3].text",
+            "$.sentences[3][2]",
             "recorded text '" + "y" * 40 + "' is not the text at [196, 275) (code points), "
             "which reads 'Officials said 2,000 workers earned 300 '…: the text or the offsets "
             "were changed after the span was made",
@@ -1001,13 +1743,33 @@ def test_a_recorded_text_that_differs_is_shown_clipped() -> None:
     )
 
 
-def test_a_missing_span_text_is_filled_in_from_the_offsets() -> None:
-    for unit in ("codepoint", "utf16", "utf8"):
-        doc = document(unit)
-        for zone in doc["zones"]:
-            del zone["text"]
-        del doc["claims"][0]["quote"]["content"]["text"]
-        assert Article.from_dict(doc) == article()
+def test_a_pair_with_a_text_that_is_not_a_string() -> None:
+    doc = document()
+    doc["sentences"][0].append(None)
+    doc["quotes"][0]["content"].append(24)
+    assert problems(doc) == (
+        ("$.sentences[0][2]", "expected a string, got null"),
+        ("$.quotes[0].content[2]", "expected a string, got a number"),
+    )
+
+
+@pytest.mark.parametrize("unit", ["codepoint", "utf16", "utf8"])
+def test_span_texts_given_load_the_same_article(unit: str) -> None:
+    doc = document(unit)
+    given = with_texts(doc)  # the digests null: the layers are not as written
+    assert given["sentences"][2] == [*doc["sentences"][2], TEXT[105:194]]
+    assert given["quotes"][0]["text"] == TEXT[105:139]
+    assert Article.from_dict(given) == article()
+    # The digests catch a text added to a layer written without.
+    given["digests"] = doc["digests"]
+    assert [path for path, _ in problems(given, digests=True)] == [
+        "$.zones",
+        "$.images",
+        "$.sentences",
+        "$.quotes",
+        "$.quantities",
+        "$.claims",
+    ]
 
 
 # -- decimals -----------------------------------------------------------------------------------
@@ -1020,17 +1782,16 @@ def test_quantity_bounds_are_decimals_written_as_strings() -> None:
     quantity["high"] = 50
     doc["quantities"][1]["low"] = "1" * 101
     doc["quantities"][1]["high"] = "1e3"
-    expected = 'expected a decimal number written as a string, such as "-12.5", got '
     assert problems(doc) == (
-        ("$.quantities[0].low", expected + "'abc'"),
-        ("$.quantities[0].high", expected + "a number"),
-        ("$.quantities[1].low", expected + "'" + "1" * 40 + "'…"),
-        ("$.quantities[1].high", expected + "'1e3'"),
+        ("$.quantities[0].low", _DECIMAL + "'abc'"),
+        ("$.quantities[0].high", _DECIMAL + "a number"),
+        ("$.quantities[1].low", _DECIMAL + "'" + "1" * 40 + "'…"),
+        ("$.quantities[1].high", _DECIMAL + "'1e3'"),
     )
     doc = document()
     doc["quantities"][0]["low"] = "0." + "0" * 98
     assert len(doc["quantities"][0]["low"]) == 100
-    assert Article.from_dict(doc).quantities[0].low == 0
+    assert edited(doc).quantities[0].low == 0
 
 
 # -- normalised text ----------------------------------------------------------------------------
@@ -1169,8 +1930,8 @@ def _claim(article: Article, start: int, end: int, claim_id: str, text: str | No
 def test_with_claims_replaces_the_claims_and_keeps_the_rest(seed: Article) -> None:
     mine = _claim(seed, 0, 11, "mine:1")
     changed = seed.with_claims([*seed.claims, mine])
-    assert changed.claims[-1] == mine
-    assert changed.claims[:-1] == seed.claims
+    assert changed.claims[0] == mine  # claims are kept in text order
+    assert changed.claims[1:] == seed.claims
     assert changed.zones == seed.zones
     assert changed.quotes == seed.quotes
     assert changed != seed
@@ -1193,10 +1954,72 @@ def test_with_claims_names_the_claim_and_field_that_do_not_fit(seed: Article) ->
         seed.with_claims([_claim(seed, 0, 5, "a"), wrong_text])
     message = str(caught.value)
     assert "claims[1].text" in message
-    assert "claims[1].attribution.cue.end" in message
+    assert "claims[1].attribution.source" not in message  # "Nor" is the text there
+    assert "claims[1].attribution.cue[1]" in message
     assert "claims[1].id" in message
     with pytest.raises(TypeError, match=r"claims\[0\] is a Span"):
         seed.with_claims([Span(0, 1, "N")])  # type: ignore[list-item]
+
+
+def test_with_claims_keeps_the_claims_in_text_order() -> None:
+    a = article()
+    backwards = a.with_claims(a.claims[::-1])
+    assert backwards.claims == a.claims
+    assert backwards == a
+    mine = _claim(a, 196, 210, "mine")  # starts with claims[2], and is shorter
+    assert a.with_claims([*a.claims, mine]).claims == (*a.claims[:2], mine, a.claims[2])
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "layer"),
+    [
+        ({"sentences": (Span(0, 3, "Kim"),)}, "sentences", "sentences"),
+        (
+            {"quantities": (attrs.evolve(article().quantities[0], unit="EUR"),)},
+            "quantities",
+            "quantities",
+        ),
+        ({"quote": attrs.evolve(article().quotes[0], depth=1)}, "quote", "quotes"),
+    ],
+)
+def test_with_claims_takes_only_the_articles_own_items(
+    change: dict[str, Any], field: str, layer: str
+) -> None:
+    # A document refers to them by their index: they must be in the article.
+    a = article()
+    claim = attrs.evolve(a.claims[0], **change)
+    with pytest.raises(SpanError) as caught:
+        a.with_claims([a.claims[1], claim])
+    assert str(caught.value) == (
+        f"claims given for article 'doc' do not fit it: claims[0].{field}: "
+        f"not one of the article's {layer}"
+    )
+    mine = attrs.evolve(a.claims[0], sentences=(), quantities=(), quote=None)
+    assert a.with_claims([mine]).claims == (mine,)
+
+
+def test_given_claims_carry_their_texts_which_are_checked() -> None:
+    a = article()
+    claim = a.claims[1]
+    assert claim.attribution is not None
+    parts = (Span(169, 177, "about 13"), Span(178, 193, "people had left"))
+    assert a.with_claims([attrs.evolve(claim, parts=parts)]).claims[0].parts == parts
+    # The claim agrees with its parts, but neither with the article.
+    wrong = attrs.evolve(
+        claim,
+        text="about 13 people had gone",
+        attribution=attrs.evolve(claim.attribution, source=Span(140, 150, "two people")),
+        parts=(Span(169, 177, "about 13"), Span(178, 193, "people had gone")),
+    )
+    with pytest.raises(SpanError) as caught:
+        a.with_claims([wrong])
+    message = str(caught.value)
+    for place, recorded in (
+        ("claims[0].text", "about 13 people had gone"),
+        ("claims[0].attribution.source[2]", "two people"),
+        ("claims[0].parts[1][2]", "people had gone"),
+    ):
+        assert f"{place}: recorded text {recorded!r} is not the text" in message
 
 
 def test_given_claims_that_are_not_claims() -> None:

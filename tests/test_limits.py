@@ -290,6 +290,7 @@ _CODE_FROM_DATA_CALLS = {"eval", "exec", "compile", "__import__"}
 # The places that build code, each from the package's own class definitions at import.
 _BUILDS_CODE = {
     ("io.json", "_object_check"): "checks generated from a model class's attrs fields",
+    ("io.json", "_generated_writer"): "writers generated from a model class's attrs fields",
     ("model.spans", "unchecked_maker"): "constructors generated from a model class's attrs fields",
 }
 
@@ -340,3 +341,49 @@ def test_the_generated_code_is_built_from_class_definitions_only() -> None:
     first = unchecked_maker(Span)
     Article.from_text("“A,” she said.", id="x").claims  # noqa: B018
     assert unchecked_maker(Span)(1, 2, "b") == first(1, 2, "b") == Span(1, 2, "b")
+
+
+def _quoted_folder(folder: Path) -> Path:
+    """A folder of two articles: a short one, and one whose document is large."""
+    folder.mkdir()
+    (folder / "000_00000000000000aa.txt").write_text("Short\n\nA calm day.", encoding="utf-8")
+    (folder / "001_00000000000000bb.txt").write_text("“x,” he said. " * 2000, encoding="utf-8")
+    return folder
+
+
+def test_limits_a_document_too_large_to_read_back_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every line written must load under the default limits: one that would not is
+    # refused when written, not found out when read.  The limit is made small here.
+    from corpuskit.io import json as _json
+
+    folder = _quoted_folder(tmp_path / "in")
+    big = Article.from_path(folder / "001_00000000000000bb.txt")
+    size = len(big.to_json().encode())
+    monkeypatch.setattr(_json, "DEFAULT_MAX_JSON_BYTES", size - 1)
+    with pytest.raises(TooLargeError, match="it is not written") as info:
+        Corpus.from_dir(folder).to_jsonl(tmp_path / "out.jsonl")
+    assert info.value.size == size
+    assert info.value.limit == size - 1
+    assert "00000000000000bb" in str(info.value)
+    assert not (tmp_path / "out.jsonl").exists()
+    corpus = Corpus.from_dir(folder, on_error="skip")
+    assert corpus.to_jsonl(tmp_path / "out.jsonl") == 1
+    assert [type(e) for e in corpus.skipped] == [TooLargeError]
+    assert [a.id for a in Corpus.from_jsonl(tmp_path / "out.jsonl")] == ["00000000000000aa"]
+    # In worker processes too (they read the limit from the module as imported there,
+    # so the size of the document decides: run it with the real limit and a small one).
+    monkeypatch.setattr(_json, "DEFAULT_MAX_JSON_BYTES", DEFAULT_MAX_JSON_BYTES)
+    assert Corpus.from_dir(folder).to_jsonl(tmp_path / "all.jsonl", jobs=2) == 2
+
+
+def test_limits_documents_stay_linear_in_a_long_sentence_of_quotes() -> None:
+    # One long sentence holding many claims once made a document of claims x
+    # sentence length (848 MB of JSON for 1 MB of text).
+    sizes = []
+    for count in (500, 5000):
+        article = Article.from_text("“a,” she said. " * count, id="q")
+        sizes.append(len(article.to_json().encode()) / len(article.text.encode()))
+    assert sizes[1] < 1.2 * sizes[0]
+    assert sizes[1] < 15

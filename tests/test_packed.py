@@ -208,7 +208,11 @@ def test_a_depth_the_packer_and_parquet_cannot_hold_is_refused(depth: int) -> No
     doc["quotes"][0]["depth"] = depth
     with pytest.raises(InvalidDocumentError, match=r"\$\.quotes\[0\]\.depth: expected an integer"):
         Article.from_dict(doc)
+    # A depth it can hold: refused for the layer's digest, loaded once that is null.
     doc["quotes"][0]["depth"] = MAX_DEPTH
+    with pytest.raises(InvalidDocumentError, match=r"^<json>: \$\.quotes: this layer's digest"):
+        Article.from_dict(doc)
+    doc["digests"]["quotes"] = None  # as a program that edits the layer does
     assert Article.from_dict(doc).quotes[0].depth == MAX_DEPTH
 
 

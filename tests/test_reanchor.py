@@ -483,7 +483,13 @@ def test_claims_lose_their_parts_one_by_one() -> None:
     assert claim is not None
     assert claim.quote is not None
     assert claim.quote.text == "“We will build 20 new schools."
-    Article.from_text(new_text, id="t").with_claims([claim])
+    # The new article reads that quote differently (without its closing mark it
+    # runs on to the paragraph's end): a claim refers only to the article's own quotes.
+    (parsed,) = Article.from_text(new_text, id="t").quotes
+    assert parsed.start == claim.quote.start
+    assert parsed != claim.quote
+    with pytest.raises(SpanError, match=r"claims\[0\]\.quote: not one of the article's quotes"):
+        Article.from_text(new_text, id="t").with_claims([claim])
 
 
 def test_claims_lose_their_quote_but_not_their_content() -> None:

@@ -29,7 +29,6 @@ from corpuskit import (
     Quantity,
     QuantityKind,
     Quote,
-    Span,
     ZoneKind,
 )
 from corpuskit.io import json as _json
@@ -154,7 +153,9 @@ def test_schema_zone_is_a_plain_zone_or_boilerplate_by_kind() -> None:
         k.value for k in ZoneKind if k.is_boilerplate
     ]
     assert "name" not in plain["properties"]
-    assert "name" in boilerplate["required"]
+    assert "name" in boilerplate["properties"]
+    assert "name" not in boilerplate["required"]  # left out when null
+    assert boilerplate["properties"]["name"]["default"] is None
 
 
 def objects(schema: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -174,7 +175,8 @@ def test_schema_describes_every_property_and_definition() -> None:
     schema = json_schema()
     found = list(objects(schema))
     defined = [d for d in schema["$defs"].values() if d.get("type") == "object"]
-    assert len(found) == 1 + len(defined) == 11  # the document and the objects in $defs
+    # The document, its digests and the objects in $defs.
+    assert len(found) == 2 + len(defined) == 11
     for path, obj in found:
         assert obj["additionalProperties"] is False, path
         for name, prop in obj["properties"].items():
@@ -202,15 +204,40 @@ def test_schema_fails_to_generate_when_a_description_names_no_field(
 
 
 @pytest.mark.parametrize(
-    "cls", [Span, Image, Quote, Attribution, Quantity, Claim, Boilerplate], ids=lambda c: c.__name__
+    "cls", [Image, Quote, Attribution, Quantity, Claim, Boilerplate], ids=lambda c: c.__name__
 )
 def test_schema_objects_have_exactly_the_model_fields_in_order(cls: type) -> None:
     definition = json_schema()["$defs"][cls.__name__]
     names = [f.name for f in attrs.fields(cls)]
     assert list(definition["properties"]) == names
-    optional = {"text"} if issubclass(cls, Span) else set()
+    defaults = _json.json_defaults(cls)
+    derived = {name for owner, name in _json.DERIVED if owner is cls}
+    optional = {"text", *defaults, *derived}
     assert definition["required"] == [n for n in names if n not in optional]
+    for name, default in defaults.items():
+        assert definition["properties"][name]["default"] == default
     assert definition["additionalProperties"] is False
+
+
+def test_schema_plain_spans_are_pairs_with_an_optional_text() -> None:
+    span = json_schema()["$defs"]["Span"]
+    assert span["type"] == "array"
+    assert [item.get("type") for item in span["prefixItems"]] == ["integer", "integer", "string"]
+    assert span["minItems"] == 2
+    assert span["items"] is False
+    assert validator().is_valid({**seed_document(SEEDS[0].name), "sentences": [[0, 5]]})
+    for bad in ([0], [0, 5, "x", 1], [0, "5"], [-1, 5], {"start": 0, "end": 5}):
+        doc = {**seed_document(SEEDS[0].name), "sentences": [bad]}
+        assert not validator().is_valid(doc), bad
+
+
+def test_schema_references_are_indices() -> None:
+    defs = json_schema()["$defs"]
+    for cls, name in _json.REFERENCES:
+        prop = defs[cls.__name__]["properties"][name]
+        index = prop["items"] if prop.get("type") == "array" else prop
+        assert index["type"] in ("integer", ["integer", "null"]), (cls, name, prop)
+        assert index["minimum"] == 0
 
 
 def test_schema_top_level_keys_are_the_document_keys_in_order() -> None:
@@ -223,7 +250,7 @@ def test_schema_top_level_keys_are_the_document_keys_in_order() -> None:
 
 
 def test_schema_offsets_are_non_negative_integers() -> None:
-    for name in ("Span", "PlainZone", "Boilerplate", "Image", "Quote", "Quantity", "Claim"):
+    for name in ("PlainZone", "Boilerplate", "Image", "Quote", "Quantity", "Claim"):
         props = json_schema()["$defs"][name]["properties"]
         for key in ("start", "end"):
             assert props[key]["type"] == "integer"
@@ -240,6 +267,7 @@ def test_schema_offsets_are_non_negative_integers() -> None:
 def test_schema_decimals_are_what_the_loader_accepts(value: str) -> None:
     doc = seed_document(SEEDS[0].name)
     doc["quantities"][0].update(low=value, high=value)
+    doc["digests"]["quantities"] = None  # an edit: without this the digest refuses it
     problems: list[str] = []
     try:
         Article.from_dict(doc)
@@ -263,9 +291,12 @@ def test_schema_seed_documents_cover_every_kind_of_object() -> None:
     docs = [seed_document(seed.name) for seed in SEEDS]
     assert any(d["images"] for d in docs)
     assert any(z["kind"] == "translator_credit" and z["name"] for d in docs for z in d["zones"])
-    assert any(q["hedge"] for d in docs for q in d["quantities"])
-    assert any(c["quote"] and c["attribution"] for d in docs for c in d["claims"])
-    assert any(c["quantities"] for d in docs for c in d["claims"])
+    assert any(q.get("hedge") for d in docs for q in d["quantities"])
+    assert any(
+        c.get("quote") is not None and c.get("attribution") for d in docs for c in d["claims"]
+    )
+    assert any(c.get("quantities") for d in docs for c in d["claims"])
+    assert any(c.get("parts") for d in docs for c in d["claims"])
 
 
 @given(news_texts())
@@ -295,26 +326,31 @@ def test_schema_accepts_documents_with_claims_given(text: str, data: st.DataObje
         assert_valid(doc)
 
 
-def strip_span_texts(value: Any) -> Any:
-    """The document without the ``text`` of any span (the article's own text stays)."""
+def add_span_texts(value: Any, text: str) -> Any:
+    """The document with every span's text written out, as version 4 wrote it."""
     if isinstance(value, list):
-        return [strip_span_texts(v) for v in value]
+        if len(value) == 2 and all(type(v) is int for v in value):
+            return [*value, text[value[0] : value[1]]]
+        return [add_span_texts(v, text) for v in value]
     if isinstance(value, dict):
-        is_span = "start" in value and "end" in value
-        return {k: strip_span_texts(v) for k, v in value.items() if not (is_span and k == "text")}
+        # References (a claim's sentences, an image's alt...) are indices, not spans.
+        refs = {name for _, name in _json.REFERENCES}
+        out = {k: v if k in refs else add_span_texts(v, text) for k, v in value.items()}
+        if "start" in value and "end" in value:
+            out["text"] = text[value["start"] : value["end"]]
+        return out
     return value
 
 
-@pytest.mark.parametrize("offsets", UNITS)
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
-def test_schema_accepts_spans_without_text(seed: Path, offsets: OffsetUnit) -> None:
-    doc = seed_document(seed.name, offsets)
-    stripped = strip_span_texts(doc)
-    assert "text" in stripped
-    assert "text" not in stripped["zones"][0]
-    assert "text" not in stripped["claims"][0]["sentences"][0]
-    assert_valid(stripped)
-    assert Article.from_dict(stripped) == Article.from_dict(doc)
+def test_schema_accepts_spans_with_their_text(seed: Path) -> None:
+    doc = seed_document(seed.name)
+    written = {**doc, **{key: add_span_texts(doc[key], doc["text"]) for key in _json.LAYER_KEYS}}
+    written["digests"] = dict.fromkeys(_json.LAYER_KEYS)
+    assert len(written["sentences"][0]) == 3
+    assert "text" in written["zones"][0]
+    assert_valid(written)
+    assert Article.from_dict(written) == Article.from_dict(doc)
 
 
 # --- documents that do not -------------------------------------------------------------
@@ -328,37 +364,33 @@ def seed_index(seed: int, layer: str, test: Callable[[dict[str, Any]], bool]) ->
 DROP = object()  # the key is taken out
 TRANSLATOR = seed_index(1, "zones", lambda z: z["kind"] == "translator_credit")
 PARAGRAPH = seed_index(0, "zones", lambda z: z["kind"] == "paragraph")
-HEDGED = seed_index(1, "quantities", lambda q: q["hedge"] is not None)
+HEDGED = seed_index(1, "quantities", lambda q: q.get("hedge") is not None)
+WITH_PARTS = seed_index(0, "claims", lambda c: bool(c.get("parts")))
 
 # (what is wrong, seed, the object changed (keys from the top), its key, the new value or
 # DROP, what the schema says).  Seed 0 has images; seed 1 boilerplate and hedged quantities.
 KeyPath = tuple[str | int, ...]
 BROKEN: list[tuple[str, int, KeyPath, str | int, Any, str]] = [
     ("no sha256", 0, (), "sha256", DROP, "'sha256' is a required"),
+    ("no digests", 0, (), "digests", DROP, "'digests' is a required"),
     ("no text", 0, (), "text", DROP, "'text' is a required"),
     ("no claims layer", 0, (), "claims", DROP, "'claims' is a required"),
     ("a zone without start", 0, ("zones", 0), "start", DROP, "'start' is a required"),
     ("a claim without kinds", 0, ("claims", 0), "kinds", DROP, "'kinds' is a required"),
-    ("a claim without quote", 0, ("claims", 0), "quote", DROP, "'quote' is a required"),
-    ("a claim without parts", 0, ("claims", 0), "parts", DROP, "'parts' is a required"),
-    (
-        "a claim of one part",
-        0,
-        ("claims", 0),
-        "parts",
-        [{"start": 307, "end": 435}],
-        "should not be valid under",
-    ),
-    ("a quantity without unit", 0, ("quantities", 0), "unit", DROP, "'unit' is a required"),
+    ("a quantity without low", 0, ("quantities", 0), "low", DROP, "'low' is a required"),
+    ("a claim of one part", 0, ("claims", WITH_PARTS), "parts", [[603, 677]], "should not be"),
     ("an unknown top-level field", 0, (), "language", "en", "'language' was unexpected"),
     ("an unknown field in a claim", 0, ("claims", 0), "score", 0.9, "'score' was unexpected"),
-    ("an unknown field in a span", 0, ("claims", 0, "sentences", 0), "x", 1, "'x' was unexpected"),
-    ("a string offset", 0, ("sentences", 0), "start", "16", "is not of type 'integer'"),
-    ("a float offset", 0, ("sentences", 0), "end", 110.5, "is not of type 'integer'"),
-    ("a boolean offset", 0, ("quotes", 0, "content"), "start", True, "not of type 'integer'"),
+    ("an unknown field in a zone", 0, ("zones", 0), "x", 1, "'x' was unexpected"),
+    ("a span of one offset", 0, ("claims", 0, "attribution"), "source", [1], "is too short"),
+    ("a span of four items", 0, ("quotes", 0), "content", [1, 2, "a", 3], "at most 3 items"),
+    ("a string offset", 0, ("sentences", 0), 0, "16", "is not of type 'integer'"),
+    ("a float offset", 0, ("sentences", 0), 1, 110.5, "is not of type 'integer'"),
+    ("a boolean offset", 0, ("quotes", 0, "content"), 0, True, "not of type 'integer'"),
     ("a null offset", 0, ("zones", 0), "end", None, "is not of type 'integer'"),
     ("a negative offset", 0, ("zones", 0), "start", -1, "less than the minimum of 0"),
-    ("a negative offset deep down", 0, ("claims", 0, "attribution", "cue"), "end", -5, "minimum"),
+    ("a negative offset deep down", 0, ("claims", 0, "attribution", "cue"), 1, -5, "minimum"),
+    ("an object for a span", 0, ("quotes", 0), "content", {"start": 1}, "not of type 'array'"),
     ("a bad zone kind", 0, ("zones", PARAGRAPH), "kind", "headline", "is not one of"),
     ("a bad claim kind", 0, ("claims", 0, "kinds"), 0, "opinion", "is not one of"),
     ("no claim kinds", 0, ("claims", 0), "kinds", [], "should be non-empty"),
@@ -367,9 +399,12 @@ BROKEN: list[tuple[str, int, KeyPath, str | int, Any, str]] = [
     ("a float for a decimal", 0, ("quantities", 0), "low", 2.0, "is not of type 'string'"),
     ("an integer for a decimal", 0, ("quantities", 0), "high", 3, "is not of type 'string'"),
     ("an exponent in a decimal", 0, ("quantities", 0), "high", "1e3", "does not match"),
-    ("schema_version 5", 0, (), "schema_version", 5, "4 was expected"),
-    ("schema_version 3", 0, (), "schema_version", 3, "4 was expected"),
-    ("schema_version as a string", 0, (), "schema_version", "4", "4 was expected"),
+    ("schema_version 6", 0, (), "schema_version", 6, "5 was expected"),
+    ("schema_version 4", 0, (), "schema_version", 4, "5 was expected"),
+    ("schema_version as a string", 0, (), "schema_version", "5", "5 was expected"),
+    ("a short digest", 0, ("digests",), "claims", "abc", "does not match"),
+    ("a digest of no layer", 0, ("digests",), "words", None, "'words' was unexpected"),
+    ("a layer without digest", 0, ("digests",), "zones", DROP, "'zones' is a required"),
     (
         "a normalized block missing its map",
         0,
@@ -386,12 +421,14 @@ BROKEN: list[tuple[str, int, KeyPath, str | int, Any, str]] = [
     ("a number for source", 0, (), "source", 7, "is not of type 'string', 'null'"),
     ("an empty claim id", 0, ("claims", 0), "id", "", "should be non-empty"),
     ("a string for balanced", 0, ("quotes", 0), "balanced", "yes", "not of type 'boolean'"),
-    ("a null quote content", 0, ("quotes", 0), "content", None, "is not of type 'object'"),
+    ("a null quote content", 0, ("quotes", 0), "content", None, "is not of type 'array'"),
     ("a layer that is not an array", 0, (), "sentences", {}, "is not of type 'array'"),
-    ("an image alt of kind caption", 0, ("images", 0, "alt"), "kind", "caption", "was expected"),
+    ("an image alt that is a zone", 0, ("images", 0), "alt", {"start": 0}, "not of type"),
+    ("a sentence index as a string", 0, ("claims", 0, "sentences"), 0, "2", "not of type"),
+    ("a negative quote index", 0, ("claims", WITH_PARTS), "quote", -1, "less than the minimum"),
+    ("a repeated sentence index", 0, ("claims", WITH_PARTS), "sentences", [4, 4], "non-unique"),
     ("a paragraph zone with name", 0, ("zones", PARAGRAPH), "name", None, "'name' was unexpected"),
-    ("a boilerplate zone without name", 1, ("zones", TRANSLATOR), "name", DROP, "'name' is a"),
-    ("a hedge without hedge_span", 1, ("quantities", HEDGED), "hedge_span", None, "not of type"),
+    ("a hedge without hedge_span", 1, ("quantities", HEDGED), "hedge_span", DROP, "is not valid"),
 ]
 
 
@@ -421,7 +458,7 @@ def test_schema_rejects_broken_documents(
     target: Any = doc
     for step in path:
         target = target[step]
-    is_new = isinstance(target, dict) and key not in target
+    is_new = "was unexpected" in says
     if value is DROP:
         del target[key]
     else:

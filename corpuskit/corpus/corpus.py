@@ -25,7 +25,13 @@ from corpuskit.corpus.parallel import (
 from corpuskit.io import cite as _cite
 from corpuskit.io.json import dumps_line
 from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
-from corpuskit.model.errors import ArticleNotFoundError, CorpusKitError, DuplicateIdError, ReadError
+from corpuskit.model.errors import (
+    ArticleNotFoundError,
+    CorpusKitError,
+    DuplicateIdError,
+    ReadError,
+    TooLargeError,
+)
 from corpuskit.model.tables import FingerprintSet, IdIndex, StringTable
 from corpuskit.model.units import OffsetUnit
 from corpuskit.stages.read import (
@@ -442,10 +448,17 @@ class Corpus:
             yield from self._in_workers(dump_files, workers, args, start_method)
             return
         for article in self:
-            if counted:
-                yield dump_counted(article, offsets, steps)
-            else:
-                yield dumps_line(article, offsets, steps), 0, 0
+            try:
+                if counted:
+                    dumped = dump_counted(article, offsets, steps)
+                else:
+                    dumped = dumps_line(article, offsets, steps), 0, 0
+            except TooLargeError as error:  # a document that would not load back
+                if self._on_error == "raise":
+                    raise
+                self._record(article.source or article.id, error)
+                continue
+            yield dumped
 
     def _in_workers(
         self, work: Any, workers: int, args: tuple[Any, ...], start_method: str | None = None

@@ -197,10 +197,9 @@ def dump_files(
     for path in paths:
         try:
             article = Article.from_path(path, max_bytes=max_bytes)
-        except CorpusKitError as error:
+            out.append(dump_counted(article, offsets, steps))
+        except CorpusKitError as error:  # unreadable, or a document too large to load back
             out.append(error)
-            continue
-        out.append(dump_counted(article, offsets, steps))
     return out
 
 

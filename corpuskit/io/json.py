@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextvars
 import decimal
 import enum
+import hashlib
 import math
 import re
 import types
@@ -23,11 +24,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, get_args, ge
 
 import attrs
 import orjson
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
 from corpuskit.align.normalize import Normalized, NormalizeStep, normalize
-from corpuskit.model.claims import Claim, ClaimKind
+from corpuskit.model.claims import Claim, ClaimKind, claim_id
 from corpuskit.model.collection import paused
 from corpuskit.model.errors import (
     InvalidArticleError,
@@ -37,7 +38,7 @@ from corpuskit.model.errors import (
     SpanError,
     TooLargeError,
 )
-from corpuskit.model.fields import model_fields, optional_type
+from corpuskit.model.fields import model_fields
 from corpuskit.model.ids import id_problem
 from corpuskit.model.layers import LAYER_NAMES, LAYERS, Layers
 from corpuskit.model.offsets import OffsetIndex
@@ -46,19 +47,23 @@ from corpuskit.model.quotes import MAX_DEPTH, Attribution, Quote
 from corpuskit.model.spans import Span, part_problems
 from corpuskit.model.units import UNITS, OffsetUnit, unit
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind
+from corpuskit.stages.read import DEFAULT_MAX_JSON_BYTES
 
 if TYPE_CHECKING:
     from corpuskit.article import Article
 
 __all__ = [
     "DECIMAL",
+    "DIGEST_LENGTH",
     "EXTRA_KEYS",
     "HEADER_KEYS",
     "INT_RANGES",
+    "LAYER_ITEMS",
     "LAYER_KEYS",
     "LAYER_TYPES",
     "MAX_DECIMAL_DIGITS",
     "MAX_ORDINAL",
+    "REFERENCES",
     "SCHEMA_VERSION",
     "Built",
     "OffsetUnit",
@@ -69,16 +74,27 @@ __all__ = [
     "document_to_dict",
     "dumps_line",
     "dumps_line_counted",
+    "json_defaults",
 ]
 
 #: The version of the document format this corpuskit writes (and the newest it reads).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 # Top-level keys in the order they are written: the header, the text, then the
 # layers in pipeline order.  ``id`` comes early so that an index of a JSON Lines
 # file can find it without parsing the whole line.
-HEADER_KEYS = ("schema_version", "id", "ordinal", "source", "bom", "sha256", "offsets", "text")
+HEADER_KEYS = (
+    "schema_version",
+    "id",
+    "ordinal",
+    "source",
+    "bom",
+    "sha256",
+    "offsets",
+    "digests",
+    "text",
+)
 LAYER_KEYS = LAYER_NAMES
 # After the layers: what a document carries when asked (null otherwise).
 EXTRA_KEYS = ("normalized",)
@@ -87,9 +103,15 @@ _KEYS = frozenset(HEADER_KEYS + LAYER_KEYS + EXTRA_KEYS)
 LAYER_TYPES: dict[str, Any] = {
     layer.name: types.GenericAlias(tuple, (layer.item, ...)) for layer in LAYERS
 }
+LAYER_ITEMS: dict[str, type] = {layer.name: layer.item for layer in LAYERS}
 # A decimal as documents write it (a string, never a JSON number), and its most digits.
 DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 MAX_DECIMAL_DIGITS = 100
+#: How many hex digits of SHA-256 a layer's digest keeps: 64 bits, so that a
+#: change goes unnoticed once in 2**64 tries (the digest guards against edits and
+#: damage, not against someone who recomputes it).
+DIGEST_LENGTH = 16
+DIGEST = re.compile(f"[0-9a-f]{{{DIGEST_LENGTH}}}")
 
 
 # --- the unit spans are written in, per document -------------------------------------
@@ -100,26 +122,26 @@ class _Units:
     """How the spans of one document map to code points of its text."""
 
     text: str
+    article_id: str
     unit: OffsetUnit
     length: int  # the text's length in ``unit``
     index: OffsetIndex | None  # None when offsets need no conversion
-    # Span objects checked and found good, by (class, start, end): a claim repeats
-    # its sentences, quantities and quote, and an image its zones, so an object
-    # equal to one already checked needs no second check.
-    good: dict[tuple[type, int, int], dict[str, Any]] = attrs.field(factory=dict, eq=False)
+    # The layers checked so far, by name: what references resolve to.
+    layers: dict[str, list[Any]] = attrs.field(factory=dict, eq=False)
 
     @classmethod
-    def of(cls, text: str, unit: OffsetUnit) -> _Units:
+    def of(cls, text: str, article_id: str, unit: OffsetUnit) -> _Units:
         if UNITS[unit].code_points or text.isascii():
-            return cls(text, unit, len(text), None)
+            return cls(text, article_id, unit, len(text), None)
         index = OffsetIndex(text)
-        return cls(text, unit, UNITS[unit].to(index, len(text)), index)
+        return cls(text, article_id, unit, UNITS[unit].to(index, len(text)), index)
 
 
 _UNITS_NOW: contextvars.ContextVar[_Units] = contextvars.ContextVar("corpuskit_json_units")
 
 
 _BOILERPLATE_VALUES = frozenset(k.value for k in ZoneKind if k.is_boilerplate)
+_IMAGE_VALUES = frozenset(k.value for k in ZoneKind if k.is_image)
 
 
 class _FieldProblem(Exception):
@@ -130,58 +152,91 @@ class _FieldProblem(Exception):
         self.field = field
 
 
+# --- the format's shape ----------------------------------------------------------------
+#
+# A document stores nothing twice.  A span that is only a span (`Span`: a
+# sentence, a quote's content, a source, a cue, a claim's part...) is written as
+# the pair ``[start, end]``; an object that is a span with fields of its own (a
+# zone, a quote, a quantity, a claim) has ``start`` and ``end`` keys.  A span's
+# text is not written: the offsets and the article's text determine it.  A claim
+# refers to its sentences, quantities and quote, and an image to its zones, by
+# their index in those layers.  A field at its default (below) is left out.
+
+#: Fields that refer to items of another layer by their index there, and the layer.
+REFERENCES: dict[tuple[type, str], str] = {
+    (Image, "alt"): "zones",
+    (Image, "caption"): "zones",
+    (Image, "credit"): "zones",
+    (Claim, "sentences"): "sentences",
+    (Claim, "quantities"): "quantities",
+    (Claim, "quote"): "quotes",
+}
+_SPAN_FIELDS = ("start", "end", "text")
+_NO_DEFAULT = object()
+#: Fields whose default is derived from the object: a claim's id from the article
+#: id and its offsets (`claim_id`), a quantity's high from its low.  Each gives the
+#: default of a model object when writing (to compare, in code points), and of a
+#: document object when loading (its offsets converted to code points by then).
+DERIVED: dict[tuple[type, str], tuple[Callable[[Any, str], Any], Callable[[Any, str], Any]]] = {
+    (Claim, "id"): (
+        lambda claim, article_id: claim_id(article_id, claim.start, claim.end),
+        lambda value, article_id: claim_id(article_id, value["start"], value["end"]),
+    ),
+    (Quantity, "high"): (
+        lambda quantity, _: format(quantity.low, "f"),
+        lambda value, _: value["low"],
+    ),
+}
+
+
+def json_defaults(cls: type) -> dict[str, Any]:
+    """Return the fields of ``cls`` a document may leave out, each with its value then.
+
+    A field's default is the model's default when it has one; otherwise null for
+    a field that may be ``None`` and ``[]`` for an array.  Offsets and the
+    fields without a default are always written.
+    """
+    found = _DEFAULTS.get(cls)
+    if found is not None:
+        return found
+    declared = attrs.fields_dict(cls)
+    defaults: dict[str, Any] = {}
+    for field in model_fields(cls):
+        if field.name in _SPAN_FIELDS:
+            continue
+        default = declared[field.name].default
+        if (cls, field.name) in _ALWAYS_WRITTEN:
+            continue
+        if default is not attrs.NOTHING:
+            defaults[field.name] = [] if default == () else default
+        elif field.optional:
+            defaults[field.name] = None
+        elif get_origin(field.type) is tuple:
+            defaults[field.name] = []
+    _DEFAULTS[cls] = defaults
+    return defaults
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+# Arrays that are never empty, so never left out: a claim has at least one kind.
+_ALWAYS_WRITTEN = frozenset({(Claim, "kinds")})
+
+
 # --- the converter --------------------------------------------------------------------
 #
 # It structures documents the validator below has passed (so nothing here checks
-# anything) and unstructures articles, in code points; `_spans_to_units` converts
-# a written document's offsets to another unit afterwards.
+# anything): by then every offset is in code points, every span carries its text
+# (a pair has become ``[start, end, text]``), every field is present and every
+# reference has been replaced by the item it refers to.
 
 _converter = make_converter()
 _converter.register_structure_hook(decimal.Decimal, lambda value, _: decimal.Decimal(value))
-# Positional notation always ("0.0000001", never "1E-7"): the format's decimals.
-_converter.register_unstructure_hook(decimal.Decimal, lambda d: format(d, "f"))
 for _enum in (ClaimKind, ZoneKind, QuantityKind):
     _converter.register_structure_hook(_enum, lambda value, cls: cls(value))
-    _converter.register_unstructure_hook(_enum, {m: m.value for m in _enum}.__getitem__)
-
-
-def _is_optional(tp: Any) -> bool:
-    return optional_type(tp) is not None
-
-
-def _is_homogeneous_tuple(tp: Any) -> bool:
-    args = get_args(tp)
-    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _unstructure_optional(tp: Any) -> Callable[[Any], Any]:
-    inner = _converter.get_unstructure_hook(get_args(tp)[0])
-    return lambda value: None if value is None else inner(value)
-
-
-def _unstructure_tuple(tp: Any) -> Callable[[Any], Any]:
-    inner = _converter.get_unstructure_hook(get_args(tp)[0])
-    return lambda values: [inner(v) for v in values]
-
-
-# Plain functions rather than cattrs' general ones: documents hold many small
-# optional fields and tuples, and these are the hot path of writing.
-_converter.register_unstructure_hook_factory(_is_optional, _unstructure_optional)
-_converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _unstructure_tuple)
-
-_S = TypeVar("_S")
-
-
-def _register(cls: type[_S]) -> None:
-    _converter.register_structure_hook(cls, make_dict_structure_fn(cls, _converter))
-    _converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, _converter))
-
-
-for _cls in (Span, Quote, Attribution, Quantity, Boilerplate):
-    _register(_cls)
+_converter.register_structure_hook(Span, lambda value, _: Span(value[0], value[1], value[2]))
+for _cls in (Quote, Attribution, Quantity, Boilerplate):
+    _converter.register_structure_hook(_cls, make_dict_structure_fn(_cls, _converter))
 _structure_zone = make_dict_structure_fn(Zone, _converter)
-_unstructure_zone = make_dict_unstructure_fn(Zone, _converter)
-_unstructure_boilerplate = _converter.get_unstructure_hook(Boilerplate)
 _structure_boilerplate = _converter.get_structure_hook(Boilerplate)
 _converter.register_structure_hook(
     Zone,
@@ -191,30 +246,158 @@ _converter.register_structure_hook(
         else _structure_zone(d, Zone)
     ),
 )
-_converter.register_unstructure_hook(
-    Zone,
-    lambda zone: (
-        _unstructure_boilerplate(zone) if isinstance(zone, Boilerplate) else _unstructure_zone(zone)
-    ),
-)
-
-
 # Zones first: the hooks of the classes holding them are generated with theirs.
-_register(Image)
-_register(Claim)
+for _holder in (Image, Claim):
+    _converter.register_structure_hook(_holder, make_dict_structure_fn(_holder, _converter))
 
 
-def _spans_to_units(value: Any, convert: Callable[[int, int], tuple[int, int]]) -> None:
-    """Convert, in place, the offsets of every span in a written layer."""
-    if type(value) is list:
-        for item in value:
-            _spans_to_units(item, convert)
-    elif type(value) is dict:
-        if "start" in value:
-            value["start"], value["end"] = convert(value["start"], value["end"])
-        for item in value.values():
-            if type(item) is dict or type(item) is list:
-                _spans_to_units(item, convert)
+# --- the writer ---------------------------------------------------------------------------
+
+
+class _Out:
+    """What writing a document needs beside the objects: its unit and the layers referred to."""
+
+    __slots__ = ("_indexes", "article_id", "layers", "pair")
+
+    def __init__(
+        self,
+        article_id: str,
+        pair: Callable[[int, int], tuple[int, int]] | None,
+        layers: Mapping[str, tuple[Any, ...]],
+    ) -> None:
+        self.article_id = article_id
+        self.pair = pair  # code points to the document's unit; None: no conversion
+        self.layers = layers
+        self._indexes: dict[str, dict[Any, int]] = {}
+
+    def index(self, layer: str, item: Any) -> int:
+        """Return the index of ``item`` in ``layer``: what a reference to it writes."""
+        found = self._indexes.get(layer)
+        if found is None:
+            found = self._indexes[layer] = {}
+            for i, each in enumerate(self.layers[layer]):
+                found.setdefault(each, i)
+        index = found.get(item)
+        if index is None:
+            raise _Unreferenced(layer, item)
+        return index
+
+
+class _Unreferenced(Exception):
+    """An object refers to an item that is not in the layer it must come from."""
+
+    def __init__(self, layer: str, item: Any) -> None:
+        super().__init__(f"{item!r} is not one of the article's {layer}")
+        self.layer = layer
+
+
+_Write = Callable[[Any, _Out], Any]
+_WRITERS: dict[type, _Write] = {}
+
+
+def _write_span(span: Span, out: _Out) -> list[int]:
+    pair = out.pair
+    if pair is None:
+        return [span.start, span.end]
+    return list(pair(span.start, span.end))
+
+
+def _writer(cls: type) -> _Write:
+    """Return the function that writes an object of ``cls`` as the document holds it.
+
+    Generated as Python source from the class's fields, one statement each, as
+    the checks are: writing runs on every object of every document.
+    """
+    found = _WRITERS.get(cls)
+    if found is not None:
+        return found
+    if cls is Span:
+        _WRITERS[cls] = _write_span
+        return _write_span
+    if cls is Zone:
+        zone, boilerplate = _generated_writer(Zone), _generated_writer(Boilerplate)
+
+        def write_zone(value: Any, out: _Out) -> Any:
+            return (boilerplate if type(value) is Boilerplate else zone)(value, out)
+
+        _WRITERS[cls] = write_zone
+        return write_zone
+    found = _WRITERS[cls] = _generated_writer(cls)
+    return found
+
+
+def _item_expression(cls: type, name: str, inner: Any, env: dict[str, Any], helper: str) -> str:
+    """Return the expression that writes one item of field ``name`` (the item held in ``{x}``).
+
+    A helper the expression calls is put in ``env`` as ``helper``.
+    """
+    layer = REFERENCES.get((cls, name))
+    if layer is not None:
+        return f"out.index({layer!r}, {{x}})"
+    if inner is decimal.Decimal:
+        return "format({x}, 'f')"
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        return "{x}.value"
+    if inner in (int, str, bool):
+        return "{x}"
+    env[helper] = _writer(inner)
+    return f"{helper}({{x}}, out)"
+
+
+def _generated_writer(cls: type) -> _Write:
+    defaults = json_defaults(cls)
+    env: dict[str, Any] = {"format": format}
+    lines = ["def write(o, out):"]
+    if issubclass(cls, Span):
+        lines += [
+            "    p = out.pair",
+            "    s, e = (o.start, o.end) if p is None else p(o.start, o.end)",
+            "    d = {'start': s, 'end': e}",
+        ]
+    else:
+        lines.append("    d = {}")
+    for i, field in enumerate(model_fields(cls)):
+        name, tp = field.name, field.type
+        if name in _SPAN_FIELDS:
+            continue
+        many = get_origin(tp) is tuple
+        inner = get_args(tp)[0] if many else tp
+        item = _item_expression(cls, name, inner, env, f"w_{i}")
+        value = f"[{item.format(x='x')} for x in v]" if many else item.format(x="v")
+        lines.append(f"    v = o.{name}")
+        default = defaults.get(name, _NO_DEFAULT)
+        derived = DERIVED.get((cls, name))
+        if derived is not None:
+            env[f"derive_{i}"] = derived[0]
+            lines += [
+                f"    if {value} != derive_{i}(o, out.article_id):",
+                f"        d[{name!r}] = {value}",
+            ]
+        elif default is _NO_DEFAULT:
+            lines.append(f"    d[{name!r}] = {value}")
+        elif default is None:
+            lines += ["    if v is not None:", f"        d[{name!r}] = {value}"]
+        elif default == []:
+            lines += ["    if v:", f"        d[{name!r}] = {value}"]
+        else:
+            env[f"default_{i}"] = default
+            lines += [f"    if v != default_{i}:", f"        d[{name!r}] = {value}"]
+    lines.append("    return d")
+    # The source is made from the model's own field definitions, never from data.
+    exec(compile("\n".join(lines), f"<corpuskit writer {cls.__name__}>", "exec"), env)
+    write: _Write = env["write"]
+    return write
+
+
+def _digest(layer: Any, offsets: str) -> str:
+    """Return the digest of a layer as a document holds it, cut to `DIGEST_LENGTH`.
+
+    It is the SHA-256 of the name of the unit the offsets count and a line feed,
+    then the layer's compact JSON: the same numbers read in another unit are
+    other spans.
+    """
+    data = offsets.encode("utf-8") + b"\n" + orjson.dumps(layer)
+    return hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
 
 
 # --- the validator ----------------------------------------------------------------------
@@ -318,6 +501,8 @@ def _check_for(tp: Any) -> _Check:
         found = _array(_check_for(args[0]))
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
         found = _enum_check(tp)
+    elif tp is Span:
+        found = _check_pair
     elif tp is Zone:
         found = _zone_check()
     elif isinstance(tp, type) and attrs.has(tp):
@@ -328,67 +513,97 @@ def _check_for(tp: Any) -> _Check:
     return found
 
 
-_SPAN_FIELDS = ("start", "end", "text")
-
-
 def _object_check(cls: type) -> _Check:
-    """Return the check of an object of attrs class ``cls`` (spans: against the text too).
+    """Return the check of an object of attrs class ``cls`` (a span: against the text too).
 
     The check is generated as Python source, one statement per field with the
-    common cases (integers, strings, booleans, enums, a span whose offsets and
-    text are right) inline, since documents hold many small objects and
-    validation runs on every load.
+    common cases (integers, strings, booleans, enums, offsets that need no
+    conversion and a text that matches) inline, since documents hold many small
+    objects and validation runs on every load.  It fills in the fields left at
+    their default, converts offsets to code points, puts the span's text in and
+    replaces each reference by the item it names, in place.
     """
     fields = model_fields(cls)
-    is_span = issubclass(cls, Span)
     names = frozenset(f.name for f in fields)
     order = tuple(f.name for f in fields)
+    defaults = json_defaults(cls)
     what = cls.__name__.lower()
+    required = frozenset(names - {"text"} - defaults.keys() - {n for c, n in DERIVED if c is cls})
     env: dict[str, Any] = {
         "_report": _report,
         "_json_type": _json_type,
         "_key_problems": _key_problems,
         "_check_span": _check_span,
+        "_resolve": _resolve,
         "_UNITS_NOW": _UNITS_NOW,
         "NAMES": names,
-        "SPEC": (names, names - {"text"} if is_span else names, order, what),
+        "SPEC": (names, required, order, what),
+        "REQUIRED": required,
+        "DEFAULTED": tuple((k, d, d == []) for k, d in defaults.items()),
         "AFTER": _AFTER.get(cls),
     }
     lines = [
         "def check(value, path, problems):",
         "    if type(value) is not dict:",
-        f"        return _report(problems, path, 'expected an object (a {what}), got '"
+        f"        return _report(problems, path, 'expected an object ({_a(what)}), got '"
         " + _json_type(value))",
-        "    if value.keys() != NAMES:",
-        "        if not _key_problems(value, path, problems, SPEC):",
-        "            return False",
+        "    keys = value.keys()",
+        "    if keys != NAMES:",
+        "        if not (keys <= NAMES and REQUIRED <= keys):",
+        "            return _key_problems(value, path, problems, SPEC)",
+        "        for k, d, fresh in DEFAULTED:",
+        "            if k not in keys:",
+        "                value[k] = [] if fresh else d",
+        "    units = _UNITS_NOW.get()",
         "    ok = True",
     ]
-    if is_span:
-        env["CLS"] = cls
+    if issubclass(cls, Span):
         lines += [
-            "    units = _UNITS_NOW.get()",
             "    s = value['start']",
             "    e = value['end']",
-            "    if type(s) is int and type(e) is int:",
-            "        seen = units.good.get((CLS, s, e))",
-            "        if seen is not None and seen == value:",
-            "            return True",
-            "    if not (units.index is None and type(s) is int and type(e) is int",
-            "            and 0 <= s <= e <= units.length",
-            "            and value.get('text') == units.text[s:e]):",
+            "    if (units.index is None and type(s) is int and type(e) is int",
+            "            and 0 <= s <= e <= units.length):",
+            "        piece = units.text[s:e]",
+            "        t = value.get('text')",
+            "        if t is None:",
+            "            value['text'] = piece",
+            "        elif t != piece:",
+            "            ok = _check_span(value, path, problems)",
+            "    else:",
             "        ok = _check_span(value, path, problems)",
         ]
     for i, field in enumerate(fields):
         name = field.name
-        if is_span and name in _SPAN_FIELDS:
+        if name in _SPAN_FIELDS:
             continue
         tp = field.type
         guard = "v is not None and " if field.optional else ""
+        derived = DERIVED.get((cls, name))
+        if derived is not None:
+            # Made from fields checked already: only a value the document gives is checked.
+            env[f"derive_{i}"] = derived[1]
+            lines += [
+                f"    given_{i} = {name!r} in value",
+                f"    if not given_{i}:",
+                f"        value[{name!r}] = derive_{i}(value, units.article_id)",
+            ]
+            guard = f"given_{i} and {guard}"
         lines.append(f"    v = value[{name!r}]")
+        layer = REFERENCES.get((cls, name))
         expected = _EXPECTED.get(tp)
         bounds = INT_RANGES.get((cls, name))
-        if expected is not None:
+        if layer is not None:
+            many = get_origin(tp) is tuple
+            lines += [
+                f"    if {guard}True:",
+                f"        v = _resolve(v, {layer!r}, (path, {name!r}), problems, "
+                f"many={many}, units=units)",
+                "        if v is None:",
+                "            ok = False",
+                "        else:",
+                f"            value[{name!r}] = v",
+            ]
+        elif expected is not None:
             lines += [
                 f"    if {guard}type(v) is not {tp.__name__}:",
                 f"        ok = _report(problems, (path, {name!r}), "
@@ -410,14 +625,8 @@ def _object_check(cls: type) -> _Check:
     lines += [
         "    if ok and AFTER is not None:",
         "        ok = AFTER(value, path, problems)",
+        "    return ok",
     ]
-    if is_span:
-        # Converted offsets no longer equal a repeat's, so only code points count.
-        lines += [
-            "    if ok and units.index is None:",
-            "        units.good[(CLS, value['start'], value['end'])] = value",
-        ]
-    lines += ["    return ok"]
     # The source is made from the model's own field definitions, never from data.
     exec(compile("\n".join(lines), f"<corpuskit check {cls.__name__}>", "exec"), env)
     check: _Check = env["check"]
@@ -431,61 +640,172 @@ INT_RANGES: dict[tuple[type, str], tuple[int, int]] = {(Quote, "depth"): (0, MAX
 MAX_ORDINAL = 2**64 - 1
 
 
+def _a(noun: str) -> str:
+    """Return ``noun`` with its indefinite article: "a quote", "an image"."""
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def _key_problems(
     value: dict[str, Any],
     path: _Path,
     problems: Problems,
     spec: tuple[frozenset[str], frozenset[str], tuple[str, ...], str],
 ) -> bool:
-    """Report unknown and missing fields; return whether there were none."""
+    """Report the unknown fields of an object and the missing ones it requires; return False."""
     names, required, order, what = spec
-    extra = [k for k in value if k not in names]
-    missing = [k for k in order if k in required and k not in value]
-    for k in extra:
-        _report(problems, (path, k), f"unknown field: a {what} has the fields {', '.join(order)}")
-    for k in missing:
-        _report(problems, (path, k), f"required field missing from this {what}")
-    return not extra and not missing
+    for k in value:
+        if k not in names:
+            _report(
+                problems, (path, k), f"unknown field: {_a(what)} has the fields {', '.join(order)}"
+            )
+    for k in order:
+        if k in required and k not in value:
+            _report(problems, (path, k), f"required field missing from this {what}")
+    return False
+
+
+def _check_pair(value: Any, path: _Path, problems: Problems) -> bool:
+    """Check a span written as ``[start, end]`` and make it ``[start, end, text]`` in place.
+
+    Offsets become code points; a third item, the text, may be given (documents
+    older than version 5 carried it) and must then match.
+    """
+    if type(value) is not list or not 2 <= len(value) <= 3:
+        shown = (
+            f"an array of {len(value)} item{'' if len(value) == 1 else 's'}"
+            if type(value) is list
+            else _json_type(value)
+        )
+        return _report(problems, path, f"expected a span, an array [start, end], got {shown}")
+    units = _UNITS_NOW.get()
+    start, end = value[0], value[1]
+    if not (
+        units.index is None
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start <= end <= units.length
+    ):
+        found = _code_points(start, end, units, ((path, 0), (path, 1)), problems)
+        if found is None:
+            return False
+        start, end = value[0], value[1] = found
+    piece = units.text[start:end]
+    if len(value) == 2:
+        value.append(piece)
+        return True
+    return _same_text(value[2], piece, (start, end), (path, 2), problems)
 
 
 def _check_span(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
-    """Check a span's offsets and text against the document's text.
+    """Check the offsets and text of a span object against the document's text.
 
     Converts the offsets to code points and fills in a missing text, in place.
     """
-    start = value["start"]
-    end = value["end"]
-    text = value.get("text", _check_span)  # any sentinel that is not JSON
     units = _UNITS_NOW.get()
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= units.length:
-        return _offset_problems(start, end, units, path, problems)
-    index = units.index
-    if index is not None:
-        convert = UNITS[units.unit].from_
-        try:
-            start = convert(index, start)
-        except OffsetError as exc:
-            return _report(problems, (path, "start"), str(exc))
-        try:
-            end = convert(index, end)
-        except OffsetError as exc:
-            return _report(problems, (path, "end"), str(exc))
-        value["start"] = start
-        value["end"] = end
+    found = _code_points(
+        value["start"], value["end"], units, ((path, "start"), (path, "end")), problems
+    )
+    if found is None:
+        return False
+    start, end = value["start"], value["end"] = found
     piece = units.text[start:end]
-    if text is _check_span:
+    if "text" not in value:
         value["text"] = piece
         return True
+    return _same_text(value["text"], piece, (start, end), (path, "text"), problems)
+
+
+def _code_points(
+    start: Any, end: Any, units: _Units, at: tuple[_Path, _Path], problems: Problems
+) -> tuple[int, int] | None:
+    """Check offsets in the document's unit; return them in code points, or None.
+
+    ``at`` holds the JSON paths of the two offsets.
+    """
+    at_start, at_end = at
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= units.length:
+        _offset_problems(start, end, units, at, problems)
+        return None
+    index = units.index
+    if index is None:
+        return start, end
+    convert = UNITS[units.unit].from_
+    try:
+        start = convert(index, start)
+    except OffsetError as exc:
+        _report(problems, at_start, str(exc))
+        return None
+    try:
+        end = convert(index, end)
+    except OffsetError as exc:
+        _report(problems, at_end, str(exc))
+        return None
+    return start, end
+
+
+def _same_text(
+    text: Any, piece: str, offsets: tuple[int, int], path: _Path, problems: Problems
+) -> bool:
+    start, end = offsets
     if text == piece:
         return True
     if type(text) is not str:
-        return _report(problems, (path, "text"), f"expected a string, got {_json_type(text)}")
+        return _report(problems, path, f"expected a string, got {_json_type(text)}")
     return _report(
         problems,
-        (path, "text"),
+        path,
         f"recorded text {_clip(text)} is not the text at [{start}, {end}) (code points), "
         f"which reads {_clip(piece)}: the text or the offsets were changed after the "
         "span was made",
+    )
+
+
+def _resolve(
+    value: Any, layer: str, path: _Path, problems: Problems, *, many: bool, units: _Units
+) -> Any:
+    """Return the item(s) of ``layer`` that the index (or array of indices) ``value`` names.
+
+    Indices in an array are in increasing order, each once.  Returns None, after
+    reporting, when ``value`` names nothing.
+    """
+    items = units.layers.get(layer)
+    if items is None:  # pragma: no cover - layers are checked before what refers to them
+        raise AssertionError(f"{layer} is not checked yet")
+    if not many:
+        return items[value] if _index_ok(value, layer, items, path, problems) else None
+    if type(value) is not list:
+        _report(
+            problems, path, f"expected an array of indices into $.{layer}, got {_json_type(value)}"
+        )
+        return None
+    ok = True
+    for i, each in enumerate(value):
+        if not _index_ok(each, layer, items, (path, i), problems):
+            ok = False
+        elif i and type(value[i - 1]) is int and each <= value[i - 1]:
+            ok = _report(
+                problems,
+                (path, i),
+                f"index {each} comes after {value[i - 1]}: the indices into $.{layer} are "
+                "in increasing order, each once",
+            )
+    return [items[each] for each in value] if ok else None
+
+
+def _index_ok(value: Any, layer: str, items: list[Any], path: _Path, problems: Problems) -> bool:
+    if type(value) is int and 0 <= value < len(items):
+        return True
+    if type(value) is not int:
+        return _report(
+            problems,
+            path,
+            f"expected an index into $.{layer} (an integer), got {_json_type(value)}",
+        )
+    return _report(
+        problems,
+        path,
+        f"refers to $.{layer}[{value}], but $.{layer} has {len(items)} "
+        f"item{'' if len(items) == 1 else 's'}",
     )
 
 
@@ -496,33 +816,34 @@ def _beyond_64_bits(value: Any) -> Any:
     return value
 
 
-def _offset_problems(start: Any, end: Any, units: _Units, path: _Path, problems: Problems) -> bool:
+def _offset_problems(
+    start: Any, end: Any, units: _Units, at: tuple[_Path, _Path], problems: Problems
+) -> bool:
+    at_start, at_end = at
     start, end = _beyond_64_bits(start), _beyond_64_bits(end)
-    for name, offset in (("start", start), ("end", end)):
+    for where, offset in ((at_start, start), (at_end, end)):
         if type(offset) is not int:
-            _report(problems, (path, name), f"expected an integer offset, got {_json_type(offset)}")
+            _report(problems, where, f"expected an integer offset, got {_json_type(offset)}")
     if type(start) is not int or type(end) is not int:
         return False
     if start < 0:
-        return _report(
-            problems, (path, "start"), f"offset {start} is negative: offsets count from 0"
-        )
+        return _report(problems, at_start, f"offset {start} is negative: offsets count from 0")
     if start > units.length:
         return _report(
             problems,
-            (path, "start"),
+            at_start,
             f"start {start} is past the end of the text, which has {units.length} "
             f"{UNITS[units.unit].describe}",
         )
     if end < start:
         return _report(
             problems,
-            (path, "end"),
+            at_end,
             f"end {end} is before start {start}: a span is [start, end) with start <= end",
         )
     return _report(
         problems,
-        (path, "end"),
+        at_end,
         f"end {end} is past the end of the text, which has {units.length}"
         f" {UNITS[units.unit].describe}",
     )
@@ -544,16 +865,23 @@ def _zone_check() -> _Check:
     return check
 
 
-def _inside(
-    inner: dict[str, Any] | None, outer: dict[str, Any], path: _Path, what: str, problems: Problems
-) -> bool:
-    if inner is None or (outer["start"] <= inner["start"] and inner["end"] <= outer["end"]):
+def _bounds(span: Any) -> tuple[int, int]:
+    """Return the offsets of a checked span: a pair ``[start, end, text]`` or an object."""
+    if type(span) is list:
+        return span[0], span[1]
+    return span["start"], span["end"]
+
+
+def _inside(inner: Any, outer: Any, path: _Path, what: str, problems: Problems) -> bool:
+    if inner is None:
+        return True
+    (start, end), (outer_start, outer_end) = _bounds(inner), _bounds(outer)
+    if outer_start <= start and end <= outer_end:
         return True
     return _report(
         problems,
         path,
-        f"[{inner['start']}, {inner['end']}) does not lie inside its {what} "
-        f"[{outer['start']}, {outer['end']})",
+        f"[{start}, {end}) does not lie inside its {what} [{outer_start}, {outer_end})",
     )
 
 
@@ -574,12 +902,12 @@ def _after_quantity(value: dict[str, Any], path: _Path, problems: Problems) -> b
     if (value["hedge"] is None) != (value["hedge_span"] is None):
         ok = _report(problems, (path, "hedge"), "hedge and hedge_span are both null or both given")
     hedge = value["hedge_span"]
-    if hedge is not None and hedge["end"] > value["start"]:
+    if hedge is not None and hedge[1] > value["start"]:
         ok = _report(
             problems, (path, "hedge_span"), "the hedge must end before the quantity starts"
         )
     counted = value["counted"]
-    if counted is not None and counted["start"] < value["end"]:
+    if counted is not None and counted[0] < value["end"]:
         ok = _report(
             problems, (path, "counted"), "the counted noun must start after the quantity ends"
         )
@@ -588,24 +916,51 @@ def _after_quantity(value: dict[str, Any], path: _Path, problems: Problems) -> b
 
 def _after_image(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
     ok = True
-    for part, kind in (("alt", "image_alt"), ("caption", "caption"), ("credit", "credit")):
+    parts = (("alt", "image_alt"), ("caption", "caption"), ("credit", "credit"))
+    if all(value[part] is None for part, _ in parts):
+        ok = _report(problems, path, "an image has at least one of alt, caption and credit")
+    for part, kind in parts:
         zone = value[part]
         if zone is None:
             continue
         if zone["kind"] != kind:
             ok = _report(
-                problems, ((path, part), "kind"), f"expected {kind!r}, got {zone['kind']!r}"
+                problems,
+                (path, part),
+                f"refers to a zone of kind {zone['kind']!r}: an image's {part} is a zone of "
+                f"kind {kind!r}",
             )
         ok = _inside(zone, value, (path, part), "image", problems) and ok
     return ok
+
+
+_KIND_ORDER = {kind.value: i for i, kind in enumerate(ClaimKind)}
 
 
 def _after_claim(value: dict[str, Any], path: _Path, problems: Problems) -> bool:
     ok = True
     if not value["id"]:
         ok = _report(problems, (path, "id"), "a claim id must not be empty")
-    if not value["kinds"]:
+    kinds = value["kinds"]
+    if not kinds:
         ok = _report(problems, (path, "kinds"), "a claim has at least one kind")
+    for i in range(1, len(kinds)):
+        if _KIND_ORDER[kinds[i]] <= _KIND_ORDER[kinds[i - 1]]:
+            ok = _report(
+                problems,
+                ((path, "kinds"), i),
+                f"{kinds[i]!r} after {kinds[i - 1]!r}: a claim's kinds are in the order "
+                "ClaimKind lists them, each once",
+            )
+            break
+    sentences = value["sentences"]
+    if sentences and not (sentences[0][0] <= value["start"] and value["end"] <= sentences[-1][1]):
+        ok = _report(
+            problems,
+            (path, "sentences"),
+            f"the claim [{value['start']}, {value['end']}) does not lie in its sentences, "
+            f"which run from {sentences[0][0]} to {sentences[-1][1]}",
+        )
     quote = value["quote"]
     parts = value["parts"]
     if quote is not None and parts:
@@ -614,9 +969,12 @@ def _after_claim(value: dict[str, Any], path: _Path, problems: Problems) -> bool
     elif quote is not None:
         ok = _inside(value, quote, path, "quote", problems) and ok
     if parts:
-        pieces = [(part["start"], part["end"]) for part in parts]
-        for i, field, message in part_problems(value["start"], value["end"], pieces):
-            where: _Path = (path, "parts") if i is None else (((path, "parts"), i), field)
+        pieces = [(part[0], part[1]) for part in parts]
+        for at, field, message in part_problems(value["start"], value["end"], pieces):
+            # A part is a pair: its start is item 0, its end item 1.
+            where: _Path = (path, "parts")
+            if at is not None:
+                where = (((path, "parts"), at), 0 if field == "start" else 1)
             ok = _report(problems, where, message)
     return ok
 
@@ -662,6 +1020,27 @@ def document_to_dict(
     """
     unit(offsets)  # a ValueError naming the choices
     norm = None if normalized is None else normalize(article.text, normalized)
+    pair: Callable[[int, int], tuple[int, int]] | None = None
+    if not UNITS[offsets].code_points and not article.text.isascii():
+        # The article's own index (kept between calls) counts UTF-8 from the raw
+        # file's start; a document counts from its text's, which differs by a BOM.
+        index = article.offsets
+        if UNITS[offsets].counts_bytes and article.bom:
+            index = OffsetIndex(article.text)
+        span_to = UNITS[offsets].span_to
+
+        def pair(start: int, end: int) -> tuple[int, int]:
+            return span_to(index, start, end)
+
+    out = _Out(article.id, pair, layers)
+    written = {}
+    with paused():  # a container per item, all kept until the document is dumped
+        for name in LAYER_KEYS:
+            write = _writer(LAYER_ITEMS[name])
+            try:
+                written[name] = [write(item, out) for item in layers[name]]
+            except _Unreferenced as exc:  # pragma: no cover - `check_claims` refuses them
+                raise SpanError(f"article {article.id!r}: {name}: {exc}") from None
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": article.id,
@@ -670,21 +1049,11 @@ def document_to_dict(
         "bom": article.bom,
         "sha256": article.sha256,
         "offsets": offsets,
+        "digests": {name: _digest(layer, offsets) for name, layer in written.items()},
         "text": article.text,
+        **written,
+        "normalized": None if norm is None else _normalized_out(norm, offsets),
     }
-    unstructure = _converter.unstructure
-    for name in LAYER_KEYS:
-        doc[name] = unstructure(layers[name], LAYER_TYPES[name])
-    doc["normalized"] = None if norm is None else _normalized_out(norm, offsets)
-    if not UNITS[offsets].code_points and not article.text.isascii():
-        # The article's own index (kept between calls) counts UTF-8 from the raw
-        # file's start; a document counts from its text's, which differs by a BOM.
-        index = article.offsets
-        if UNITS[offsets].counts_bytes and article.bom:
-            index = OffsetIndex(article.text)
-        span_to = UNITS[offsets].span_to
-        for key in LAYER_KEYS:
-            _spans_to_units(doc[key], lambda start, end: span_to(index, start, end))
     return doc
 
 
@@ -743,9 +1112,21 @@ def dumps_line_counted(
     """Return `dumps_line` of ``article`` and its number of claims, counted in the document.
 
     Asking the article for its claims again would make every claim object a second time.
+    A document larger than `Corpus.from_jsonl` reads by default raises `TooLargeError`:
+    every line written loads back under the default limits.
     """
     doc = article.to_dict(offsets=offsets, normalized=normalized)
-    return orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE), len(doc["claims"])
+    line = orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE)
+    if len(line) - 1 > DEFAULT_MAX_JSON_BYTES:
+        # Every line written must load back under the default limits.
+        raise TooLargeError(
+            f"document of article {article.id!r}",
+            size=len(line) - 1,
+            limit=DEFAULT_MAX_JSON_BYTES,
+            parameter="max_line_bytes",
+            written=True,
+        )
+    return line, len(doc["claims"])
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -856,11 +1237,103 @@ def _migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
+def _migrate_4_to_5(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 wrote every span as an object with its text, and repeated items.
+
+    A plain span becomes ``[start, end, text]`` (the text kept, so that loading
+    still checks it against the offsets); a claim's sentences, quantities and
+    quote and an image's zones become indices into their layers, where an equal
+    item must be; every digest is null.  What is not shaped as version 4 wrote
+    it is left for the checks to report.
+    """
+    if "digests" in doc:
+        raise _FieldProblem("digests", "unknown field: version 4 documents have no such field")
+    migrated = dict(doc)
+    migrated["schema_version"] = 5
+    migrated["digests"] = dict.fromkeys(LAYER_KEYS)
+    for key in LAYER_KEYS:
+        if type(doc.get(key)) is list:
+            migrated[key] = [_v4_item(item, LAYER_ITEMS[key]) for item in doc[key]]
+    for key, field, layer in (
+        ("images", "alt", "zones"),
+        ("images", "caption", "zones"),
+        ("images", "credit", "zones"),
+        ("claims", "sentences", "sentences"),
+        ("claims", "quantities", "quantities"),
+        ("claims", "quote", "quotes"),
+    ):
+        items, targets = migrated.get(key), migrated.get(layer)
+        if type(items) is not list or type(targets) is not list:
+            continue
+        where = {_v4_key(target): i for i, target in reversed(list(enumerate(targets)))}
+        for i, item in enumerate(items):
+            if type(item) is not dict or item.get(field) is None:
+                continue
+            value = item[field]
+            many = type(value) is list
+            found = [
+                where.get(_v4_key(_v4_item(v, LAYER_ITEMS[layer])))
+                for v in (value if many else [value])
+            ]
+            if None in found:
+                at = found.index(None)
+                raise _FieldProblem(
+                    f"{key}[{i}].{field}" + (f"[{at}]" if many else ""),
+                    f"is not one of $.{layer}: version 5 documents refer to $.{layer} by index",
+                )
+            item[field] = found if many else found[0]
+    return migrated
+
+
+def _v4_item(value: Any, cls: type) -> Any:
+    """Return a version 4 item of class ``cls`` in version 5's shape (``value`` is kept)."""
+    if cls is Span:
+        if type(value) is dict and {"start", "end"} <= value.keys() <= {"start", "end", "text"}:
+            return [value["start"], value["end"], *([value["text"]] if "text" in value else [])]
+        return value
+    if type(value) is not dict:
+        return value
+    if cls is Zone and value.get("kind") in _BOILERPLATE_VALUES:
+        cls = Boilerplate
+    out = dict(value)
+    for field in model_fields(cls):
+        if field.name not in out or (cls, field.name) in REFERENCES:
+            continue
+        tp = field.type
+        many = get_origin(tp) is tuple
+        inner = get_args(tp)[0] if many else tp
+        if not (isinstance(inner, type) and attrs.has(inner)) or out[field.name] is None:
+            continue
+        item = out[field.name]
+        if many and type(item) is list:
+            out[field.name] = [_v4_item(v, inner) for v in item]
+        elif not many:
+            out[field.name] = _v4_item(item, inner)
+    return out
+
+
+def _v4_key(value: Any) -> Any:
+    """Return what identifies an item of a version 4 layer: its JSON without any text."""
+    return orjson.dumps(_without_text(value), option=orjson.OPT_SORT_KEYS)
+
+
+def _without_text(value: Any) -> Any:
+    if type(value) is dict:
+        return {k: _without_text(v) for k, v in value.items() if k != "text"}
+    if type(value) is list:
+        # A migrated pair [start, end, text] or an array of items.
+        if len(value) == 3 and type(value[0]) is int and type(value[2]) is str:
+            return value[:2]
+        return [_without_text(v) for v in value]
+    return value
+
+
 #: Functions that turn a document of version N into one of version N + 1.
 _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 
@@ -903,6 +1376,16 @@ _HEADER_CHECKS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
         "offsets",
         lambda v: isinstance(v, str) and v in UNITS,
         "one of " + ", ".join(map(repr, UNITS)),
+    ),
+    (
+        "digests",
+        lambda v: (
+            type(v) is dict
+            and v.keys() == set(LAYER_KEYS)
+            and all(d is None or (type(d) is str and DIGEST.fullmatch(d)) for d in v.values())
+        ),
+        f"an object giving each layer ({', '.join(LAYER_KEYS)}) its digest, "
+        f"{DIGEST_LENGTH} lower-case hex digits, or null",
     ),
     ("text", lambda v: type(v) is str, "a string"),
 )
@@ -1021,21 +1504,81 @@ def _from_current(doc: dict[str, Any], where: Where, make: Make[_B], attach: Att
             ],
             where,
         )
-    token = _UNITS_NOW.set(_Units.of(text, doc["offsets"]))
+    digests = doc["digests"]
+    # Taken before checking, which changes the layers in place.
+    found = {
+        key: _digest_of(doc[key], doc["offsets"]) for key in LAYER_KEYS if digests[key] is not None
+    }
+    units = _Units.of(text, doc["id"], doc["offsets"])
+    token = _UNITS_NOW.set(units)
     try:
-        for key in LAYER_KEYS:
-            _check_for(LAYER_TYPES[key])(doc[key], ("$", key), problems)
-            if len(problems) >= _MAX_PROBLEMS:
-                break
+        _check_layers(doc, units, problems)
     finally:
         _UNITS_NOW.reset(token)
     if not problems:
         _check_across(doc, problems)
         _check_normalized(doc["normalized"], text, doc["offsets"], problems)
+    if not problems:
+        _digest_problems(found, digests, problems)
     if problems:
         _fail(problems, where)
     raw = {key: doc[key] for key in LAYER_KEYS}
     return attach(article, Layers.deferred(raw, _build))
+
+
+def _digest_problems(
+    found: dict[str, str | None], recorded: dict[str, str | None], problems: Problems
+) -> None:
+    for key, digest in found.items():
+        if digest != recorded[key]:
+            problems.append(
+                (
+                    f"$.{key}",
+                    f"this layer's digest is {digest}, not the recorded {recorded[key]} "
+                    f"($.digests.{key}): a value in it was changed, added or left out "
+                    "after the document was written (a program that edits a layer "
+                    "writes null as its digest)",
+                )
+            )
+
+
+def _digest_of(layer: Any, offsets: str) -> str | None:
+    """Return the digest of a layer as loaded, or None for data that JSON cannot hold."""
+    try:
+        return _digest(layer, offsets)
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits, say: the checks report it
+        return None
+
+
+# The layers that refer to items of others, checked after those.
+_REFERRING = frozenset(
+    name for name, item in LAYER_ITEMS.items() if any(cls is item for cls, _ in REFERENCES)
+)
+# The layers each layer refers to.
+_REFERS_TO: dict[str, frozenset[str]] = {
+    name: frozenset(layer for (cls, _), layer in REFERENCES.items() if cls is item)
+    for name, item in LAYER_ITEMS.items()
+}
+
+
+def _check_layers(doc: dict[str, Any], units: _Units, problems: Problems) -> None:
+    """Check every layer, those referred to first; each is kept in ``units`` once checked.
+
+    A layer that refers to a layer with problems is not checked: its references
+    would only add noise.
+    """
+    bad: set[str] = set()
+    for referring in (False, True):
+        for key in LAYER_KEYS:
+            if (key in _REFERRING) is not referring or not _REFERS_TO[key].isdisjoint(bad):
+                continue
+            before = len(problems)
+            _check_for(LAYER_TYPES[key])(doc[key], ("$", key), problems)
+            if len(problems) > before:
+                bad.add(key)
+            units.layers[key] = doc[key]
+            if len(problems) >= _MAX_PROBLEMS:
+                return
 
 
 def _build(name: str, raw: list[Any]) -> tuple[Any, ...]:
@@ -1049,29 +1592,9 @@ def _build(name: str, raw: list[Any]) -> tuple[Any, ...]:
 
 
 def _check_across(doc: dict[str, Any], problems: Problems) -> None:
-    """Check what holds between spans: order, images made of zones, unique claim ids."""
-    for key, what in (("zones", "zone"), ("sentences", "sentence")):
-        spans = doc[key]
-        for i in range(1, len(spans)):
-            if spans[i]["start"] < spans[i - 1]["end"]:
-                problems.append(
-                    (
-                        f"$.{key}[{i}].start",
-                        f"this {what} begins before the one before it ends, at "
-                        f"{spans[i - 1]['end']}: {what}s are in text order and do not overlap",
-                    )
-                )
-    zones = doc["zones"]
-    for i, image in enumerate(doc["images"]):
-        for part in ("alt", "caption", "credit"):
-            zone = image[part]
-            if zone is not None and zone not in zones:
-                problems.append(
-                    (
-                        f"$.images[{i}].{part}",
-                        "an image's parts are zones: this one is not in $.zones",
-                    )
-                )
+    """Check what holds between items: order, every image part in one image, unique ids."""
+    _order_problems(doc, problems)
+    _image_part_problems(doc, problems)
     seen: dict[str, int] = {}
     for i, claim in enumerate(doc["claims"]):
         first = seen.setdefault(claim["id"], i)
@@ -1080,6 +1603,76 @@ def _check_across(doc: dict[str, Any], problems: Problems) -> None:
                 (
                     f"$.claims[{i}].id",
                     f"claim id {_clip(claim['id'])} is also the id of $.claims[{first}]",
+                )
+            )
+
+
+def _order_problems(doc: dict[str, Any], problems: Problems) -> None:
+    """Report items out of text order, and zones and sentences empty or overlapping."""
+    for key, what in (("zones", "zone"), ("sentences", "sentence")):
+        spans = doc[key]
+        for i, span in enumerate(spans):
+            start, end = _bounds(span)
+            if start == end:
+                problems.append((f"$.{key}[{i}]", f"this {what} is empty: every {what} has text"))
+            if i and start < _bounds(spans[i - 1])[1]:
+                problems.append(
+                    (
+                        f"$.{key}[{i}]",
+                        f"this {what} begins before the one before it ends, at "
+                        f"{_bounds(spans[i - 1])[1]}: {what}s are in text order and do not "
+                        "overlap",
+                    )
+                )
+    for key, what, order in _ITEM_ORDERS:
+        items = doc[key]
+        for i in range(1, len(items)):
+            if _sort_key(key, items[i]) < _sort_key(key, items[i - 1]):
+                problems.append(
+                    (
+                        f"$.{key}[{i}]",
+                        f"this {what} comes before the one before it: {key} are in text order "
+                        f"({order})",
+                    )
+                )
+                break
+
+
+# Quotes come as the quote stage sorts them: a quote before the quotes it holds,
+# even one that starts where it does (“‘a’ b”); claims as `check_claims` sorts them.
+_ITEM_ORDERS = (
+    ("quotes", "quote", "by start, then a quote before those inside it"),
+    ("quantities", "quantity", "by start, then end"),
+    ("claims", "claim", "by start, then end"),
+)
+
+
+def _sort_key(key: str, item: Any) -> tuple[int, int]:
+    start, end = _bounds(item)
+    return (start, -end) if key == "quotes" else (start, end)
+
+
+def _image_part_problems(doc: dict[str, Any], problems: Problems) -> None:
+    """Report a zone of an image's kind that is in no image, or in two."""
+    # References were resolved to the zone objects themselves: identity tells them apart.
+    owner: dict[int, int] = {}
+    for i, image in enumerate(doc["images"]):
+        for part in ("alt", "caption", "credit"):
+            zone = image[part]
+            if zone is not None and owner.setdefault(id(zone), i) != i:
+                problems.append(
+                    (
+                        f"$.images[{i}].{part}",
+                        f"this zone is also part of $.images[{owner[id(zone)]}]",
+                    )
+                )
+    for i, zone in enumerate(doc["zones"]):
+        if zone["kind"] in _IMAGE_VALUES and id(zone) not in owner:
+            problems.append(
+                (
+                    f"$.zones[{i}]",
+                    f"a zone of kind {zone['kind']!r} is part of an image, but no image in "
+                    "$.images has it",
                 )
             )
 
@@ -1118,19 +1711,44 @@ def _check_normalized(block: object, text: str, unit: OffsetUnit, problems: Prob
             )
 
 
-def check_claims(text: str, article_id: str, claims: Iterable[Claim]) -> tuple[Claim, ...]:
-    """Check claims given for article ``article_id``: spans of ``text``, well formed, ids unique.
+def check_claims(
+    text: str, article_id: str, claims: Iterable[Claim], layers: Mapping[str, tuple[Any, ...]]
+) -> tuple[Claim, ...]:
+    """Check claims given for article ``article_id`` and return them in text order.
 
-    Raises `SpanError` naming each problem's place (``claims[3].source.end``).
+    Every span must be a span of ``text``, each claim well formed (as loading
+    checks it), its sentences, quantities and quote among those of ``layers``
+    (the article's), and claim ids unique.  Raises `SpanError` naming each
+    problem's place (``claims[3].attribution.source[1]``), the claims counted in
+    text order.
     """
     claims = tuple(claims)
     for i, claim in enumerate(claims):
         if not isinstance(claim, Claim):
             raise TypeError(f"claims[{i}] is a {type(claim).__name__}, not a Claim")
+    claims = tuple(sorted(claims, key=lambda claim: (claim.start, claim.end)))
     problems: Problems = []
-    raw = _converter.unstructure(claims, tuple[Claim, ...])
-    token = _UNITS_NOW.set(_Units.of(text, "codepoint"))
+    out = _Out(article_id, None, layers)
+    write = _writer(Claim)
+    raw = []
+    for i, claim in enumerate(claims):
+        try:
+            # With the texts the model objects carry, so that they are checked too.
+            raw.append(_with_texts(claim, write(claim, out)))
+        except _Unreferenced as exc:
+            field = {"sentences": "sentences", "quantities": "quantities", "quotes": "quote"}
+            problems.append(
+                (f"claims[{i}].{field[exc.layer]}", f"not one of the article's {exc.layer}")
+            )
+    if problems:
+        _claim_problems(article_id, problems)
+    units = _Units.of(text, article_id, "codepoint")
+    token = _UNITS_NOW.set(units)
     try:
+        for name in {layer for layer in REFERENCES.values() if layer != "zones"}:
+            items = [_writer(LAYER_ITEMS[name])(item, out) for item in layers[name]]
+            _check_for(LAYER_TYPES[name])(items, name, problems)
+            units.layers[name] = items
         _check_for(tuple[Claim, ...])(raw, "claims", problems)
     finally:
         _UNITS_NOW.reset(token)
@@ -1140,9 +1758,39 @@ def check_claims(text: str, article_id: str, claims: Iterable[Claim]) -> tuple[C
         if first != i:
             problems.append((f"claims[{i}].id", f"claim id {claim.id!r} is also claims[{first}]'s"))
     if problems:
-        raise SpanError(
-            f"claims given for article {article_id!r} do not fit it: "
-            + "; ".join(f"{p}: {m}" for p, m in problems[:5])
-            + (f"; … and {len(problems) - 5} more" if len(problems) > 5 else "")
-        )
+        _claim_problems(article_id, problems)
     return claims
+
+
+def _with_texts(value: Any, written: Any) -> Any:
+    """Put the text of every span of ``value`` into ``written``, what the writer made of it.
+
+    A document leaves span texts out; claims given by a caller carry their own,
+    which `check_claims` checks against the article's text.  References are indices.
+    """
+    if isinstance(value, Span) and type(written) is list:  # a pair
+        written.append(value.text)
+        return written
+    if type(written) is not dict:  # a reference, an index
+        return written
+    if isinstance(value, Span):
+        written["text"] = value.text
+    for key, item in written.items():
+        if key == "text":
+            continue
+        field = getattr(value, key)
+        if type(item) is list and type(field) is tuple:
+            for each, written_each in zip(field, item, strict=True):
+                if attrs.has(type(each)):
+                    _with_texts(each, written_each)
+        elif attrs.has(type(field)):
+            _with_texts(field, item)
+    return written
+
+
+def _claim_problems(article_id: str, problems: Problems) -> NoReturn:
+    raise SpanError(
+        f"claims given for article {article_id!r} do not fit it: "
+        + "; ".join(f"{p}: {m}" for p, m in problems[:5])
+        + (f"; … and {len(problems) - 5} more" if len(problems) > 5 else "")
+    )

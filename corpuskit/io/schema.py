@@ -8,11 +8,15 @@
 * ``int`` → integer, ``str`` → string, ``bool`` → boolean;
 * ``decimal.Decimal`` → a string holding a decimal number;
 * an enum → a string of its values, defined once in ``$defs``;
-* ``X | None`` → ``X`` or null (the field is still required: the writer
-  always writes null rather than leaving a field out);
+* ``X | None`` → ``X`` or null;
 * ``tuple[X, ...]`` → an array of ``X``;
-* an attrs class → an object in ``$defs`` with exactly the class's fields,
-  all required but a span's ``text``, referenced with ``$ref``.
+* `Span` → the pair ``[start, end]`` (a third item, the text, is allowed);
+* any other attrs class → an object in ``$defs`` with exactly the class's
+  fields, referenced with ``$ref``; a span's ``text`` is never required, and
+  neither is a field that has a default (`corpuskit.io.json.json_defaults`,
+  given as ``default``) or is derived from the others (`DERIVED`);
+* a field that refers to another layer (`REFERENCES`) → an index into it, or
+  an array of indices.
 
 A `Zone` is written as one of two shapes, chosen by its kind: a plain zone, or
 a `Boilerplate` zone with a ``name``; the schema says so with a ``oneOf``.
@@ -44,6 +48,8 @@ from corpuskit.align.normalize import NormalizeStep
 from corpuskit.article import Article
 from corpuskit.io.json import (
     DECIMAL,
+    DERIVED,
+    DIGEST_LENGTH,
     EXTRA_KEYS,
     HEADER_KEYS,
     INT_RANGES,
@@ -51,7 +57,9 @@ from corpuskit.io.json import (
     LAYER_TYPES,
     MAX_DECIMAL_DIGITS,
     MAX_ORDINAL,
+    REFERENCES,
     SCHEMA_VERSION,
+    json_defaults,
 )
 from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.fields import model_fields, optional_type
@@ -79,20 +87,24 @@ Schema = dict[str, Any]
 
 _TITLE = f"corpuskit article document, version {SCHEMA_VERSION}"
 _DESCRIPTION = (
-    "One article as Article.to_json writes it: a header, the article's exact text "
-    "and its annotation layers (zones, images, sentences, quotes, quantities, "
-    "claims).  Every span gives offsets into `text`, counted in the unit `offsets` "
-    "names, and the text it covers.  Loading a document also checks what this "
+    "One article as Article.to_json writes it: a header, the article's exact text and"
+    " its annotation layers (zones, images, sentences, quotes, quantities, claims).  "
+    "Every span gives offsets into `text`, counted in the unit `offsets` names; the "
+    "text it covers is not written.  Nothing is stored twice: a claim refers to its "
+    "sentences, quantities and quote, and an image to its zones, by index, and a "
+    "field at its default is left out.  Loading a document also checks what this "
     "schema cannot say: every span lies inside the text with start <= end, on "
-    "character boundaries of the unit, and covers exactly its `text` when one is "
-    "given; `sha256` is the checksum of the raw bytes; zones and sentences are in "
-    "text order and do not overlap; a boilerplate name, a quote's content and an "
-    "image's parts lie inside their parent, and a claim inside its quote (its "
-    "first part, when it has parts); an "
-    "image's parts are among the zones; a quantity's low is at most its high, its "
-    "hedge ends before it and its counted noun starts after it; a claim's parts are "
-    "in order, do not overlap and run from its start to its end; claim ids are "
-    "unique."
+    "character boundaries of the unit, and covers exactly its text when one is given;"
+    " `sha256` is the checksum of the raw bytes and each non-null digest of `digests`"
+    " that of its layer; zones and sentences are in text order, not empty and do not "
+    "overlap; quotes, quantities and claims are in text order (a quote before those "
+    "inside it); a boilerplate name, a quote's content and an image's parts lie "
+    "inside their parent, and a claim inside its quote (its first part, when it has "
+    "parts) and inside its sentences; an image has at least one part, of the right "
+    "kind, and every image part belongs to one image; a quantity's low is at most its"
+    " high, its hedge ends before it and its counted noun starts after it; a claim's "
+    "kinds are in order without repeats and its parts in order, not overlapping and "
+    "running from its start to its end; claim ids are unique."
 )
 
 # --- what the types do not say ----------------------------------------------------------
@@ -103,7 +115,9 @@ _SPAN_TEXT = "text"  # the one field a document may leave out, on spans only
 _CLASS_DESCRIPTIONS: dict[type, str] = {
     Span: (
         "A half-open range [start, end) of the article's text, in the document's "
-        "offset unit, with the text it covers."
+        "offset unit, written as the pair [start, end]; a third item, the text it "
+        "covers, is allowed (documents migrated from version 4 carry it) and then "
+        "checked."
     ),
     Zone: (
         "A typed part of the article: a plain zone, or a boilerplate zone, which "
@@ -153,6 +167,13 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
         "The unit every offset in the document counts: Unicode code points, UTF-16 "
         "code units or bytes of the UTF-8 text."
     ),
+    (Article, "digests"): (
+        f"For each layer, the first {DIGEST_LENGTH} hex digits of the SHA-256 of the "
+        "name of the offset unit, a line feed and the layer's array as written (compact "
+        "JSON in UTF-8: no spaces, keys in the order written), or null.  Loading refuses "
+        "a layer whose digest differs, so an edit made after writing is caught; a "
+        "program that edits a layer writes null."
+    ),
     (Article, "normalized"): (
         "Null, or (when asked for) the text normalised with the steps named, and the map "
         "from it to the raw text: one [raw_start, raw_end, start, end] per changed region, "
@@ -177,17 +198,17 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
         "offset unit; never before start."
     ),
     (Span, "text"): (
-        "The text the span covers; always written, optional when loading (it is "
-        "then taken from the article's text)."
+        "The text the span covers: never written (the offsets and the article's text "
+        "give it); when given, loading checks it."
     ),
     (Quote, "start"): "Where the quote starts: at its opening mark, when it has one.",
     (Quote, "end"): "Where the quote ends: just past its closing mark, when it has one.",
     (Zone, "kind"): "What the zone is.",
     (Boilerplate, "kind"): "What kind of end matter the zone is.",
     (Boilerplate, "name"): "The translator's name, in a translator credit; otherwise null.",
-    (Image, "alt"): "The image's alt text, a zone of kind image_alt, or null.",
-    (Image, "caption"): "The image's caption, a zone of kind caption, or null.",
-    (Image, "credit"): "The image's photo credit, a zone of kind credit, or null.",
+    (Image, "alt"): "The index in zones of the image's alt text, a zone of kind image_alt.",
+    (Image, "caption"): "The index in zones of the image's caption, a zone of kind caption.",
+    (Image, "credit"): "The index in zones of the image's photo credit, a zone of kind credit.",
     (Quote, "content"): "The text strictly inside the quotation marks.",
     (Quote, "balanced"): "False when a quotation mark is missing: a best effort in broken text.",
     (Quote, "continued"): (
@@ -204,7 +225,9 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
     (Quantity, "low"): (
         "The exact value, or the lower end of a range; for a date, the day of the month."
     ),
-    (Quantity, "high"): "The exact value, or the upper end of a range; equal to low for one value.",
+    (Quantity, "high"): (
+        "The exact value, or the upper end of a range; left out when it equals low."
+    ),
     (Quantity, "unit"): 'A currency code, "percent", or null.',
     (Quantity, "hedge"): (
         'The hedge word before the quantity ("about", "more than"), normalised, or '
@@ -212,12 +235,19 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
     ),
     (Quantity, "hedge_span"): "Where the hedge stands, before the quantity, or null.",
     (Quantity, "counted"): "The noun the number counts, after the quantity, or null.",
-    (Claim, "id"): "The claim's id, derived from the article id and the offsets; unique.",
-    (Claim, "kinds"): "What the claim is, at least one kind, in the order ClaimKind lists them.",
-    (Claim, "sentences"): "The sentences the claim lies in.",
+    (Claim, "id"): (
+        "The claim's id, unique; left out when it is the id derived from the article id "
+        "and the claim's offsets in code points, <article id>:<start>-<end>."
+    ),
+    (Claim, "kinds"): (
+        "What the claim is, at least one kind, in the order ClaimKind lists them, each once."
+    ),
+    (Claim, "sentences"): "The indices in sentences of the sentences the claim lies in.",
     (Claim, "attribution"): "Who makes the claim with which words, or null when unattributed.",
-    (Claim, "quantities"): "The numbers the claim states.",
-    (Claim, "quote"): "The quote the claim comes from, for a direct quote; otherwise null.",
+    (Claim, "quantities"): "The indices in quantities of the numbers the claim states.",
+    (Claim, "quote"): (
+        "The index in quotes of the quote the claim comes from, for a direct quote."
+    ),
     (Claim, "parts"): (
         "Empty when the claim's content is its one span; otherwise the content's pieces "
         "(two or more, in text order, not overlapping, none empty) when an attribution "
@@ -233,9 +263,6 @@ _FIELD_RULES: dict[tuple[type, str], Schema] = {
     (Article, "ordinal"): {"minimum": 0, "maximum": MAX_ORDINAL},
     (Span, "start"): {"minimum": 0},
     (Span, "end"): {"minimum": 0},
-    (Image, "alt"): {"properties": {"kind": {"const": ZoneKind.IMAGE_ALT.value}}},
-    (Image, "caption"): {"properties": {"kind": {"const": ZoneKind.CAPTION.value}}},
-    (Image, "credit"): {"properties": {"kind": {"const": ZoneKind.CREDIT.value}}},
     (Claim, "id"): {"minLength": 1},
     (Claim, "kinds"): {"minItems": 1},
     (Claim, "parts"): {"not": {"minItems": 1, "maxItems": 1}},
@@ -248,7 +275,10 @@ _CLASS_RULES: dict[type, Schema] = {
         "$comment": "hedge and hedge_span are both null or both given",
         "anyOf": [
             {"properties": {"hedge": {"type": "null"}, "hedge_span": {"type": "null"}}},
-            {"properties": {"hedge": {"type": "string"}, "hedge_span": {"type": "object"}}},
+            {
+                "required": ["hedge", "hedge_span"],
+                "properties": {"hedge": {"type": "string"}, "hedge_span": {"type": "array"}},
+            },
         ],
     },
 }
@@ -258,6 +288,19 @@ _DOCUMENT_ONLY: dict[str, Schema] = {
     "schema_version": {"const": SCHEMA_VERSION},
     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
     "offsets": {"type": "string", "enum": list(UNIT_NAMES)},
+    "digests": {
+        "type": "object",
+        "properties": {
+            name: {
+                "description": f"The digest of {name}, or null.",
+                "type": ["string", "null"],
+                "pattern": f"^[0-9a-f]{{{DIGEST_LENGTH}}}$",
+            }
+            for name in LAYER_KEYS
+        },
+        "required": list(LAYER_KEYS),
+        "additionalProperties": False,
+    },
     "normalized": {"anyOf": [{"$ref": "#/$defs/Normalized"}, {"type": "null"}]},
 }
 
@@ -391,7 +434,12 @@ class _Generator:
     def field(self, cls: type, name: str, tp: Any, narrow: Schema | None = None) -> Schema:
         """Return the schema of field ``name`` of type ``tp`` of ``cls``."""
         inner = optional_type(tp)
-        schema = self.schema_of(tp if inner is None else inner)
+        if (cls, name) in REFERENCES:
+            index: Schema = {"type": "integer", "minimum": 0}
+            many = get_origin(tp) is tuple
+            schema = {"type": "array", "items": index, "uniqueItems": True} if many else index
+        else:
+            schema = self.schema_of(tp if inner is None else inner)
         if narrow is not None:
             schema.update(narrow)
         for owner in cls.__mro__:
@@ -415,6 +463,8 @@ class _Generator:
                 tp.__name__,
                 lambda: {"description": description, "type": "string", "enum": values},
             )
+        if tp is Span:
+            return self.define("Span", self.pair)
         if tp is Zone:
             return self.define("Zone", self.zone)
         if isinstance(tp, type) and attrs.has(tp):
@@ -440,22 +490,36 @@ class _Generator:
         if not attrs.has(cls):  # pragma: no cover
             raise TypeError(f"{cls!r} is not an attrs class")
         fields = model_fields(cls)
-        is_span = issubclass(cls, Span)
         narrow = narrow or {}
+        defaults = json_defaults(cls)
         properties: Schema = {}
         for f in fields:
             tp = f.type | None if f.optional else f.type
             schema = self.field(cls, f.name, tp, narrow.get(f.name))
+            if f.name in defaults:
+                schema["default"] = defaults[f.name]
             properties[f.name] = {"description": self.describe(cls, f.name), **schema}
+        optional = {_SPAN_TEXT, *defaults, *(name for owner, name in DERIVED if owner is cls)}
         schema = {
             "description": _CLASS_DESCRIPTIONS[cls] if description is None else description,
             "type": "object",
             "properties": properties,
-            "required": [f.name for f in fields if not (is_span and f.name == _SPAN_TEXT)],
+            "required": [f.name for f in fields if f.name not in optional],
             "additionalProperties": False,
         }
         schema.update(_CLASS_RULES.get(cls, {}))
         return schema
+
+    def pair(self) -> Schema:
+        """Return the schema of a plain span: ``[start, end]``, or ``[start, end, text]``."""
+        offset = {"type": "integer", "minimum": 0}
+        return {
+            "description": _CLASS_DESCRIPTIONS[Span],
+            "type": "array",
+            "prefixItems": [offset, offset, {"type": "string"}],
+            "items": False,
+            "minItems": 2,
+        }
 
     def zone(self) -> Schema:
         """Return the schema of a zone: a `Boilerplate` for a boilerplate kind, else plain."""

@@ -10,7 +10,7 @@ from corpuskit.model.quantities import Quantity
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span, check_parts
 
-__all__ = ["Claim", "ClaimKind", "ClaimParse"]
+__all__ = ["Claim", "ClaimKind", "ClaimParse", "claim_id"]
 
 
 class ClaimKind(enum.StrEnum):
@@ -19,6 +19,15 @@ class ClaimKind(enum.StrEnum):
     DIRECT_QUOTE = "direct_quote"
     REPORTED_SPEECH = "reported_speech"
     STATISTIC = "statistic"
+
+
+def claim_id(article_id: str, start: int, end: int) -> str:
+    """Return the id a claim gets by default: the article id and the claim's offsets.
+
+    >>> claim_id("dd2c270fb12b86b0", 307, 435)
+    'dd2c270fb12b86b0:307-435'
+    """
+    return f"{article_id}:{start}-{end}"
 
 
 @attrs.frozen
@@ -30,8 +39,8 @@ class Claim(Span):
     ``None`` for an unattributed statistic); ``quantities`` the numbers it
     states; ``quote`` the quote it comes from, for a direct quote (the first
     of the two, for a quote that its attribution interrupts).  ``id`` is
-    derived from the article id and the offsets, so parsing the same text again
-    gives the same ids.
+    derived from the article id and the offsets (`claim_id`), so parsing the
+    same text again gives the same ids.
     """
 
     id: str

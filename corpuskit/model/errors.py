@@ -125,7 +125,8 @@ class TooLargeError(InvalidArticleError):
     ``parameter`` the argument that sets it (``max_bytes`` or
     ``max_line_bytes``; ``None`` lifts the limit).  ``path`` names the file
     (``None`` for data given directly) and ``line`` the 1-based line of a
-    JSON Lines file.
+    JSON Lines file.  ``written`` says the document is one being written,
+    refused because it could not be read back under the default limit.
     """
 
     def __init__(
@@ -138,6 +139,7 @@ class TooLargeError(InvalidArticleError):
         path: str | os.PathLike[str] | None = None,
         line: int | None = None,
         grew: bool = False,
+        written: bool = False,
     ) -> None:
         self.size = size
         self.limit = limit
@@ -152,10 +154,12 @@ class TooLargeError(InvalidArticleError):
             if grew
             else f"is {_size(size)}, over the limit of {_size(limit)}"
         )
-        super().__init__(
-            f"{where}: the {what} {measured}: to read it, pass a larger "
-            f"{parameter}=... (or {parameter}=None for no limit)"
+        advice = (
+            f"it is not written, since it could not be read back under the default {parameter}"
+            if written
+            else f"to read it, pass a larger {parameter}=... (or {parameter}=None for no limit)"
         )
+        super().__init__(f"{where}: the {what} {measured}: {advice}")
 
 
 class InvalidDocumentError(InvalidArticleError):

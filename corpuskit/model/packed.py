@@ -18,7 +18,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
+from corpuskit.model.claims import Claim, ClaimKind, ClaimParse, claim_id
 from corpuskit.model.fields import model_fields
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
@@ -391,7 +391,7 @@ def _pack_claim(
     if claim.__class__ is not Claim:
         raise _Unpackable
     out = w.ints
-    own_id = claim.id == f"{article_id}:{claim.start}-{claim.end}"
+    own_id = claim.id == claim_id(article_id, claim.start, claim.end)
     out += (claim.start, claim.end, _NONE if own_id else w.ref(claim.id), len(claim.kinds))
     out += (_kind_code(_CLAIM_CODE, k) for k in claim.kinds)
     out.append(len(claim.sentences))
@@ -453,7 +453,7 @@ def _unpack_claim(
         start,
         end,
         r.text[start:end],
-        f"{article_id}:{start}-{end}" if own == _NONE else r.obj(own),
+        claim_id(article_id, start, end) if own == _NONE else r.obj(own),
         kinds,
         sentences,
         attribution,

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from corpuskit.model.claims import Claim, ClaimKind, ClaimParse
+from corpuskit.model.claims import Claim, ClaimKind, ClaimParse, claim_id
 from corpuskit.model.quantities import Quantity, QuantityKind
 from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
@@ -331,7 +331,7 @@ def _claim(
         span.start,
         span.end,
         span.text,
-        f"{article_id}:{span.start}-{span.end}",
+        claim_id(article_id, span.start, span.end),
         kinds,
         tuple(sentences.overlapping(span.start, span.end)),
         attribution,
