@@ -7,6 +7,7 @@ nothing, so any other exception from corpuskit reaches the fuzzer as a crash.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterator
 
 import attrs
@@ -27,6 +28,23 @@ LAYERS = ("zones", "images", "sentences", "quotes", "quantities", "claims")
 _OWN_FIELDS = frozenset({"start", "end", "text"})
 _TEXT_ZONES = frozenset({ZoneKind.TITLE, ZoneKind.PARAGRAPH, ZoneKind.CAPTION})
 _IMAGE_ORDER = (ZoneKind.IMAGE_ALT, ZoneKind.CAPTION, ZoneKind.CREDIT)
+
+
+# Format characters (Cf) that show something: the prepended concatenation marks are
+# drawn, and tag characters end an emoji flag.  Zones may start or end on them.
+_SHOWN_FORMAT = frozenset(
+    "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+    + "".join(map(chr, range(0xE0020, 0xE0080)))
+)
+
+
+def _invisible(char: str) -> bool:
+    """Tell whether ``char`` is whitespace or a format character that shows nothing."""
+    return char.isspace() or (unicodedata.category(char) == "Cf" and char not in _SHOWN_FORMAT)
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if not _invisible(c))
 
 
 def fail(message: str) -> None:
@@ -85,10 +103,11 @@ def check_spans(article: Article) -> int:
 def check_structure(article: Article) -> None:
     """Check the layout promises of a parsed (not loaded) article.
 
-    Zones are ordered, trimmed and cover each non-space character once;
-    images are made of their zones; a translator's name lies in its credit;
-    the sentences of the title and of each paragraph or caption are trimmed,
-    lie inside it and cover its non-space characters; quantities have
+    Zones are ordered, trimmed of invisible characters (whitespace and format
+    characters that show nothing, such as U+200B) and cover each visible
+    character once; images are made of their zones; a translator's name lies in
+    its credit; the sentences of the title and of each paragraph or caption are
+    trimmed the same way, lie inside it and cover its visible characters; quantities have
     ``low <= high``; claims come from the title and the body paragraphs, hold
     their quantities and have unique ids.
     """
@@ -105,15 +124,13 @@ def _check_zones(article: Article) -> None:
     for i, z in enumerate(zones):
         if not previous <= z.start < z.end:
             fail(f"zones[{i}] [{z.start}, {z.end}) is empty or not after the zone before")
-        if z.text[0].isspace() or z.text[-1].isspace():
+        if _invisible(z.text[0]) or _invisible(z.text[-1]):
             fail(f"zones[{i}] is not trimmed: {z.text!r:.60}")
-        gap = text[previous : z.start]
-        if gap and not gap.isspace():
-            fail(f"text[{previous}:{z.start}] holds non-space characters outside every zone")
+        if _visible(text[previous : z.start]):
+            fail(f"text[{previous}:{z.start}] holds visible characters outside every zone")
         previous = z.end
-    tail = text[previous:]
-    if tail and not tail.isspace():
-        fail(f"text[{previous}:] holds non-space characters outside every zone")
+    if _visible(text[previous:]):
+        fail(f"text[{previous}:] holds visible characters outside every zone")
     if article.title is not None and zones[0] != article.title:
         fail("the title is not the first zone")
     for i, b in enumerate(article.boilerplate):
@@ -145,9 +162,9 @@ def _check_sentences(article: Article) -> None:
         sentences = article.sentences_in(z)
         counted += len(sentences)
         for s in sentences:
-            if not s.text or s.text != s.text.strip() or not z.contains(s):
+            if not s.text or _invisible(s.text[0]) or _invisible(s.text[-1]) or not z.contains(s):
                 fail(f"sentence [{s.start}, {s.end}) is empty, untrimmed or outside its zone")
-        if "".join("".join(s.text for s in sentences).split()) != "".join(z.text.split()):
+        if _visible("".join(s.text for s in sentences)) != _visible(z.text):
             fail(f"the sentences of zone [{z.start}, {z.end}) do not cover it")
     if counted != len(article.sentences):
         fail(f"{len(article.sentences)} sentences, but {counted} inside their zones")

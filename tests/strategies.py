@@ -3,13 +3,17 @@
 `news_texts` builds files the way scrapers leave them: optional title, image
 blocks with credits, paragraphs wrapped or not, boilerplate at the end, any
 line-break convention, trailing spaces and U+00A0, tabs, emoji, combining
-marks, zero-width characters and NUL bytes.  `any_texts` is every Unicode
-string Python can hold, lone surrogates included.  `articles_with_parts` gives
-articles holding claims in several parts (`Claim.parts`), made from their own
-claims and sentences.
+marks, zero-width characters and NUL bytes, and invisible characters (U+200B,
+U+FEFF, U+2060, U+00AD, U+3000, U+2028 …) at the ends of lines and on blank
+lines.  `any_texts` is every Unicode string Python can hold, lone surrogates
+included.  `articles_with_parts` gives articles holding claims in several parts
+(`Claim.parts`), made from their own claims and sentences.  `is_invisible` says
+which characters zones and sentences are trimmed of.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import attrs
 from hypothesis import strategies as st
@@ -24,6 +28,33 @@ WORDS = (
 ).split(" ")
 SPACES = st.sampled_from([" ", " ", " ", "\u00a0", "\t", "  ", "\u2009"])
 BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
+# Format characters (general category Cf) that show something, and so count as
+# visible: the prepended concatenation marks are drawn (U+0600 ARABIC NUMBER SIGN …),
+# and the tag characters end an emoji flag ("🏴" and tags spell England's).
+SHOWN_FORMAT_CHARACTERS = frozenset(
+    "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+    + "".join(map(chr, range(0xE0020, 0xE0080)))
+)
+
+
+def is_invisible(char: str) -> bool:
+    """Tell whether zones and sentences are trimmed of ``char`` (docs/data-model.md).
+
+    Whitespace as `str.isspace` has it, and format characters (Cf) that show nothing.
+    """
+    return char.isspace() or (
+        unicodedata.category(char) == "Cf" and char not in SHOWN_FORMAT_CHARACTERS
+    )
+
+
+def visible(text: str) -> str:
+    """Return ``text`` without its invisible characters."""
+    return "".join(c for c in text if not is_invisible(c))
+
+
+# What scrapers leave at the ends of lines and on lines that look blank: spaces, and
+# characters that show nothing.
+EDGES = ["\u200b", "\ufeff", "\u2060", "\u00ad", "\u200d", "\u3000", "\u2028", "\u200b \u2060"]
 CREDITS = st.sampled_from(
     [
         "KCNA/AFP/Getty Images",
@@ -120,8 +151,8 @@ def lines(draw: st.DrawFn) -> str:
         text = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
     else:
         text = " ".join(draw(st.lists(sentences(), min_size=1, max_size=6)))
-    lead = draw(st.sampled_from(["", "", " ", "\t", "\u00a0"]))
-    trail = draw(st.sampled_from(["", "", " ", "\u00a0", "  \u00a0 ", "\t"]))
+    lead = draw(st.sampled_from(["", "", " ", "\t", "\u00a0", *EDGES]))
+    trail = draw(st.sampled_from(["", "", " ", "\u00a0", "  \u00a0 ", "\t", *EDGES]))
     return lead + text + trail
 
 
@@ -135,7 +166,7 @@ def news_texts(draw: st.DrawFn) -> str:
     for block in blocks:
         sep = draw(BREAKS) if mixed else brk
         out.append(sep.join(block))
-        blank = draw(st.sampled_from(["", " ", "\u00a0", "\t "]))
+        blank = draw(st.sampled_from(["", " ", "\u00a0", "\t ", *EDGES, "\ufeff\u00a0\u2060"]))
         out.append((sep + blank) * draw(st.integers(1, 3)))
     text = "".join(out)
     if draw(st.booleans()):

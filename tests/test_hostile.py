@@ -323,6 +323,7 @@ def _check_article(case_id: str, article: Article, check: dict[str, Any], data: 
         "bom": lambda: article.bom,
         "id": lambda: article.id,
         "zones": lambda: len(article.zones),
+        "zone_texts": lambda: [z.text for z in article.zones],
     }
     for key, get in expected.items():
         if key in check and get() != check[key]:

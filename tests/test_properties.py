@@ -6,7 +6,15 @@ import hashlib
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_texts, articles_with_parts, encodable_texts, news_texts, texts
+from strategies import (
+    any_texts,
+    articles_with_parts,
+    encodable_texts,
+    is_invisible,
+    news_texts,
+    texts,
+    visible,
+)
 
 from corpuskit import Article, Boilerplate, Claim, CorpusKitError, Span, ZoneKind
 
@@ -19,16 +27,17 @@ def check_zones(article: Article) -> None:
     for z in zones:
         assert 0 <= previous_end <= z.start < z.end <= len(text), "ordered, non-empty, in bounds"
         assert text[z.start : z.end] == z.text
-        assert not z.text[0].isspace(), "trimmed at the start"
-        assert not z.text[-1].isspace(), "trimmed at the end"
+        # trimmed of whitespace and of format characters that show nothing (U+200B …)
+        assert not is_invisible(z.text[0]), f"{z.text[0]!r} starts a zone"
+        assert not is_invisible(z.text[-1]), f"{z.text[-1]!r} ends a zone"
         for i in range(z.start, z.end):
             covered[i] += 1
         previous_end = z.end
     for i, ch in enumerate(text):
-        if ch.isspace():
-            assert covered[i] <= 1, f"space at {i} is in two zones"
+        if is_invisible(ch):
+            assert covered[i] <= 1, f"invisible {ch!r} at {i} is in two zones"
         else:
-            assert covered[i] == 1, f"non-space {ch!r} at {i} is not in exactly one zone"
+            assert covered[i] == 1, f"visible {ch!r} at {i} is not in exactly one zone"
     zone_set = set(zones)
     for image in article.images:
         parts = [p for p in (image.alt, image.caption, image.credit) if p is not None]
@@ -141,12 +150,13 @@ def check_claims(article: Article) -> None:
     for zone in zones:
         sentences = article.sentences_in(zone)
         covered = "".join(s.text for s in sentences)
-        assert "".join(covered.split()) == "".join(zone.text.split()), "sentences tile the zone"
+        assert visible(covered) == visible(zone.text), "sentences tile the zone"
         for s in sentences:
             check_span(article, s)
             assert zone.contains(s)
-            assert s.text == s.text.strip()
             assert s.text
+            assert not is_invisible(s.text[0]), f"{s.text[0]!r} starts a sentence"
+            assert not is_invisible(s.text[-1]), f"{s.text[-1]!r} ends a sentence"
     assert sum(len(article.sentences_in(z)) for z in zones) == len(article.sentences)
     for q in article.quotes:
         check_span(article, q)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_texts, news_texts, texts
+from strategies import any_texts, is_invisible, news_texts, texts, visible
 
 from corpuskit.stages.sentences import split_sentences
 
@@ -17,7 +17,11 @@ def sentences(text: str) -> list[str]:
 
 
 def check_tiling(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Check that the sentences of text[start:end] tile its non-whitespace content."""
+    """Check that the sentences of text[start:end] tile its visible content.
+
+    Between sentences, before the first and after the last, there is nothing but
+    invisible characters: whitespace and format characters that show nothing.
+    """
     spans = split_sentences(text, start, end)
     lo, hi, _ = slice(start, end).indices(len(text))
     previous = lo
@@ -25,15 +29,11 @@ def check_tiling(text: str, start: int = 0, end: int | None = None) -> list[tupl
         assert lo <= previous <= s < e <= hi, "ordered, non-empty, non-overlapping, in bounds"
         piece = text[s:e]
         assert piece == piece.strip(), "trimmed"
-        assert not piece[0].isspace()
-        assert not piece[-1].isspace()
-        assert text[previous:s].isspace() or previous == s, "nothing lost between sentences"
+        assert not is_invisible(piece[0]), f"{piece[0]!r} starts a sentence"
+        assert not is_invisible(piece[-1]), f"{piece[-1]!r} ends a sentence"
+        assert not visible(text[previous:s]), "nothing lost before or between sentences"
         previous = e
-    assert hi <= previous or text[previous:hi].isspace(), "nothing lost at the end"
-    if spans:
-        assert not text[lo : spans[0][0]].strip()
-    else:
-        assert not text[lo:hi].strip()
+    assert hi <= previous or not visible(text[previous:hi]), "nothing lost at the end"
     return spans
 
 
@@ -400,7 +400,19 @@ def test_sentences_bounds_read_like_slices(start: int, end: int | None) -> None:
     assert " ".join(text[s:e] for s, e in spans) == " ".join(piece.split())
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n\t", "\u00a0\u2009\u3000"])
+def test_sentences_are_trimmed_of_format_characters_that_show_nothing() -> None:
+    text = "\u200b\u00a0Padded sentence. Next one.\u2060\u00ad"
+    assert [text[s:e] for s, e in check_tiling(text)] == ["Padded sentence.", "Next one."]
+
+
+def test_sentences_a_line_of_invisible_characters_is_a_blank_line() -> None:
+    text = "First one\u200b\u2029\u2060\u2029\ufeffsecond one"
+    assert [text[s:e] for s, e in check_tiling(text)] == ["First one", "second one"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "\n\n\t", "\u00a0\u2009\u3000", "\u200b\ufeff\u2060\u00ad\n"]
+)
 def test_sentences_of_blank_text_are_empty(text: str) -> None:
     assert split_sentences(text) == []
 

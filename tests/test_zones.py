@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+from strategies import is_invisible
 
 from corpuskit import Article, Boilerplate, Span, SpanError, Zone, ZoneKind
+from corpuskit.stages.invisible import INVISIBLE
 
 BODY = (
     "The ministry said on Monday that the programme would be reviewed next year, "
@@ -611,6 +614,81 @@ def test_zones_one_paragraph_per_line_files_split_on_long_lines() -> None:
 
 def test_zones_blank_lines_may_hold_spaces_and_nbsp() -> None:
     assert zones(f"{BODY}\u00a0\n \t\u00a0\n{BODY}") == [("paragraph", BODY), ("paragraph", BODY)]
+
+
+# -- invisible characters at the edges -------------------------------------------------
+
+
+def test_zones_are_trimmed_of_format_characters_that_show_nothing() -> None:
+    # a zero-width space left after a paragraph, a word joiner and a soft hyphen
+    # around another
+    text = f"{BODY}\u200b\n\n\u2060\u00adThe talks resume on Friday.\u00ad\u2060\n"
+    assert zones(text) == [("paragraph", BODY), ("paragraph", "The talks resume on Friday.")]
+
+
+def test_zones_keep_format_characters_inside_a_line() -> None:
+    line = "Share\u00adholders met in Dae\u200bjeon on Friday.\ufeff Nothing was decided."
+    assert zones(f"{BODY}\n\n{line}") == [("paragraph", BODY), ("paragraph", line)]
+
+
+def test_zones_title_after_a_byte_order_mark_inside_the_text() -> None:
+    # U+FEFF after a blank first line is no byte-order mark: it stays in the text,
+    # outside the title.
+    text = f"\n\ufeff{FIRST}\n\n{BODY}"
+    article = Article.from_text(text, id="x")
+    assert not article.bom
+    assert article.title is not None
+    assert (article.title.start, article.title.text) == (2, FIRST)
+    assert article.text == text
+
+
+def test_zones_end_matter_after_a_byte_order_mark_is_still_end_matter() -> None:
+    # Two files pasted together leave the second one's U+FEFF at the start of a line.
+    text = f"{BODY}\n\n\ufeffBy Jane Doe\n\u200bShare this article\u200b\n"
+    assert zones(text) == [
+        ("paragraph", BODY),
+        ("byline", "By Jane Doe"),
+        ("other_boilerplate", "Share this article"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "blank", ["\u2060", "\u200b\u200b", "\ufeff", " \u00ad\u3000", "\u2028\u200d"]
+)
+def test_zones_a_line_of_invisible_characters_is_blank(blank: str) -> None:
+    # It is no zone, and it separates blocks as an empty line does: the short line
+    # above it is the title.
+    text = f"{FIRST}\n{blank}\n{BODY}\n{blank}\n{BODY}"
+    assert zones(text) == [("title", FIRST), ("paragraph", BODY), ("paragraph", BODY)]
+
+
+def test_zones_a_caption_ends_before_the_invisible_characters_ahead_of_its_credit() -> None:
+    text = f"{BODY}\n\n{CAPTION}\u200b\u00a0REUTERS/Kim Hong-Ji\u2060\n\n{BODY}"
+    assert zones(text)[1:3] == [("caption", CAPTION), ("credit", "REUTERS/Kim Hong-Ji")]
+
+
+def test_zones_keep_format_characters_that_show_something() -> None:
+    # England's flag is U+1F3F4 and tag characters, the last of which ends the line;
+    # an Arabic number sign (U+0600) is drawn over the digits after it.
+    flag = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    cheer = f"Fans in Manchester cheered {flag}"
+    sign = "\u0600\u0661\u0662 was printed on the ballot."
+    assert zones(f"{BODY}\n\n{cheer}\n\n{sign}") == [
+        ("paragraph", BODY),
+        ("paragraph", cheer),
+        ("paragraph", sign),
+    ]
+
+
+def test_zones_invisible_characters_are_spaces_and_format_characters_showing_nothing() -> None:
+    # The zone parser lists its candidates instead of walking every code point at
+    # import: a Python whose Unicode has a new space or format character fails here
+    # until the list in corpuskit/stages/invisible.py holds it.
+    every = (chr(c) for c in range(sys.maxunicode + 1))
+    assert {c for c in every if is_invisible(c)} == INVISIBLE
+    assert {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u00a0"} <= INVISIBLE
+    assert "\u0600" not in INVISIBLE
+    assert "\U000e007f" not in INVISIBLE
 
 
 # -- zone kinds ------------------------------------------------------------------------

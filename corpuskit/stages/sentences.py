@@ -1,11 +1,12 @@
 r"""Text → sentences: a rule-based splitter for news prose.
 
 `split_sentences` returns the sentences of ``text[start:end]`` as half-open
-offsets into the whole ``text``.  The sentences are trimmed of whitespace
-(anything `str.isspace` calls whitespace), non-empty, in order, and together
-they cover every non-whitespace character of the range exactly once: a
-sentence ends at a *cut*, a pair of offsets around a run of whitespace, and
-nothing else is ever dropped.
+offsets into the whole ``text``.  The sentences are trimmed of invisible
+characters (anything `str.isspace` calls whitespace, and format characters that
+show nothing, such as U+200B and U+FEFF: see `corpuskit.stages.invisible`),
+non-empty, in order, and together they cover every visible character of the
+range exactly once: a sentence ends at a *cut*, a pair of offsets around a run
+of invisible characters, and nothing else is ever dropped.
 
 How cuts are found.  One compiled scan (``_CANDIDATE``) finds every place where
 terminal punctuation (``. ! ? … ‽``, ellipses ``...`` and ``. . .`` included),
@@ -67,6 +68,7 @@ from corpuskit.lexicon.dates import (
 from corpuskit.lexicon.names import ABBREVIATED_TITLES, NAME_SUFFIXES
 from corpuskit.lexicon.speech import REPORTING_VERBS
 from corpuskit.stages.alternation import alternation
+from corpuskit.stages.invisible import INVISIBLE_CHARS, VISIBLE_CLASS, invisible_class
 
 __all__ = ["split_sentences"]
 
@@ -93,7 +95,9 @@ _CANDIDATE = re.compile(
     """,
     re.VERBOSE,
 )
-_NONSPACE = re.compile(r"\S")
+# Where a sentence may start or end: not on a space, nor on a format character that
+# shows nothing (a zero-width space before a sentence is no part of it).
+_VISIBLE = re.compile(VISIBLE_CLASS)
 # The letters of the word that follows a boundary ("It" of "It's").
 _WORD = re.compile(r"[^\W\d_]++")
 # An abbreviation with a full stop inside: U.S, E.U, a.m, U.S.A, Ph.D (the final full
@@ -170,20 +174,26 @@ _BULLET = re.compile(r"[•‣⁃◦▪●]")
 # A list item marked with a closing parenthesis ("1) The first item"); items marked
 # with a full stop ("1.", "a.", "1.)") are found by the candidate scan.
 _PAREN_ITEM = re.compile(r"(?<!\S)[•‣⁃◦▪●]?+(\d{1,2}|[a-z])\)(?=\s++[\"'“‘(\[]*+[^\W\d_a-z])")
-# A blank line: two line breaks with nothing but whitespace between them.
-_BLANK_LINE = re.compile(r"(?:\r\n?+|\n|\u2029)[^\S\r\n\u2029]*+(?:\r\n?+|\n|\u2029)\s*+")
+# A blank line: two line breaks with nothing but invisible characters between them.
+_BLANK_LINE = re.compile(
+    r"(?:\r\n?+|\n|\u2029)"
+    + invisible_class(but="\r\n\u2029")
+    + r"*+(?:\r\n?+|\n|\u2029)"
+    + invisible_class()
+    + "*+"
+)
 
 
 def _trim_back(text: str, lo: int, pos: int) -> int:
-    """Return the offset after the last non-whitespace character of ``text[lo:pos]``.
+    """Return the offset after the last visible character of ``text[lo:pos]``.
 
-    Looks back through growing windows, so that a long run of whitespace costs time
-    in proportion to its length.
+    Looks back through growing windows, so that a long run of invisible characters
+    costs time in proportion to its length.
     """
     size = 64
     while True:
         begin = max(lo, pos - size)
-        kept = len(text[begin:pos].rstrip())
+        kept = len(text[begin:pos].rstrip(INVISIBLE_CHARS))
         if kept or begin == lo:
             return begin + kept
         pos = begin
@@ -195,15 +205,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
     ``start`` and ``end`` are read like slice bounds (negative values count from
     the end, values out of range are clipped).  The sentences are trimmed of
-    whitespace, non-empty, in order, and cover every non-whitespace character of
-    the range exactly once; an empty or blank range gives ``[]``.
+    invisible characters (whitespace, U+200B, U+FEFF …), non-empty, in order, and
+    cover every visible character of the range exactly once; an empty range, or
+    one of invisible characters only, gives ``[]``.
 
     >>> text = "Mr. Kim arrived in the U.S. on Feb. 24. He left. “Why?” he asked."
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Mr. Kim arrived in the U.S. on Feb. 24.', 'He left.', '“Why?” he asked.']
     """
     lo, hi, _ = slice(start, end).indices(len(text))
-    first = _NONSPACE.search(text, lo, hi) if lo < hi else None
+    first = _VISIBLE.search(text, lo, hi) if lo < hi else None
     if first is None:
         return []
     lo = first.start()
@@ -221,7 +232,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return sentences
 
 
-# A cut: where a sentence ends and where the next begins, around a run of whitespace.
+# A cut: where a sentence ends and where the next begins, around a run of invisible
+# characters.
 _Cut = tuple[int, int]
 # The spans of a candidate's match and its groups.
 _Regs = tuple[tuple[int, int], ...]

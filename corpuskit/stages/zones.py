@@ -3,9 +3,12 @@ r"""Text → zones: title, image alt / caption / credit, body paragraphs and boi
 The parser works on lines and blocks.  A *line* runs between line breaks
 (``\r\n``, lone ``\r`` or ``\n``); a *block* is a run of non-blank lines with
 no blank line inside.  Every line of a block goes to exactly one zone, trimmed of
-surrounding whitespace (anything `str.isspace` calls whitespace, U+00A0 among
-it), so the zones are ordered, never overlap and together cover every
-non-whitespace character of the text exactly once.
+the invisible characters around it (see `corpuskit.stages.invisible`: anything
+`str.isspace` calls whitespace, U+00A0 among it, and format characters that show
+nothing, such as U+200B, U+2060 and U+FEFF), so the zones are ordered, never
+overlap, start and end on a visible character and together cover every visible
+character of the text exactly once.  A line holding only invisible characters is
+blank.
 
 How a line is classified, in this order:
 
@@ -57,6 +60,7 @@ from corpuskit.lexicon.speech import CAPTION_END_CUES, LEDE_CUES
 from corpuskit.model.spans import Span, unchecked_maker
 from corpuskit.model.zones import Boilerplate, Image, Zone, ZoneKind, ZoneParse
 from corpuskit.stages.alternation import alternation
+from corpuskit.stages.invisible import INVISIBLE, VISIBLE_CLASS, invisible_class
 
 __all__ = ["parse_zones"]
 
@@ -66,14 +70,21 @@ __all__ = ["parse_zones"]
 # Scanning runs over a copy of the text in which "\r\n" became " \n" and a lone "\r"
 # became "\n": the same length, the same offsets, whitespace where there was
 # whitespace, and a single line-break character that the patterns below can use.
-# A block: lines holding non-space characters with no blank line between them,
-# from its first non-space character to its last.
+# A visible character, and an invisible one within a line.  A zone that began or
+# ended on a zero-width space or a word joiner would hold nothing a reader sees
+# there, and a line of them looks blank, so they count as whitespace does.
+_VISIBLE = VISIBLE_CLASS
+_GAP = invisible_class(but="\n")
+# A block: lines holding visible characters with no blank line between them, from
+# its first visible character to its last.
 # Once a line has joined the block it is never given back (``*+``): the match ends
 # where the next line is blank, and a greedy loop would keep a backtracking frame
 # for every line, which costs more than linear time in a block of a million lines.
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*+\n[^\S\n]*+\S(?:[^\n]*\S)?)*+")
+_BLOCK = re.compile(
+    rf"{_VISIBLE}(?:[^\n]*{_VISIBLE})?(?:{_GAP}*+\n{_GAP}*+{_VISIBLE}(?:[^\n]*{_VISIBLE})?)*+"
+)
 # A line's trimmed content.
-_LINE = re.compile(r"\S(?:.*\S)?")
+_LINE = re.compile(rf"{_VISIBLE}(?:.*{_VISIBLE})?")
 _WRAP_WIDTH = 100
 
 
@@ -422,7 +433,7 @@ def parse_zones(text: str) -> ZoneParse:
                 continue
             # An image block: claim the caption and alt lines from what is pending.
             caption_end = credit_at
-            while caption_end > s and text[caption_end - 1].isspace():
+            while caption_end > s and text[caption_end - 1] in INVISIBLE:
                 caption_end -= 1
             alt_line = caption_line = None
             if caption_end > s:
