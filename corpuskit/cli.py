@@ -1,8 +1,9 @@
 """The ``corpuskit`` command: parse, show, list and check articles, and export them.
 
 Every subcommand reads a folder of article files or a JSON Lines file (the
-seed articles when none is named), writes what it was asked for to standard
-output or to ``-o``, and reports problems on standard error, one line each.
+seed articles when none is named; ``-`` for JSON Lines on standard input),
+writes what it was asked for to standard output or to ``-o``, and reports
+problems on standard error, one line each.
 Exit codes: 0 success, 1 problems in the data (or a file that cannot be read
 or written), 2 misuse of the command line.
 """
@@ -16,6 +17,7 @@ import csv
 import os
 import shutil
 import signal
+import stat
 import sys
 import textwrap
 import threading
@@ -46,6 +48,7 @@ __all__ = ["main"]
 _T = TypeVar("_T")
 
 OK, PROBLEMS, MISUSE = 0, 1, 2
+STDIN = "-"  # as an input: JSON Lines on standard input, read once
 _KINDS = tuple(k.value for k in ClaimKind)
 _TOP_SOURCES = 10
 _NEAR = 8  # sources looked at for one that holds a resolved mention
@@ -140,12 +143,19 @@ def _isatty(stream: IO[Any]) -> bool:
 
 
 def _open_corpus(source: str | None, *, jsonl: bool = True, recursive: bool = False) -> Corpus:
-    """Open a folder, a ``.jsonl`` file (when ``jsonl``), or the seeds when ``source`` is None."""
+    """Open a folder, JSON Lines (when ``jsonl``), or the seeds when ``source`` is None.
+
+    JSON Lines are a ``.jsonl`` file, a stream such as a FIFO or ``<(zcat …)``
+    (a stream cannot be a folder, and articles come in streams as JSON Lines
+    only), or standard input for ``-``.
+    """
     if source is None:
         return Corpus.from_dir(seeds_path(), on_error="skip")
+    if source == STDIN:  # never a folder: a folder named - is ./-
+        return _open_jsonl(source) if jsonl else _open_folder(source, recursive=recursive)
     if os.path.isdir(source):
         return _open_folder(source, recursive=recursive)
-    if jsonl and source.endswith(".jsonl"):
+    if jsonl and (source.endswith(".jsonl") or _is_stream(source)):
         return Corpus.from_jsonl(source, on_error="skip")
     if os.path.exists(source):
         wanted = "a folder of .txt files or a .jsonl file" if jsonl else "a folder of .txt files"
@@ -153,8 +163,33 @@ def _open_corpus(source: str | None, *, jsonl: bool = True, recursive: bool = Fa
     return Corpus.from_dir(source, on_error="skip")  # raises ReadError, naming the folder
 
 
+def _is_stream(path: str) -> bool:
+    """Whether ``path`` is there and is neither a file nor a folder: a FIFO, a pipe, a device."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # opening it says why
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _open_jsonl(path: str) -> Corpus:
+    """Open a JSON Lines file, stream, or standard input for ``-`` (read once, as a stream)."""
+    if path != STDIN:
+        return Corpus.from_jsonl(path, on_error="skip")
+    # Bytes: a line's UTF-8 is checked by the loader, which names the line.
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise _Failure("-: standard input is closed, or gives text rather than bytes")
+    return Corpus.from_jsonl(stream, on_error="skip")
+
+
 def _open_folder(folder: str, *, recursive: bool) -> Corpus:
     """Open a folder of .txt files; say so when only its subfolders hold any."""
+    if folder == STDIN:
+        raise _Misuse(
+            "-: standard input cannot be a folder of .txt files; it is read as JSON Lines "
+            "by show, claims, stats, validate and export (a folder named - is ./-)"
+        )
     corpus = Corpus.from_dir(folder, on_error="skip", recursive=recursive)
     if not recursive and not len(corpus) and not corpus.skipped:
         nested = Corpus.from_dir(folder, on_error="skip", recursive=True)
@@ -306,7 +341,15 @@ def _write_corpus(args: argparse.Namespace, corpus: Corpus, out: TextIO) -> int:
     """Write ``corpus`` as JSON Lines to ``args.output`` (stdout for None or "-")."""
     err = sys.stderr
     to_stdout = args.output in (None, "-")
-    if not to_stdout and os.path.exists(args.output) and os.path.samefile(args.output, corpus.path):
+    # Standard input is read through its descriptor, which still reads the old file
+    # once the output replaces it: only a named input can be the file written.
+    named = getattr(args, "source", None) != STDIN
+    if (
+        named
+        and not to_stdout
+        and os.path.exists(args.output)
+        and os.path.samefile(args.output, corpus.path)
+    ):
         raise _Misuse(
             f"{args.output}: the output is the input file, which writing would replace "
             "while it is read: write to another file, then move it"
@@ -396,10 +439,14 @@ def _legend(color: bool) -> str:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
+    if args.source is not None and (args.dir is not None or args.jsonl is not None):
+        raise _Misuse("give the articles once: DIR|FILE, --dir DIR or --jsonl FILE")
     if args.jsonl is not None:
-        corpus = Corpus.from_jsonl(args.jsonl, on_error="skip")
-    else:
+        corpus = _open_jsonl(args.jsonl)
+    elif args.dir is not None:
         corpus = _open_corpus(args.dir, jsonl=False, recursive=args.recursive)
+    else:
+        corpus = _open_corpus(args.source, recursive=args.recursive)
     article = corpus[args.id]
     color = _use_color(args.color, out)
     rule = "─" * 72
@@ -598,9 +645,9 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     path: str = args.file
-    if os.path.isdir(path):
+    if path != STDIN and os.path.isdir(path):
         raise _Misuse(f"{path}: a folder; validate checks a .jsonl file")
-    corpus = Corpus.from_jsonl(path, on_error="skip")
+    corpus = _open_jsonl(path)
     articles = sum(1 for _ in corpus)
     problems = 0
     for error in corpus.skipped:
@@ -618,8 +665,10 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             print(place + _one_line(error), file=out)
             problems += 1
     if not problems and not articles:
+        what = "standard input is" if path == STDIN else "the file is"
         print(
-            f"{path}: no article documents: the file is empty or holds only blank lines", file=out
+            f"{corpus.path}: no article documents: {what} empty or holds only blank lines",
+            file=out,
         )
         return PROBLEMS
     if problems:
@@ -797,8 +846,8 @@ exit codes: 0 success, 1 problems in the data, 2 misuse of the command line
 """
 
 _SOURCE_HELP = (
-    "a folder of .txt article files or a .jsonl file of article documents "
-    "(default: the bundled seed articles)"
+    "a folder of .txt article files, a .jsonl file of article documents, or - for "
+    "JSON Lines on standard input (default: the bundled seed articles)"
 )
 _OFFSETS_HELP = "the unit of every offset written: " + ", ".join(
     f"{name} ({u.describe}{', the default' if u.code_points else ''})" for name, u in UNITS.items()
@@ -891,12 +940,18 @@ def _parser() -> argparse.ArgumentParser:
         "Print the text of the article ID with its claims and their sources and cues "
         "marked (in colour on a terminal), then its zones, sentences and claims.",
         "  corpuskit show dd2c270fb12b86b0\n"
-        "  corpuskit show 09ca764c561f071a --jsonl corpus.jsonl --color never\n",
+        "  corpuskit show 09ca764c561f071a corpus.jsonl --color never\n"
+        "  zcat corpus.jsonl.gz | corpuskit show 09ca764c561f071a -\n",
     )
     show.add_argument("id", metavar="ID", help="the article id (from NNN_<id>.txt)")
+    show.add_argument("source", metavar="DIR|FILE", nargs="?", help=_SOURCE_HELP)
     where = show.add_mutually_exclusive_group()
     where.add_argument("--dir", metavar="DIR", help="a folder of .txt files (default: the seeds)")
-    where.add_argument("--jsonl", metavar="FILE", help="a JSON Lines file of article documents")
+    where.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help="a JSON Lines file of article documents, whatever its name (- for standard input)",
+    )
     _add_recursive(show)
     show.add_argument(
         "--color",
@@ -950,9 +1005,11 @@ def _parser() -> argparse.ArgumentParser:
         "check every line of a JSON Lines file",
         "Load every line of FILE as an article document and report every problem as "
         "FILE:LINE: $.json.path: message. The exit code is 1 when there is any.",
-        "  corpuskit validate corpus.jsonl\n",
+        "  corpuskit validate corpus.jsonl\n  zcat corpus.jsonl.gz | corpuskit validate -\n",
     )
-    validate.add_argument("file", metavar="FILE", help="a JSON Lines file of article documents")
+    validate.add_argument(
+        "file", metavar="FILE", help="a JSON Lines file of article documents (- for standard input)"
+    )
     validate.set_defaults(run=_validate)
 
     export = _command(

@@ -19,6 +19,7 @@ import math
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 import attrs
 import orjson
 import pytest
+from fifos import fed_fifo
 
 import corpuskit
 from corpuskit import Article, Corpus, CorpusKitError, OffsetMap, Span
@@ -234,8 +236,16 @@ def _run_jsonl(spec: dict[str, Any], tmp: Path) -> Any:
         ]
         data = bytes.fromhex(spec.get("prefix_hex", "")) + b"".join(lines)
         data = data[: len(data) - spec.get("cut_bytes", 0)]
+    if spec.get("special") == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this system")
+        with fed_fifo(path, data):  # the data once; a second reader gets end-of-file
+            return _jsonl_action(Corpus.from_jsonl(path), spec)
     path.write_bytes(data)
-    corpus = Corpus.from_jsonl(path)
+    return _jsonl_action(Corpus.from_jsonl(path), spec)
+
+
+def _jsonl_action(corpus: Corpus, spec: dict[str, Any]) -> Any:
     action = spec.get("action", "iterate")
     if action == "len":
         return {"len": len(corpus)}
@@ -267,12 +277,25 @@ def _run_cli(spec: dict[str, Any], tmp: Path) -> Any:
         _write(tmp, f)
     argv = [a.replace("{tmp}", str(tmp)) for a in spec["argv"]]
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    stdin = io.BytesIO(_bytes(spec["stdin"]) if "stdin" in spec else b"")
+    stdin.name = "<stdin>"  # type: ignore[attr-defined]  # as sys.stdin.buffer is named
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _stdin(stdin):
         try:
             code: Any = cli_main(argv)
         except SystemExit as exc:  # argparse misuse
             code = exc.code
     return {"exit": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
+
+
+@contextlib.contextmanager
+def _stdin(data: io.BytesIO) -> Iterator[None]:
+    """Give ``data`` as standard input for the time of the block."""
+    saved = sys.stdin
+    sys.stdin = io.TextIOWrapper(data, encoding="utf-8")
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 RUNNERS: dict[str, Callable[[dict[str, Any], Path], Any]] = {

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
+import io
 import os
+import stat
 from array import array
 from collections.abc import Generator, Iterable, Iterator
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import attrs
 
@@ -24,7 +27,8 @@ from corpuskit.corpus.parallel import (
 )
 from corpuskit.io import cite as _cite
 from corpuskit.io.json import dumps_line
-from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, read_line, write_lines
+from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, write_lines
+from corpuskit.io.spool import Spool, stream_name
 from corpuskit.model.errors import (
     ArticleNotFoundError,
     CorpusKitError,
@@ -181,6 +185,9 @@ class Corpus:
     id use an index of where each id's line is, built by one pass over the
     file when first needed (without loading any article), held in compact
     arrays, and rebuilt when the file changes, so a lookup reads one line.
+    A stream (a pipe, a FIFO, standard input) is read once, as far as it is
+    used, into a private temporary file that then serves as the file does;
+    `close` (or the end of a ``with`` block, or garbage collection) removes it.
 
     `parsed` and `to_jsonl` parse on several cores with ``jobs=N``, each
     article in a worker process, and give what a serial run gives, in the
@@ -203,6 +210,7 @@ class Corpus:
         "_on_error",
         "_path",
         "_skipped",
+        "_spool",
     )
 
     def __init__(
@@ -233,12 +241,20 @@ class Corpus:
         self._skipped: dict[str, CorpusKitError] = {}
         self._jsonl = False
         self._index: JsonlIndex | None = None
+        self._spool: Spool | None = None  # the copy of a stream, for a JSON Lines stream
         for error in skipped:
             self._record(getattr(error, "path", path), error)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Plain data only, so the pickle names `corpuskit.Corpus` and nothing private;
         # a JSON Lines file is indexed again when first used.
+        if self._spool is not None:
+            # A copy would read the stream again (a FIFO's path waits for a writer
+            # forever) or read a temporary file that this corpus removes.
+            raise TypeError(
+                f"a corpus read from a stream ({self._path}) cannot be pickled: the stream "
+                "can be read only once; write it to a file with to_jsonl, and open that"
+            )
         state = (
             self._path,
             self._files.state(),
@@ -341,7 +357,7 @@ class Corpus:
     @classmethod
     def from_jsonl(
         cls,
-        path: str | os.PathLike[str],
+        path: str | os.PathLike[str] | BinaryIO,
         *,
         on_error: OnError = "raise",
         max_line_bytes: int | None = DEFAULT_MAX_JSON_BYTES,
@@ -355,21 +371,67 @@ class Corpus:
         line longer than ``max_line_bytes`` (256 MiB unless given, newline not
         counted; ``None`` for no limit) is a `TooLargeError` naming its line,
         and is never held whole: reading skips to the next line.
+
+        ``path`` may name a stream rather than a file (a FIFO, ``/dev/stdin``,
+        ``<(zcat corpus.jsonl.gz)`` in a shell), or be a binary stream already
+        open, such as ``sys.stdin.buffer`` (errors then call it by its
+        ``name``, ``<stdin>``; the corpus reads it but does not close it).  A
+        stream can be read only once, so the corpus copies it, in pieces of at
+        most 1 MiB and only as far as it is used, into a private temporary
+        file, and reads that copy from then on: iteration, ``len()``, `ids`,
+        ``in``, lookup by id, the check for repeated ids and the line numbers
+        of errors are all as for a file, and iterating still yields each
+        article as soon as its line arrives.  ``len()``, `ids`, ``in`` and
+        lookup read the stream to its end first.  The copy takes as much room
+        in the temporary folder (``TMPDIR``) as the stream; it is removed by
+        `close` (or at the end of a ``with`` block), when the corpus is
+        garbage collected, or when the interpreter exits.  Such a corpus
+        cannot be pickled.  (A path ``"-"`` names a file called ``-``, as
+        ``open`` has it; the command line reads standard input for ``-``.)
+
+        Raises TypeError for a text stream (``sys.stdin`` rather than
+        ``sys.stdin.buffer``).
         """
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {_ON_ERROR}, got {on_error!r}")
         limit = check_limit("max_line_bytes", max_line_bytes)
-        root = os.fspath(path)
-        try:
-            with open(root, "rb"):
-                pass
-        except OSError as exc:
-            raise ReadError(
-                f"cannot read JSON Lines file: {exc.strerror or exc}", path=root, errno=exc.errno
-            ) from exc
+        if isinstance(path, io.TextIOBase):
+            raise TypeError(
+                "from_jsonl reads bytes: pass a binary stream (sys.stdin.buffer, "
+                "not sys.stdin), or a path"
+            )
+        spool: Spool | None
+        if isinstance(path, str | os.PathLike):
+            root = os.fspath(path)
+            spool = _stream_at(root)
+        elif callable(getattr(path, "read", None)):
+            root = stream_name(path)
+            spool = Spool(path, root)
+        else:
+            raise TypeError(
+                f"from_jsonl takes a path or a binary stream, got {type(path).__name__}"
+            )
         corpus = cls(root, (), on_error=on_error, max_bytes=limit)
         corpus._jsonl = True
+        corpus._spool = spool
         return corpus
+
+    def close(self) -> None:
+        """Remove the temporary copy of the stream a JSON Lines corpus was read from.
+
+        Reading the corpus again is then a `ReadError`: a stream cannot be
+        read twice.  A corpus of files holds nothing open between calls, so
+        closing it does nothing.  ``with Corpus.from_jsonl(...) as corpus:``
+        closes it at the end of the block.
+        """
+        if self._spool is not None:
+            self._spool.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def to_jsonl(
         self,
@@ -507,7 +569,7 @@ class Corpus:
 
     @property
     def path(self) -> str:
-        """The folder or JSON Lines file this corpus reads."""
+        """The folder or JSON Lines file this corpus reads (a stream given open: its name)."""
         return self._path
 
     @property
@@ -549,8 +611,10 @@ class Corpus:
 
     def _jsonl_index(self) -> JsonlIndex:
         index = self._index
+        # A stream is read to its end (once) before its copy is indexed as a file is.
+        path = self._path if self._spool is None else self._spool.complete()
         if index is None or not index.fresh():
-            index = JsonlIndex.build(self._path, self._max_bytes)
+            index = JsonlIndex.build(path, self._max_bytes, name=self._path)
             for problem in index.problems:
                 if self._on_error == "raise":
                     raise problem
@@ -587,10 +651,11 @@ class Corpus:
         if not isinstance(given, str):
             raise TypeError(f"article ids are str, got {type(given).__name__}")
         if self._jsonl:
-            found = self._jsonl_index().find(article_id)
+            lines = self._jsonl_index()
+            found = lines.find(article_id)
             if found is None:
                 raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
-            return read_line(self._path, *found)
+            return lines.read(*found)
         index = self._files.find(article_id)
         if index is None:
             raise ArticleNotFoundError(article_id, self._close_ids(article_id), self._path)
@@ -602,17 +667,15 @@ class Corpus:
         # index, built when the first such hash comes.
         seen = FingerprintSet()
         index: JsonlIndex | None = None
-        for line, found in iter_jsonl(self._path, self._max_bytes):
+        source: str | BinaryIO = self._path if self._spool is None else self._spool.reader()
+        for line, found in iter_jsonl(source, self._max_bytes, name=self._path):
             if isinstance(found, CorpusKitError):
                 error = found
             else:
                 if seen.add(found.id):
                     yield found
                     continue
-                if index is None:
-                    index = self._index
-                    if index is None or not index.fresh():
-                        index = JsonlIndex.build(self._path, self._max_bytes)
+                index = self._index_before(index, line)
                 first = index.first_loaded(found.id, line, self._max_bytes)
                 if first is None:  # another id with the same hash
                     yield found
@@ -622,6 +685,27 @@ class Corpus:
             if self._on_error == "raise":
                 raise error
             self._record(f"{self._path}:{line}", error)
+
+    def _index_before(self, index: JsonlIndex | None, line: int) -> JsonlIndex:
+        """Return an index that knows every line before ``line``, ``index`` if it does."""
+        spool = self._spool
+        if spool is None:
+            if index is None:
+                index = self._index
+                if index is None or not index.fresh():
+                    index = JsonlIndex.build(self._path, self._max_bytes)
+            return index
+        # A stream's copy holds every line up to this one, and the rest may be still to
+        # come: index what is there, and read on from it when a later line needs more.
+        if index is None:
+            index = self._index  # built over the whole stream, if it was read to its end
+            if index is None:
+                index = JsonlIndex.build(
+                    spool.so_far(), self._max_bytes, name=self._path, growing=True
+                )
+        if index.lines < line - 1:
+            index.extend(self._max_bytes)
+        return index
 
     def web_annotations(self) -> Iterator[dict[str, Any]]:
         """Yield the claims of every article as W3C Web Annotation pages, one per article.
@@ -654,6 +738,38 @@ class Corpus:
 
     def _record(self, path: str, error: CorpusKitError) -> None:
         self._skipped.setdefault(path, error)
+
+
+def _stream_at(path: str) -> Spool | None:
+    """Return a spool for the stream at ``path``, or None when it is a file (or a folder).
+
+    Raises `ReadError` when ``path`` cannot be read.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise ReadError(
+            f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+        ) from exc
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        # Opened and closed, so that a file that cannot be read (or a folder) is told now.
+        try:
+            with open(path, "rb"):
+                pass
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read JSON Lines file: {exc.strerror or exc}", path=path, errno=exc.errno
+            ) from exc
+        return None
+    # A FIFO, a pipe or a device is not opened here: opening a FIFO waits for a writer,
+    # and closing it again would throw away what the writer had sent.
+    if not os.access(path, os.R_OK):
+        raise ReadError(
+            f"cannot read JSON Lines file: {os.strerror(errno.EACCES)}",
+            path=path,
+            errno=errno.EACCES,
+        )
+    return Spool(path, path)
 
 
 def _place(error: CorpusKitError, default: str) -> str:

@@ -4,6 +4,10 @@ Reading never holds more than one line; looking an article up by id reads one
 line through an index of ``id → (byte offset, length, line number)`` built by
 one pass over the file the first time it is needed, held in compact columns,
 and rebuilt when the file's size, modification time or inode change.
+
+Every function takes the ``path`` it opens and, optionally, the ``name`` its
+errors give (``path`` unless told): a stream is read from its copy in a
+temporary file (see `corpuskit.io.spool`), and errors name the stream.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import os
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -74,11 +78,11 @@ def _read_error(path: str, exc: OSError) -> ReadError:
     )
 
 
-def _open(path: str) -> Any:
+def _open(path: str, name: str | None = None) -> Any:
     try:
         return open(path, "rb")
     except OSError as exc:
-        raise _read_error(path, exc) from exc
+        raise _read_error(name or path, exc) from exc
 
 
 _SKIP_CHUNK = 1 << 20
@@ -120,48 +124,62 @@ def _too_long(path: str, line: int, size: int, limit: int | None) -> TooLargeErr
 
 
 def iter_jsonl(
-    path: str, max_line_bytes: int | None = None
+    source: str | BinaryIO, max_line_bytes: int | None = None, *, name: str | None = None
 ) -> Iterator[tuple[int, Article | CorpusKitError]]:
-    """Yield ``(line number, article or error)`` for each non-blank line of ``path``.
+    """Yield ``(line number, article or error)`` for each non-blank line of ``source``.
 
-    A line longer than ``max_line_bytes`` gives a `TooLargeError`, and reading
-    goes on with the next line.
+    ``source`` is a path to open, or a binary file already open, read from
+    where it stands and closed at the end; ``name`` is the path errors give
+    (``source`` when it is a path).  A line longer than ``max_line_bytes``
+    gives a `TooLargeError`, and reading goes on with the next line.
     """
-    with _open(path) as f:
+    if isinstance(source, str):
+        name = name or source
+        opened = _open(source, name)
+    else:
+        name = name or "<stream>"
+        opened = source
+    with opened as f:
         try:
             for number, (raw, _, size) in enumerate(_lines(f, max_line_bytes), 1):
                 if raw is None:
-                    yield number, _too_long(path, number, size, max_line_bytes)
+                    yield number, _too_long(name, number, size, max_line_bytes)
                     continue
                 if _blank(raw):
                     continue
                 try:
-                    yield number, load_line(raw, path, number)
+                    yield number, load_line(raw, name, number)
                 except InvalidDocumentError as exc:
                     yield number, exc
+        except CorpusKitError:
+            raise  # a stream's own ReadError, which names it already
         except OSError as exc:
-            raise _read_error(path, exc) from exc
+            raise _read_error(name, exc) from exc
 
 
-def read_line(path: str, offset: int, length: int, line: int) -> Article:
+def read_line(
+    path: str, offset: int, length: int, line: int, *, name: str | None = None
+) -> Article:
     """Read and load the one line at ``offset`` (``length`` bytes) of ``path``.
 
-    The index lists only lines within the limit it was built with.
+    The index lists only lines within the limit it was built with.  Errors
+    name ``name`` (``path`` unless given).
     """
-    with _open(path) as f:
+    name = name or path
+    with _open(path, name) as f:
         try:
             f.seek(offset)
             raw = f.read(length)
         except OSError as exc:
-            raise _read_error(path, exc) from exc
-    return load_line(raw, path, line)
+            raise _read_error(name, exc) from exc
+    return load_line(raw, name, line)
 
 
-def _stamp(path: str) -> tuple[int, int, int]:
+def _stamp(path: str, name: str) -> tuple[int, int, int]:
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise _read_error(path, exc) from exc
+        raise _read_error(name, exc) from exc
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
@@ -200,12 +218,27 @@ class JsonlIndex:
     of objects would take several hundred.
     """
 
-    __slots__ = ("_ids", "_index", "_lengths", "_lines", "_offsets", "path", "problems", "stamp")
+    __slots__ = (
+        "_end",
+        "_ids",
+        "_index",
+        "_lengths",
+        "_lines",
+        "_offsets",
+        "lines",
+        "name",
+        "path",
+        "problems",
+        "stamp",
+    )
 
-    def __init__(self, path: str, stamp: tuple[int, int, int]) -> None:
+    def __init__(self, path: str, stamp: tuple[int, int, int], *, name: str | None = None) -> None:
         self.path = path
+        self.name = name or path  # what errors and places call the file
         self.stamp = stamp
         self.problems: list[CorpusKitError] = []
+        self.lines = 0  # the lines read so far
+        self._end = 0  # the byte offset just after them
         self._ids = StringTable()
         self._offsets = array("q")
         self._lengths = array("q")
@@ -213,39 +246,65 @@ class JsonlIndex:
         self._index = IdIndex(self._ids.__getitem__)
 
     @classmethod
-    def build(cls, path: str, max_line_bytes: int | None = None) -> JsonlIndex:
+    def build(
+        cls,
+        path: str,
+        max_line_bytes: int | None = None,
+        *,
+        name: str | None = None,
+        growing: bool = False,
+    ) -> JsonlIndex:
         """Read ``path`` once, line by line, noting where each id's line is.
 
-        A line longer than ``max_line_bytes`` is noted as a problem, not read whole.
+        A line longer than ``max_line_bytes`` is noted as a problem, not read
+        whole.  Problems name ``name`` (``path`` unless given).  With
+        ``growing``, ``path`` is a stream's copy that is still being written:
+        a last line without its newline may be a part of a line, and is left
+        for `extend`.
         """
-        index = cls(path, _stamp(path))
-        problems = index.problems
-        ids, offsets, lengths, lines = index._ids, index._offsets, index._lengths, index._lines
-        offset = 0
-        with _open(path) as f:
-            for number, (raw, length, size) in enumerate(_lines(f, max_line_bytes), 1):
+        name = name or path
+        index = cls(path, _stamp(path, name), name=name)
+        index._scan(max_line_bytes, growing=growing)
+        return index
+
+    def extend(self, max_line_bytes: int | None = None) -> None:
+        """Read on from the last line read, as `build` with ``growing`` does."""
+        self.stamp = _stamp(self.path, self.name)
+        self._scan(max_line_bytes, growing=True)
+
+    def _scan(self, max_line_bytes: int | None, *, growing: bool) -> None:
+        """Index the lines after the last one read, up to the end of the file."""
+        name, problems = self.name, self.problems
+        ids, offsets, lengths, lines = self._ids, self._offsets, self._lengths, self._lines
+        offset, last = self._end, self.lines
+        with _open(self.path, name) as f:
+            f.seek(offset)
+            for number, (raw, length, size) in enumerate(_lines(f, max_line_bytes), last + 1):
+                if growing and length == size:  # no newline yet: the rest may come
+                    break
                 if raw is None:
-                    problems.append(_too_long(path, number, size, max_line_bytes))
+                    problems.append(_too_long(name, number, size, max_line_bytes))
                 elif not _blank(raw):
-                    article_id = _line_id(raw, path, number)
+                    article_id = _line_id(raw, name, number)
                     if isinstance(article_id, InvalidDocumentError):
                         problems.append(article_id)
                     else:
-                        earlier = index._index.add(article_id, len(ids))
+                        earlier = self._index.add(article_id, len(ids))
                         if earlier is None:
                             ids.append(article_id)
                             offsets.append(offset)
                             lengths.append(length)
                             lines.append(number)
                         else:
-                            places = [f"{path}:{lines[earlier]}", f"{path}:{number}"]
+                            places = [f"{name}:{lines[earlier]}", f"{name}:{number}"]
                             problems.append(DuplicateIdError(article_id, places))
                 offset += length
-        return index
+                last = number
+        self._end, self.lines = offset, last
 
     def fresh(self) -> bool:
         """Whether the file is unchanged since the index was built."""
-        return _stamp(self.path) == self.stamp
+        return _stamp(self.path, self.name) == self.stamp
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -268,6 +327,10 @@ class JsonlIndex:
         """Return the ids that sort around ``article_id``; see `IdIndex.near`."""
         return self._index.near(article_id, before, after)
 
+    def read(self, offset: int, length: int, line: int) -> Article:
+        """Read and load the line `find` placed (errors name the file as the index does)."""
+        return read_line(self.path, offset, length, line, name=self.name)
+
     def first_loaded(
         self, article_id: str, before: int, max_line_bytes: int | None = None
     ) -> int | None:
@@ -283,19 +346,19 @@ class JsonlIndex:
             return None
         offset, length, line = found
         try:
-            if read_line(self.path, offset, length, line).id == article_id:
+            if self.read(offset, length, line).id == article_id:
                 return line
         except InvalidDocumentError:
             pass
-        with _open(self.path) as f:
+        with _open(self.path, self.name) as f:
             f.seek(offset + length)
             for number, (raw, _, _) in enumerate(_lines(f, max_line_bytes), line + 1):
                 if number >= before:
                     break
-                if raw is None or _blank(raw) or _line_id(raw, self.path, number) != article_id:
+                if raw is None or _blank(raw) or _line_id(raw, self.name, number) != article_id:
                     continue
                 try:
-                    load_line(raw, self.path, number)
+                    load_line(raw, self.name, number)
                 except InvalidDocumentError:
                     continue
                 return number
