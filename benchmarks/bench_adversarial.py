@@ -38,7 +38,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from corpuskit import Article, normalize, reanchor
+from corpuskit import Article, ZoneKind, normalize, reanchor
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -136,9 +136,18 @@ def _timed(run: Callable[[str], float], text: str, collector: bool) -> float:
 
 
 def _prose(size: int) -> str:
-    """News prose of ``size`` characters: the seeds, one after another, repeated."""
-    prose = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-    return _repeat(prose + "\n\n", size)
+    """News prose of ``size`` characters: the body paragraphs of the seeds, repeated.
+
+    Paragraphs only: a seed's end matter (a translator's credit, "Read in Korean")
+    would make everything after it end matter too.
+    """
+    paragraphs = [
+        zone.text
+        for path in sorted(SEEDS.glob("*.txt"))
+        for zone in Article.from_path(path).zones
+        if zone.kind is ZoneKind.PARAGRAPH
+    ]
+    return _repeat("\n\n".join(paragraphs) + "\n\n", size)
 
 
 def _round(text: str) -> tuple[float, float, float, float]:

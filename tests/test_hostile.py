@@ -18,8 +18,11 @@ import json
 import math
 import os
 import re
+import signal
 import stat
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,10 +31,13 @@ import attrs
 import orjson
 import pytest
 from fifos import fed_fifo
+from test_signals import _alive, _children
 
 import corpuskit
 from corpuskit import Article, Corpus, CorpusKitError, OffsetMap, Span
 from corpuskit.cli import main as cli_main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 CASES: list[dict[str, Any]] = json.loads((HOSTILE / "cases.json").read_text(encoding="utf-8"))
@@ -276,6 +282,8 @@ def _run_cli(spec: dict[str, Any], tmp: Path) -> Any:
     for f in spec.get("files", ()):
         _write(tmp, f)
     argv = [a.replace("{tmp}", str(tmp)) for a in spec["argv"]]
+    if "signal" in spec:
+        return _run_cli_signalled(spec, argv, tmp)
     out, err = io.StringIO(), io.StringIO()
     stdin = io.BytesIO(_bytes(spec["stdin"]) if "stdin" in spec else b"")
     stdin.name = "<stdin>"  # type: ignore[attr-defined]  # as sys.stdin.buffer is named
@@ -285,6 +293,52 @@ def _run_cli(spec: dict[str, Any], tmp: Path) -> Any:
         except SystemExit as exc:  # argparse misuse
             code = exc.code
     return {"exit": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
+
+
+def _run_cli_signalled(spec: dict[str, Any], argv: list[str], tmp: Path) -> Any:
+    """Run the command as a user would, send it ``signal`` once its workers run, and see.
+
+    ``seed_copies`` copies of the seeds are put in ``{tmp}/texts`` first, and the
+    folder ``{tmp}/out`` made: what is left in it, and any worker still alive once
+    the command ended, are part of the result.
+    """
+
+    texts, out = tmp / "texts", tmp / "out"
+    texts.mkdir()
+    out.mkdir()
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    for i in range(spec["seed_copies"]):
+        (texts / f"{i:06d}_{i:016x}.txt").write_bytes(seeds[i % len(seeds)].read_bytes())
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpuskit", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own group, so a failed run can be stopped whole
+    )
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while not workers and run.poll() is None and time.monotonic() < deadline:
+            workers = _children(run.pid)
+            time.sleep(0.05)
+        if run.poll() is not None:
+            pytest.skip("the command ended before the signal could be sent")
+        time.sleep(0.3)  # let the workers take their first chunks
+        workers |= _children(run.pid)
+        run.send_signal(getattr(signal, spec["signal"]))
+        stdout, stderr = run.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)
+    time.sleep(0.2)  # a worker that was told to stop has had its chance
+    return {
+        "exit": run.returncode,
+        "stdout": stdout,
+        "stderr": stderr,
+        "files_left": sorted(p.name for p in out.iterdir()),
+        "orphans": sum(_alive(pid) for pid in workers),
+    }
 
 
 @contextlib.contextmanager
@@ -422,6 +476,9 @@ def _check_cli(case: dict[str, Any], result: dict[str, Any], tmp: Path) -> None:
     expect = case["expect"]
     shown = f"{case['id']}: exit {result['exit']}, stderr {result['stderr']!r:.300}"
     assert result["exit"] == expect["exit"], shown
+    if "files_left" in expect:
+        assert result["files_left"] == expect["files_left"], shown
+    assert result.get("orphans", 0) == 0, shown
     for stream in ("stdout", "stderr"):
         fragment = expect.get(f"{stream}_contains")
         if fragment is not None:

@@ -1092,7 +1092,10 @@ def article_to_json(
 ) -> bytes:
     """Return the JSON document of ``article`` as UTF-8 bytes."""
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(article.to_dict(offsets=offsets, normalized=normalized), option=option)
+    # Paused until the document's containers are freed: the collector then finds none
+    # of them when it runs again, rather than walking them all once.
+    with paused():
+        return orjson.dumps(article.to_dict(offsets=offsets, normalized=normalized), option=option)
 
 
 def dumps_line(
@@ -1115,8 +1118,11 @@ def dumps_line_counted(
     A document larger than `Corpus.from_jsonl` reads by default raises `TooLargeError`:
     every line written loads back under the default limits.
     """
-    doc = article.to_dict(offsets=offsets, normalized=normalized)
-    line = orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE)
+    with paused():  # as in `article_to_json`: the document is freed before it ends
+        doc = article.to_dict(offsets=offsets, normalized=normalized)
+        line = orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE)
+        claims = len(doc["claims"])
+        del doc
     if len(line) - 1 > DEFAULT_MAX_JSON_BYTES:
         # Every line written must load back under the default limits.
         raise TooLargeError(
@@ -1126,7 +1132,7 @@ def dumps_line_counted(
             parameter="max_line_bytes",
             written=True,
         )
-    return line, len(doc["claims"])
+    return line, claims
 
 
 # --- reading -----------------------------------------------------------------------------
