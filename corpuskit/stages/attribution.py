@@ -1124,11 +1124,26 @@ def _content(text: str, toks: list[_Tok], a: int, sentence: Span) -> Span | None
         return None
     start = toks[a].start
     end = _strip_end(text, start, sentence.end)
-    if end <= start or not any(t.word for t in toks[a:] if t.start < end):
+    if end <= start or not _has_word(toks, a, end):
         return None
     if text[start:end].lower() in _NO_CONTENT:
         return None  # "did not explain why"
     return trusted_span(text, start, end)
+
+
+def _has_word(toks: list[_Tok], a: int, end: int) -> bool:
+    """Whether a token from ``a`` on that starts before ``end`` is a word.
+
+    Stops at ``end``: a sentence may hold thousands of tokens, and this is asked
+    once for each cue in it.
+    """
+    for k in range(a, len(toks)):
+        t = toks[k]
+        if t.start >= end:
+            return False
+        if t.word:
+            return True
+    return False
 
 
 def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
@@ -1271,12 +1286,12 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         # "… placed a card in a “burn bag,” the Times reported.": the quoted phrase
         # ends a statement that opened before it.
         end = toks[before_source - 1].end
-        head = _content(text, toks[:before_source], 0, Span.of(text, sentence.start, end))
+        head = _content(text, toks, 0, Span.of(text, sentence.start, end))
         return None if head is None else (ReportedSpeech(head, attribution), n - 1)
     if closing:
         if comma <= 0 or _is_opener(toks, before_source):
             return None  # "He said." / "On Monday, she said."
-        head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+        head = _content(text, toks, 0, Span.of(text, sentence.start, toks[comma].start))
         if head is None:
             return None
         return ReportedSpeech(head, attribution), n - 1
@@ -1286,7 +1301,7 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
         and not _is_opener(toks, before_source)
         and not (rest + 1 < n and toks[rest + 1].quoted)
     ):
-        head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+        head = _content(text, toks, 0, Span.of(text, sentence.start, toks[comma].start))
         tail = _content(text, toks, rest + 1, sentence)
         if head is None or tail is None:
             return None
@@ -1316,7 +1331,9 @@ def _reported(  # noqa: PLR0912, PLR0915 (one branch a form of attribution)
                 and toks[before_source - 2].text == ","
                 and not toks[0].quoted
             )  # "In an interview on “Harbour Talk,” Berg said": a comma inside the marks
-            and not all(t.lower in _LEADING or t.lower == "at" for t in toks[:before_source])
+            and not all(
+                toks[k].lower in _LEADING or toks[k].lower == "at" for k in range(before_source)
+            )
         ):
             return None
     if toks[rest].text in (":",) or _colon_quote(toks, rest):
@@ -1663,10 +1680,10 @@ def _is_opener(toks: list[_Tok], a: int) -> bool:
     if a == 0:
         return True
     if toks[a - 1].text != ",":
-        return all(t.lower in _LEADING or not t.word for t in toks[:a])
-    head = toks[: a - 1]
-    if not head or len(head) > 8:
+        return all(toks[k].lower in _LEADING or not toks[k].word for k in range(a))
+    if not 0 < a - 1 <= 8:  # checked before slicing: a sentence may be long
         return False
+    head = toks[: a - 1]
     first = head[0].lower
     if first in ("this", "last", "next", "late", "early") and (
         len(head) < 2 or head[1].lower not in _TIME_WORDS
@@ -1783,14 +1800,14 @@ def _inverted_tail(  # noqa: PLR0917
         and toks[rest + 1].lower not in ("and", "but")
     ):
         # "The paradox, says X, is that …": the statement is in two pieces.
-        head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+        head = _content(text, toks, 0, Span.of(text, sentence.start, toks[comma].start))
         tail = _content(text, toks, rest + 1, sentence)
         if head is not None and tail is not None:
             whole = trusted_span(text, head.start, tail.end)
             return ReportedSpeech(whole, Attribution(src, cue), (head, tail)), n - 1
     if not (rest >= n - 1 or toks[rest].text == ","):
         return None
-    head = _content(text, toks[:comma], 0, Span.of(text, sentence.start, toks[comma].start))
+    head = _content(text, toks, 0, Span.of(text, sentence.start, toks[comma].start))
     if head is None:
         return None
     src = _span(text, toks, s0, s1)
@@ -1840,7 +1857,7 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
             # "… by 271 delegates according to a count by the AP.": no comma
             # before a closing "according to".
             cut = i - 1 if toks[i - 1].text in _DASHES else i
-            head = _content(text, toks[:cut], 0, Span.of(text, sentence.start, toks[cut].start))
+            head = _content(text, toks, 0, Span.of(text, sentence.start, toks[cut].start))
             if head is not None:
                 return ReportedSpeech(head, Attribution(_span(text, toks, s0, s1), cue)), n - 1
         return None
@@ -1862,7 +1879,7 @@ def _according(  # noqa: PLR0912 (one branch a form of attribution)
         return ReportedSpeech(content, Attribution(_span(text, toks, s0, k), cue)), n - 1
     src = _span(text, toks, s0, s1)
     attribution = Attribution(src, cue)
-    head = _content(text, toks[: i - 1], 0, Span.of(text, sentence.start, toks[i - 1].start))
+    head = _content(text, toks, 0, Span.of(text, sentence.start, toks[i - 1].start))
     if head is None:
         return None
     rest = s1
