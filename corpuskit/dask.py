@@ -1,6 +1,6 @@
 """Corpora beyond one machine: a Dask bag of articles and a Dask dataframe of claims.
 
-Needs the ``dask`` extra (``pip install 'corpuskit[dask]'``).  `read_articles`
+Needs the ``dask`` extra (``pip install 'corpuskit-news[dask]'``).  `read_articles`
 lists a folder, a glob or a list of files on the client (names and sizes, no
 contents) and returns a bag whose partitions read and parse their files in
 the workers: raw ``*.txt`` article files a few at a time, JSON Lines files in
@@ -20,6 +20,8 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from corpuskit.version import DISTRIBUTION
+
 try:
     import dask.bag as db
     import dask.dataframe as dd
@@ -33,7 +35,7 @@ try:
 except ImportError as exc:
     raise ImportError(
         f"corpuskit.dask needs Dask, its dataframe support and fsspec ({exc}): "
-        "install them with: pip install 'corpuskit[dask]'"
+        f"install them with: pip install '{DISTRIBUTION}[dask]'"
     ) from exc
 
 from corpuskit.article import Article, article_from_json

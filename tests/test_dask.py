@@ -159,7 +159,7 @@ def test_dask_is_imported_only_with_corpuskit_dask() -> None:
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
-    assert "pip install 'corpuskit[dask]'" in out.stdout
+    assert "pip install 'corpuskit-news[dask]'" in out.stdout
 
 
 def test_articles_survive_pickling() -> None:

@@ -543,7 +543,8 @@ def test_without_pyarrow_writing_says_how_to_install_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
-    with pytest.raises(ModuleNotFoundError, match=r"pip install 'corpuskit\[parquet\]'") as info:
+    wanted = r"pip install 'corpuskit-news\[parquet\]'"
+    with pytest.raises(ModuleNotFoundError, match=wanted) as info:
         write_parquet([], tmp_path / "out")
     assert info.value.name == "pyarrow"
     assert not (tmp_path / "out").exists()

@@ -556,7 +556,7 @@ class Corpus:
         text, ``spans/part-NNNNN.parquet`` one row per span of every layer with
         its offsets in code points, UTF-16 code units and UTF-8 bytes of the raw
         file; see the Parquet page of the docs.  Needs pyarrow (``pip install
-        'corpuskit[parquet]'``).  Articles are read and written a batch at a time,
+        'corpuskit-news[parquet]'``).  Articles are read and written a batch at a time,
         so memory stays flat; the folder is built beside ``directory`` and moved
         into place when complete, replacing only an earlier export or an empty
         folder.  ``on_error`` applies as when iterating.

@@ -42,7 +42,7 @@ from corpuskit.model.quotes import Attribution, Quote
 from corpuskit.model.spans import Span
 from corpuskit.model.units import UNITS, Unit
 from corpuskit.model.zones import Boilerplate, Image, Zone
-from corpuskit.version import __version__
+from corpuskit.version import DISTRIBUTION, __version__
 
 __all__ = ["FORMAT", "MARKER", "SCHEMA_VERSION", "SPAN_KINDS", "TABULATED", "write_parquet"]
 
@@ -74,7 +74,7 @@ _KIND_CODES = {kind: code for code, kind in enumerate(SPAN_KINDS)}
 # of article text; then they are written out as a row group of the open part.
 _BATCH_ROWS = 1 << 16
 _BATCH_TEXT_BYTES = 16 << 20
-_INSTALL = "python -m pip install 'corpuskit[parquet]'"
+_INSTALL = f"python -m pip install '{DISTRIBUTION}[parquet]'"
 _ORDINAL_LIMIT = 1 << 64
 
 _ARTICLE_COLUMNS = (

@@ -215,7 +215,7 @@ class SchemaVersionError(InvalidDocumentError):
                     "$.schema_version",
                     f"the document has schema_version {version}, but this corpuskit reads "
                     f"versions up to {supported}: upgrade corpuskit "
-                    "(python -m pip install --upgrade corpuskit)",
+                    "(python -m pip install --upgrade corpuskit-news)",
                 )
             ],
             path=path,
