@@ -14,6 +14,7 @@ import argparse
 import bisect
 import contextlib
 import csv
+import json
 import os
 import shutil
 import signal
@@ -620,6 +621,19 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
             speaker = speakers.of(claim)
             if speaker is not None:
                 sources[" ".join(speaker.text.casefold().split())] += 1
+    top = sources.most_common(_TOP_SOURCES)
+    if args.format == "json":
+        counts = {
+            "articles": articles,
+            "sentences": sentences,
+            "claims": claims,
+            "skipped": len(corpus.skipped),
+            "zones": {kind.value: zones[kind.value] for kind in ZoneKind},
+            "claim_kinds": {kind.value: kinds[kind.value] for kind in ClaimKind},
+            "sources": [{"source": name, "claims": n} for name, n in top],
+        }
+        print(json.dumps(counts, ensure_ascii=False, indent=2), file=out)
+        return PROBLEMS if _report_skipped(corpus, sys.stderr) else OK
     print(
         f"{_count(articles, 'articles')}, {_count(sentences, 'sentences')}, "
         f"{_count(claims, 'claims')}, {_count(len(corpus.skipped), 'skipped')}",
@@ -631,7 +645,6 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     print("claims (a claim may be of two kinds)", file=out)
     for claim_kind in ClaimKind:
         print(f"  {claim_kind.value:<20} {kinds[claim_kind.value]:>7,}", file=out)
-    top = sources.most_common(_TOP_SOURCES)
     print(f"most quoted sources (top {_TOP_SOURCES}, claims per source)", file=out)
     for name, n in top:
         print(f"  {n:>7,}  {_short(name, 60)}", file=out)
@@ -993,9 +1006,16 @@ def _parser() -> argparse.ArgumentParser:
         "count zones and claims by kind, and the most quoted sources",
         "Count the zones of each kind, the claims of each kind and the most quoted "
         "sources of a corpus.",
-        "  corpuskit stats\n  corpuskit stats corpus.jsonl\n",
+        "  corpuskit stats\n  corpuskit stats corpus.jsonl\n"
+        "  corpuskit stats --format json corpus.jsonl\n",
     )
     stats.add_argument("source", metavar="DIR|FILE", nargs="?", help=_SOURCE_HELP)
+    stats.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (the default), or one JSON object for programs",
+    )
     _add_recursive(stats)
     stats.set_defaults(run=_stats)
 

@@ -665,6 +665,35 @@ def test_cli_stats(seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert capsys.readouterr().out == out
 
 
+def test_cli_stats_as_json_gives_the_same_counts(
+    seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--format", "json", str(seeds_jsonl)]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert list(counts) == [
+        "articles",
+        "sentences",
+        "claims",
+        "skipped",
+        "zones",
+        "claim_kinds",
+        "sources",
+    ]
+    assert (counts["articles"], counts["sentences"], counts["claims"]) == (2, 47, 27)
+    assert counts["zones"]["paragraph"] == 26
+    assert counts["zones"]["byline"] == 0
+    assert list(counts["claim_kinds"]) == [k.value for k in ClaimKind]
+    assert counts["claim_kinds"]["statistic"] == 10
+    assert counts["sources"][0] == {"source": "one source", "claims": 4}
+    assert len(counts["sources"]) == 10
+    # The text form says the same.
+    assert main(["stats", str(seeds_jsonl)]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "2 articles, 47 sentences, 27 claims, 0 skipped"
+    with pytest.raises(SystemExit):
+        main(["stats", "--format", "yaml"])
+
+
 def test_cli_stats_of_a_file_that_is_neither_is_misuse(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
