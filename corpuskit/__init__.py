@@ -22,6 +22,7 @@ from corpuskit.model.claims import Claim, ClaimKind
 from corpuskit.model.errors import (
     AnchorError,
     ArticleNotFoundError,
+    ArticlePositionError,
     CorpusKitError,
     DecodeError,
     DuplicateIdError,
@@ -46,6 +47,7 @@ __all__ = [
     "AnchorStatus",
     "Article",
     "ArticleNotFoundError",
+    "ArticlePositionError",
     "Attribution",
     "Boilerplate",
     "Claim",

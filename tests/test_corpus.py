@@ -12,6 +12,7 @@ import pytest
 from corpuskit import (
     Article,
     ArticleNotFoundError,
+    ArticlePositionError,
     Corpus,
     CorpusFile,
     DecodeError,
@@ -174,9 +175,34 @@ def test_corpus_repr_names_the_folder(seeds_dir: Path) -> None:
     )
 
 
-def test_corpus_lookup_by_a_non_str_is_a_type_error(seeds_dir: Path) -> None:
-    with pytest.raises(TypeError, match="article ids are str"):
-        Corpus.from_dir(seeds_dir)[5]  # type: ignore[index]
+def test_corpus_lookup_by_position_counts_in_ids_order(seeds_dir: Path, tmp_path: Path) -> None:
+    corpus = Corpus.from_dir(seeds_dir)
+    assert [corpus[i].id for i in range(2)] == list(corpus.ids)
+    assert corpus[-1] == corpus[corpus.ids[-1]] == corpus[1]
+    assert corpus[-2].id == corpus.ids[0]
+    for past in (2, -3, 10**20):
+        with pytest.raises(ArticlePositionError) as info:
+            corpus[past]
+        assert isinstance(info.value, IndexError)
+        assert (info.value.position, info.value.size) == (past, 2)
+        assert "positions run from -2 to 1" in str(info.value)
+    # The same in a JSON Lines corpus, by its index of ids.
+    corpus.to_jsonl(tmp_path / "seeds.jsonl")
+    lines = Corpus.from_jsonl(tmp_path / "seeds.jsonl")
+    assert [lines[i] for i in (0, 1, -1)] == [corpus[0], corpus[1], corpus[1]]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ArticlePositionError, match=r"position 0 in .*, which has 0 articles$"):
+        Corpus.from_dir(tmp_path / "empty")[0]
+
+
+def test_corpus_lookup_by_anything_else_is_a_type_error(seeds_dir: Path) -> None:
+    corpus = Corpus.from_dir(seeds_dir)
+    with pytest.raises(TypeError, match=r"by article id \(str\) or position \(int\), got bool"):
+        corpus[True]
+    with pytest.raises(TypeError, match=r"got slice: take list\(corpus\)\[a:b\]"):
+        corpus[0:1]  # type: ignore[index]
+    with pytest.raises(TypeError, match="got float"):
+        corpus[1.0]  # type: ignore[index]
 
 
 def test_corpus_constructor_keeps_the_files_it_is_given(tmp_path: Path, seeds_dir: Path) -> None:

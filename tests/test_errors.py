@@ -8,6 +8,7 @@ import pytest
 
 from corpuskit import (
     ArticleNotFoundError,
+    ArticlePositionError,
     CorpusKitError,
     DecodeError,
     DuplicateIdError,
@@ -24,6 +25,7 @@ ERRORS: list[CorpusKitError] = [
     ReadError("cannot read", path="x.txt"),
     DuplicateIdError("abc", ["1_abc.txt", "2_abc.txt"]),
     ArticleNotFoundError("abd", ["abc"], "seeds"),
+    ArticlePositionError(7, 2, "seeds"),
     InvalidArticleError("empty id"),
     SpanError("reversed"),
     OffsetError("inside a character"),

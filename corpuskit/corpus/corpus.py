@@ -31,6 +31,7 @@ from corpuskit.io.jsonl import JsonlIndex, check_offsets, iter_jsonl, write_line
 from corpuskit.io.spool import Spool, stream_name
 from corpuskit.model.errors import (
     ArticleNotFoundError,
+    ArticlePositionError,
     CorpusKitError,
     DuplicateIdError,
     ReadError,
@@ -640,16 +641,29 @@ class Corpus:
                 continue
             yield article
 
-    def __getitem__(self, article_id: str) -> Article:
-        """Read and return the article with this id.
+    def __getitem__(self, key: str | int) -> Article:
+        """Read and return the article with this id, or at this position.
 
-        Raises `ArticleNotFoundError` (a `KeyError`) naming ids that look alike
-        when there is none, and the file's own error when it cannot be loaded,
-        whatever ``on_error`` says: the article was asked for by name.
+        A ``str`` is an id: `ArticleNotFoundError` (a `KeyError`) names ids that
+        look alike when there is none.  An ``int`` is a position in `ids`
+        order, negative ones counting from the end (``corpus[0]``,
+        ``corpus[-1]``); past either end, `ArticlePositionError` (an
+        `IndexError`).  A file that cannot be loaded raises its own error,
+        whatever ``on_error`` says: the article was asked for.
         """
-        given: object = article_id  # callers without type checking pass an int now and then
+        given: object = key  # callers without type checking pass anything now and then
+        if isinstance(given, int) and not isinstance(given, bool):
+            ids = self.ids
+            if not -len(ids) <= given < len(ids):
+                raise ArticlePositionError(given, len(ids), self._path)
+            return self[ids[given]]
         if not isinstance(given, str):
-            raise TypeError(f"article ids are str, got {type(given).__name__}")
+            hint = ": take list(corpus)[a:b]" if isinstance(given, slice) else ""
+            raise TypeError(
+                f"a corpus is indexed by article id (str) or position (int), "
+                f"got {type(given).__name__}{hint}"
+            )
+        article_id = given
         if self._jsonl:
             lines = self._jsonl_index()
             found = lines.find(article_id)

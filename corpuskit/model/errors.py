@@ -37,6 +37,7 @@ from collections.abc import Sequence
 __all__ = [
     "AnchorError",
     "ArticleNotFoundError",
+    "ArticlePositionError",
     "CorpusKitError",
     "DecodeError",
     "DuplicateIdError",
@@ -304,6 +305,17 @@ class ArticleNotFoundError(CorpusKitError, KeyError):
     def __str__(self) -> str:
         # KeyError would show the repr of the message; show the message itself.
         return str(self.args[0])
+
+
+class ArticlePositionError(CorpusKitError, IndexError):
+    """No article at the position asked for: ``corpus[i]`` past either end."""
+
+    def __init__(self, position: int, size: int, where: str) -> None:
+        self.position = position
+        self.size = size
+        have = f"{size} article{'' if size == 1 else 's'}"
+        allowed = f": positions run from {-size} to {size - 1}" if size else ""
+        super().__init__(f"no article at position {position} in {where}, which has {have}{allowed}")
 
 
 # Tracebacks and reprs name the public path, ``corpuskit.SpanError``, not the module
