@@ -103,6 +103,31 @@ def _short(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _short_left(text: str, width: int) -> str:
+    """Return ``text`` in ``width`` characters, cut at its start: an id's end tells it apart."""
+    flat = _printable(" ".join(text.split()))
+    return flat if len(flat) <= width else "…" + flat[len(flat) - width + 1 :]
+
+
+# The claims table: the columns before the text, and their separators.
+_TABLE_FIXED = 28 + 2 + 25 + 2 + 24 + 2 + 14 + 2
+_TABLE_TEXT_MIN = 20
+_TABLE_TEXT = 60  # away from a terminal
+
+
+def _table_text_width(out: IO[Any]) -> int:
+    """Return how wide the TEXT column of the claims table may be.
+
+    On a terminal, what is left of its width (``COLUMNS`` if set) after the other
+    columns, so that a row fits on one line; elsewhere (a file, a pipe) 60
+    characters, whatever the terminal the command runs from.
+    """
+    if not _isatty(out):
+        return _TABLE_TEXT
+    columns = shutil.get_terminal_size((_TABLE_FIXED + _TABLE_TEXT, 24)).columns
+    return max(_TABLE_TEXT_MIN, columns - _TABLE_FIXED)
+
+
 def _content(claim: Claim) -> str:
     """Return what a claim states: its text, or its parts' texts joined by " … "."""
     return " … ".join(part.text for part in claim.parts) if claim.parts else claim.text
@@ -515,6 +540,7 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_CLAIM_FIELDS)
     elif fmt == "table":
+        text_width = _table_text_width(out)
         print(f"{'CLAIM':<28}  {'KINDS':<25}  {'SPEAKER':<24}  {'CUE':<14}  TEXT", file=out)
     articles = claims = 0
     for article in corpus:
@@ -530,9 +556,10 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(_claim_json(article, claim, row))
             else:
                 print(
-                    f"{claim.id:<28}  {'+'.join(row['kinds']):<25}  "
+                    f"{_short_left(claim.id, 28):<28}  {'+'.join(row['kinds']):<25}  "
                     f"{_short(row['speaker'] or '-', 24):<24}  "
-                    f"{_short(row['cue'] or '-', 14):<14}  {_short(_content(claim), 60)}",
+                    f"{_short(row['cue'] or '-', 14):<14}  "
+                    f"{_short(_content(claim), text_width)}",
                     file=out,
                 )
     if fmt == "table":

@@ -431,6 +431,53 @@ def test_cli_claims_table(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
+class _Terminal(io.StringIO):
+    """Standard output as a terminal would be."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("columns", [80, 120, 200])
+def test_cli_claims_table_fits_the_terminal(columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["claims"]) == 0
+    lines = terminal.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= max(columns, 99 + 20)
+    assert max(len(line) for line in lines[1:-1]) > columns - 5  # the text takes what is left
+    assert lines[0].split() == ["CLAIM", "KINDS", "SPEAKER", "CUE", "TEXT"]
+
+
+def test_cli_claims_table_away_from_a_terminal_keeps_its_width(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Piped or written to a file, rows are as wide as they were: the terminal the
+    # command runs from is not where the rows are read.
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["claims"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) == 99 + 60
+
+
+def test_cli_claims_table_keeps_its_columns_with_long_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A long id is cut at its start: its end (the claim's offsets) tells claims apart,
+    # and the columns after it stay where the header puts them.
+    article = Article.from_text(
+        'Port strike\n\n"We will not go back," the union said.', id="a" * 60
+    )
+    path = tmp_path / "long.jsonl"
+    path.write_text(article.to_json() + "\n", encoding="utf-8")
+    assert main(["claims", str(path)]) == 0
+    header, row = capsys.readouterr().out.splitlines()[:2]
+    assert row.startswith("…" + "a" * 21 + ":14-34  ")
+    assert row.index("direct_quote") == header.index("KINDS")
+    assert row.index("the union") == header.index("SPEAKER")
+
+
 def test_cli_claims_by_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["claims", "--kind", "direct_quote"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "10 claims in 2 articles"
