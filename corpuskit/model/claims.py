@@ -8,7 +8,7 @@ import attrs
 
 from corpuskit.model.quantities import Quantity
 from corpuskit.model.quotes import Attribution, Quote
-from corpuskit.model.spans import Span, check_parts
+from corpuskit.model.spans import Span, check_parts, clipped
 
 __all__ = ["Claim", "ClaimKind", "ClaimParse", "claim_id"]
 
@@ -54,6 +54,20 @@ class Claim(Span):
     #: grow.”"): the first starts at ``start``, the last ends at ``end``, and the
     #: claim's own span is their hull.  Empty for one piece.
     parts: tuple[Span, ...] = ()
+
+    def __repr__(self) -> str:
+        """One line: the offsets, the kinds, who says it with which words, and the text.
+
+        The whole claim is in its fields (`attrs.asdict`, or the JSON document).
+        """
+        kinds = "+".join(kind.value for kind in self.kinds)
+        who = ""
+        if self.source is not None:
+            who += f", source {clipped(self.source.text, 30)}"
+        if self.cue is not None:
+            who += f", cue {clipped(self.cue.text, 20)}"
+        text = " … ".join(part.text for part in self.parts) if self.parts else self.text
+        return f"Claim({self.start}, {self.end}, {kinds}{who}: {clipped(text)})"
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()

@@ -8,7 +8,7 @@ import enum
 import attrs
 
 from corpuskit.model.errors import SpanError
-from corpuskit.model.spans import Span
+from corpuskit.model.spans import Span, clipped
 
 __all__ = ["Quantity", "QuantityKind"]
 
@@ -45,6 +45,28 @@ class Quantity(Span):
     hedge: str | None
     hedge_span: Span | None
     counted: Span | None
+
+    def __repr__(self) -> str:
+        """One line: the offsets, the text, and what was read: kind, hedge, value, unit.
+
+        >>> import decimal
+        >>> Quantity(0, 8, "10 to 12", QuantityKind.PERCENT, decimal.Decimal(10),
+        ...          decimal.Decimal(12), "percent", None, None, None)
+        Quantity(0, 8, '10 to 12': percent 10–12 percent)
+        """
+        value = f"{self.low:f}" if self.low == self.high else f"{self.low:f}–{self.high:f}"
+        read = " ".join(
+            part
+            for part in (
+                self.kind.value,
+                self.hedge,
+                value,
+                self.unit,
+                None if self.counted is None else self.counted.text,
+            )
+            if part
+        )
+        return f"Quantity({self.start}, {self.end}, {clipped(self.text)}: {read})"
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()

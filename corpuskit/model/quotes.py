@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from corpuskit.model.errors import SpanError
-from corpuskit.model.spans import Span
+from corpuskit.model.spans import Span, clipped
 
 __all__ = ["MAX_DEPTH", "Attribution", "Quote"]
 
@@ -29,6 +29,17 @@ class Quote(Span):
     balanced: bool = True
     continued: bool = False
     depth: int = 0
+
+    def __repr__(self) -> str:
+        """One line: the offsets, the text cut short, and what is not the usual.
+
+        >>> Quote(3, 8, "“Go.”", Span(4, 7, "Go."))
+        Quote(3, 8, '“Go.”')
+        """
+        flags = "" if self.balanced else ", unbalanced"
+        flags += ", continued" if self.continued else ""
+        flags += f", depth={self.depth}" if self.depth else ""
+        return f"Quote({self.start}, {self.end}, {clipped(self.text)}{flags})"
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()

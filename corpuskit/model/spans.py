@@ -10,7 +10,16 @@ import attrs
 from corpuskit.model.errors import SpanError
 from corpuskit.model.fields import model_fields
 
-__all__ = ["PartProblem", "Span", "check_parts", "part_problems"]
+__all__ = ["PartProblem", "Span", "check_parts", "clipped", "part_problems"]
+
+
+def clipped(text: str, limit: int = 50) -> str:
+    """Return the repr of ``text``, cut to ``limit`` characters with "…": for short reprs.
+
+    >>> clipped("a" * 60, 10)
+    "'aaaaaaaaa…'"
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _check_offset(name: str, value: object) -> None:
