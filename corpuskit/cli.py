@@ -537,8 +537,7 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
     fmt: str = args.format
     writer = None
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(_CLAIM_FIELDS)
+        writer = _claims_csv(out.write)
     elif fmt == "table":
         text_width = _table_text_width(out)
         print(f"{'CLAIM':<28}  {'KINDS':<25}  {'SPEAKER':<24}  {'CUE':<14}  TEXT", file=out)
@@ -551,7 +550,7 @@ def _claims(args: argparse.Namespace, out: TextIO) -> int:
             claims += 1
             row = _claim_row(article, claim)
             if writer is not None:
-                writer.writerow([_csv_value(row, k) for k in _CLAIM_FIELDS])
+                writer.writerow(_csv_row(row))
             elif fmt == "jsonl":
                 out.write(_claim_json(article, claim, row))
             else:
@@ -590,6 +589,23 @@ def _claim_json(article: Article, claim: Claim, row: dict[str, Any]) -> str:
         "parts": [{**_in_units(article, part), "text": part.text} for part in claim.parts],
     }
     return orjson.dumps(doc, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+
+
+def _claims_csv(write: Callable[[str], object]) -> Any:
+    """Return a CSV writer of claim rows that writes through ``write``, its header written."""
+
+    class _Sink:
+        def write(self, text: str) -> object:
+            return write(text)
+
+    writer = csv.writer(_Sink(), lineterminator="\n")
+    writer.writerow(_CLAIM_FIELDS)
+    return writer
+
+
+def _csv_row(row: dict[str, Any]) -> list[object]:
+    """Return a claim's row as `corpuskit claims --format csv` writes it."""
+    return [_csv_value(row, k) for k in _CLAIM_FIELDS]
 
 
 def _csv_value(row: dict[str, Any], field: str) -> object:
@@ -729,16 +745,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     fmt: str = args.format
     offsets: OffsetUnit = args.offsets
-    if fmt == "brat" and offsets == "utf16":
-        raise _Misuse(
-            "--offsets utf16 does not apply to brat: brat offsets are code points (the "
-            "default, what brat itself reads) or utf8 bytes"
-        )
-    if fmt == "webanno" and offsets != "codepoint":
-        raise _Misuse(
-            f"--offsets {offsets} does not apply to webanno: Web Annotation positions are "
-            "code points of the text (the model's characters)"
-        )
+    _export_misuse(fmt, offsets, args.output)
     corpus = _open_corpus(args.source, recursive=args.recursive)
     if fmt == "jsonl":
         return _write_corpus(args, corpus, out)
@@ -747,33 +754,22 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     progress = not args.quiet and _isatty(err) and not (target == "-" and _isatty(out))
     run = _Run(corpus, err, progress=progress)
     if fmt == "brat":
-        if target == "-" or (os.path.exists(target) and not os.path.isdir(target)):
-            raise _Misuse(f"{target}: not a folder; brat writes a folder of .txt and .ann files")
+        _export_brat(run, target, offsets, quiet=args.quiet)
+    elif fmt == "parquet":
+        if os.path.exists(target) and not os.path.isdir(target):
+            raise _Misuse(f"{target}: not a folder; parquet writes a folder of tables")
+        from corpuskit.io.parquet import write_parquet  # noqa: PLC0415 (pyarrow is optional)
 
-        renamed: list[str] = []
+        _writing(target, lambda: write_parquet(run, target))
+    elif fmt == "csv" and target == "-":
+        _write_claims_csv(run, out.write)
+    elif fmt == "csv":
 
-        def brat() -> None:
-            taken: set[str] = set()
-            for article in run:
-                # Two articles with one stem (a/same.txt, b/same.txt) get two names.
-                stem = name = file_stem(article)
-                n = 1
-                while name.casefold() in taken:
-                    n += 1
-                    name = f"{stem}-{n}"
-                taken.add(name.casefold())
-                if name != stem:
-                    renamed.append(f"{article.source or article.id} -> {name}")
-                article.to_brat(target, offsets=offsets, name=name)
+        def claims_csv() -> None:
+            with atomic_writer(target) as f:
+                _write_claims_csv(run, lambda text: f.write(text.encode("utf-8")))
 
-        _writing(target, brat)
-        if renamed and not args.quiet:
-            print(
-                f"{_count(len(renamed), 'articles')} renamed, their name being taken: "
-                + "; ".join(renamed[:5])
-                + ("; …" if len(renamed) > 5 else ""),
-                file=err,
-            )
+        _writing(target, claims_csv)
     elif target == "-":
         _write_pages(_annotation_pages(corpus, run), _binary(out))
         getattr(out, "buffer", out).flush()
@@ -788,6 +784,70 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         where = "" if target == "-" else f" -> {target}"
         print(run.summary() + where, file=err)
     return PROBLEMS if run.failures else OK
+
+
+def _export_misuse(fmt: str, offsets: OffsetUnit, target: str) -> None:
+    """Refuse the offset units and outputs a format cannot take (misuse, exit 2)."""
+    if fmt == "brat" and offsets == "utf16":
+        raise _Misuse(
+            "--offsets utf16 does not apply to brat: brat offsets are code points (the "
+            "default, what brat itself reads) or utf8 bytes"
+        )
+    if fmt == "webanno" and offsets != "codepoint":
+        raise _Misuse(
+            f"--offsets {offsets} does not apply to webanno: Web Annotation positions are "
+            "code points of the text (the model's characters)"
+        )
+    if fmt == "csv" and offsets != "codepoint":
+        raise _Misuse(
+            f"--offsets {offsets} does not apply to csv: the CSV gives code points, as "
+            "`corpuskit claims --format csv` does (its jsonl format gives every unit)"
+        )
+    if fmt == "parquet" and offsets != "codepoint":
+        raise _Misuse(
+            f"--offsets {offsets} does not apply to parquet: the tables give every span in "
+            "code points, UTF-16 units and UTF-8 bytes at once"
+        )
+    if fmt == "parquet" and target == "-":
+        raise _Misuse("-o -: parquet writes a folder of tables, not one stream")
+
+
+def _export_brat(run: _Run, target: str, offsets: OffsetUnit, *, quiet: bool) -> None:
+    """Write a .txt and an .ann file per article into the folder ``target``."""
+    if target == "-" or (os.path.exists(target) and not os.path.isdir(target)):
+        raise _Misuse(f"{target}: not a folder; brat writes a folder of .txt and .ann files")
+    renamed: list[str] = []
+
+    def brat() -> None:
+        taken: set[str] = set()
+        for article in run:
+            # Two articles with one stem (a/same.txt, b/same.txt) get two names.
+            stem = name = file_stem(article)
+            n = 1
+            while name.casefold() in taken:
+                n += 1
+                name = f"{stem}-{n}"
+            taken.add(name.casefold())
+            if name != stem:
+                renamed.append(f"{article.source or article.id} -> {name}")
+            article.to_brat(target, offsets=offsets, name=name)
+
+    _writing(target, brat)
+    if renamed and not quiet:
+        print(
+            f"{_count(len(renamed), 'articles')} renamed, their name being taken: "
+            + "; ".join(renamed[:5])
+            + ("; …" if len(renamed) > 5 else ""),
+            file=sys.stderr,
+        )
+
+
+def _write_claims_csv(articles: Iterable[Article], write: Callable[[str], object]) -> None:
+    """Write every claim of ``articles`` as CSV through ``write``."""
+    writer = _claims_csv(write)
+    for article in articles:
+        for claim in article.claims:
+            writer.writerow(_csv_row(_claim_row(article, claim)))
 
 
 def _write_pages(pages: Iterator[dict[str, Any]], write: Callable[[bytes], object]) -> None:
@@ -1062,18 +1122,26 @@ def _parser() -> argparse.ArgumentParser:
     export = _command(
         commands,
         "export",
-        "export the claims as Web Annotations or brat files, or the articles as JSON Lines",
-        "Export a corpus: webanno writes one JSON file, an array of W3C Web Annotation "
+        "export the claims as CSV, Web Annotations or brat files, or the articles as "
+        "JSON Lines or Parquet tables",
+        "Export a corpus: csv writes every claim, one row each, as `corpuskit claims "
+        "--format csv` does; webanno writes one JSON file, an array of W3C Web Annotation "
         "pages (one per article, all part of one collection); brat writes a folder with "
-        "a .txt and an .ann file per article; jsonl writes JSON Lines as parse does.",
+        "a .txt and an .ann file per article; jsonl writes JSON Lines as parse does; "
+        "parquet writes a folder of Parquet tables (articles and spans; needs pyarrow).",
+        "  corpuskit export --format csv -o claims.csv\n"
         "  corpuskit export --format webanno -o claims.json\n"
         "  corpuskit export articles/ --format brat -o brat/\n"
-        "  corpuskit export corpus.jsonl --format jsonl --offsets utf16 -o corpus16.jsonl\n",
+        "  corpuskit export corpus.jsonl --format jsonl --offsets utf16 -o corpus16.jsonl\n"
+        "  corpuskit export corpus.jsonl --format parquet -o tables/\n",
     )
     export.add_argument("source", metavar="DIR|FILE", nargs="?", help=_SOURCE_HELP)
     _add_recursive(export)
     export.add_argument(
-        "--format", required=True, choices=("webanno", "brat", "jsonl"), help="what to write"
+        "--format",
+        required=True,
+        choices=("csv", "webanno", "brat", "jsonl", "parquet"),
+        help="what to write",
     )
     export.add_argument(
         "--offsets",

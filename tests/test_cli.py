@@ -855,6 +855,36 @@ def test_cli_export_rejects_offsets_the_format_cannot_carry(
     assert not out.exists()
 
 
+def test_cli_export_csv_is_the_claims_csv(
+    tmp_path: Path, seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "claims.csv"
+    assert main(["export", str(seeds_jsonl), "--format", "csv", "-q", "-o", str(target)]) == 0
+    assert main(["claims", str(seeds_jsonl), "--format", "csv"]) == 0
+    assert target.read_text(encoding="utf-8") == capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(rows) == 27
+    assert main(["export", "--format", "csv", "-q", "-o", "-"]) == 0
+    assert capsys.readouterr().out == target.read_text(encoding="utf-8")
+    assert main(["export", "--format", "csv", "--offsets", "utf8", "-o", "-"]) == 2
+    assert "does not apply to csv" in capsys.readouterr().err
+
+
+def test_cli_export_parquet_writes_the_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "tables"
+    assert main(["export", "--format", "parquet", "-q", "-o", str(target)]) == 0
+    articles = pq.read_table(target / "articles").to_pylist()
+    assert [a["article_id"] for a in articles] == ["dd2c270fb12b86b0", "09ca764c561f071a"]
+    assert (target / "spans").is_dir()
+    assert main(["export", "--format", "parquet", "-o", "-"]) == 2
+    assert "parquet writes a folder" in capsys.readouterr().err
+    (tmp_path / "file").write_text("x")
+    assert main(["export", "--format", "parquet", "-o", str(tmp_path / "file")]) == 2
+
+
 def test_cli_export_jsonl_loads_back_equal(
     tmp_path: Path, seeds_jsonl: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
