@@ -22,7 +22,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ import attrs
 import orjson
 import pytest
 from fifos import fed_fifo
-from test_signals import _alive, _children
+from test_signals import outliving, signal_while_working
 
 import corpuskit
 from corpuskit import Article, Corpus, CorpusKitError, OffsetMap, Span
@@ -317,27 +316,17 @@ def _run_cli_signalled(spec: dict[str, Any], argv: list[str], tmp: Path) -> Any:
         start_new_session=True,  # its own group, so a failed run can be stopped whole
     )
     try:
-        workers: set[int] = set()
-        deadline = time.monotonic() + 60
-        while not workers and run.poll() is None and time.monotonic() < deadline:
-            workers = _children(run.pid)
-            time.sleep(0.05)
-        if run.poll() is not None:
-            pytest.skip("the command ended before the signal could be sent")
-        time.sleep(0.3)  # let the workers take their first chunks
-        workers |= _children(run.pid)
-        run.send_signal(getattr(signal, spec["signal"]))
-        stdout, stderr = run.communicate(timeout=60)
+        workers, stdout, stderr = signal_while_working(run, getattr(signal, spec["signal"]))
+        orphans = len(outliving(workers))
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(run.pid, signal.SIGKILL)
-    time.sleep(0.2)  # a worker that was told to stop has had its chance
     return {
         "exit": run.returncode,
         "stdout": stdout,
         "stderr": stderr,
         "files_left": sorted(p.name for p in out.iterdir()),
-        "orphans": sum(_alive(pid) for pid in workers),
+        "orphans": orphans,
     }
 
 

@@ -64,26 +64,40 @@ def test_sigterm_to_a_parallel_parse_cleans_up(tmp_path: Path) -> None:
             os.killpg(run.pid, signal.SIGKILL)
 
 
-def _terminate_and_check(run: subprocess.Popen[str], out: Path) -> None:
+def signal_while_working(run: subprocess.Popen[str], signum: int) -> tuple[set[int], str, str]:
+    """Send ``signum`` to ``run`` once its worker processes run; return them and its output.
+
+    Skips the test when the command ends before its workers could be seen.
+    """
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while not workers and run.poll() is None and time.monotonic() < deadline:
         workers = _children(run.pid)
         time.sleep(0.05)
     if run.poll() is not None:
-        pytest.skip("the parse ended before the signal could be sent")
+        pytest.skip("the command ended before the signal could be sent")
     time.sleep(0.3)  # let the workers take their first chunks
     workers |= _children(run.pid)
-    run.send_signal(signal.SIGTERM)
-    _, err = run.communicate(timeout=60)
+    run.send_signal(signum)
+    out, err = run.communicate(timeout=60)
+    return workers, out, err
+
+
+def outliving(workers: set[int]) -> list[int]:
+    """Return the workers still alive once they have had 30 s to stop."""
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return [w for w in workers if _alive(w)]
+
+
+def _terminate_and_check(run: subprocess.Popen[str], out: Path) -> None:
+    workers, _, err = signal_while_working(run, signal.SIGTERM)
     assert run.returncode == 128 + signal.SIGTERM, err
     assert "corpuskit: error: terminated" in err
     assert "Traceback" not in err
     assert [p.name for p in out.iterdir()] == []  # no .tmp file, and no partial output
-    deadline = time.monotonic() + 30
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [w for w in workers if _alive(w)], "workers outlived the command"
+    assert not outliving(workers), "workers outlived the command"
 
 
 def test_sigterm_handler_is_only_installed_for_the_command() -> None:

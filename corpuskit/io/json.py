@@ -1556,11 +1556,7 @@ def _digest_of(layer: Any, offsets: str) -> str | None:
         return None
 
 
-# The layers that refer to items of others, checked after those.
-_REFERRING = frozenset(
-    name for name, item in LAYER_ITEMS.items() if any(cls is item for cls, _ in REFERENCES)
-)
-# The layers each layer refers to.
+# The layers each layer refers to: one that refers to any is checked after them.
 _REFERS_TO: dict[str, frozenset[str]] = {
     name: frozenset(layer for (cls, _), layer in REFERENCES.items() if cls is item)
     for name, item in LAYER_ITEMS.items()
@@ -1576,7 +1572,7 @@ def _check_layers(doc: dict[str, Any], units: _Units, problems: Problems) -> Non
     bad: set[str] = set()
     for referring in (False, True):
         for key in LAYER_KEYS:
-            if (key in _REFERRING) is not referring or not _REFERS_TO[key].isdisjoint(bad):
+            if bool(_REFERS_TO[key]) is not referring or not _REFERS_TO[key].isdisjoint(bad):
                 continue
             before = len(problems)
             _check_for(LAYER_TYPES[key])(doc[key], ("$", key), problems)
@@ -1742,16 +1738,16 @@ def check_claims(
             # With the texts the model objects carry, so that they are checked too.
             raw.append(_with_texts(claim, write(claim, out)))
         except _Unreferenced as exc:
-            field = {"sentences": "sentences", "quantities": "quantities", "quotes": "quote"}
-            problems.append(
-                (f"claims[{i}].{field[exc.layer]}", f"not one of the article's {exc.layer}")
+            field = next(
+                n for (c, n), layer in REFERENCES.items() if c is Claim and layer == exc.layer
             )
+            problems.append((f"claims[{i}].{field}", f"not one of the article's {exc.layer}"))
     if problems:
         _claim_problems(article_id, problems)
     units = _Units.of(text, article_id, "codepoint")
     token = _UNITS_NOW.set(units)
     try:
-        for name in {layer for layer in REFERENCES.values() if layer != "zones"}:
+        for name in _REFERS_TO["claims"]:
             items = [_writer(LAYER_ITEMS[name])(item, out) for item in layers[name]]
             _check_for(LAYER_TYPES[name])(items, name, problems)
             units.layers[name] = items

@@ -158,11 +158,7 @@ class Spool:
                 stream = self._source
         except OSError as exc:
             # Nothing was read: a later call may open it again.
-            raise ReadError(
-                f"cannot read JSON Lines stream: {exc.strerror or exc}",
-                path=self.name,
-                errno=exc.errno,
-            ) from exc
+            raise self._unreadable(exc) from exc
         try:
             fd, path = tempfile.mkstemp(prefix="corpuskit-stream-", suffix=".jsonl")
         except OSError as exc:
@@ -182,6 +178,12 @@ class Spool:
             self, _discard, path, copy, stream if owned else None, os.getpid()
         )
 
+    def _unreadable(self, exc: OSError) -> ReadError:
+        """Return the error of a stream that cannot be opened or read, naming it."""
+        return ReadError(
+            f"cannot read JSON Lines stream: {exc.strerror or exc}", path=self.name, errno=exc.errno
+        )
+
     def _copy_piece(self) -> None:
         """Read one piece of the stream (what one read gives) and append it to the file."""
         stream, copy = self._stream, self._file
@@ -192,11 +194,7 @@ class Spool:
             try:
                 piece = read(_PIECE)
             except OSError as exc:
-                raise ReadError(
-                    f"cannot read JSON Lines stream: {exc.strerror or exc}",
-                    path=self.name,
-                    errno=exc.errno,
-                ) from exc
+                raise self._unreadable(exc) from exc
             if not isinstance(piece, bytes | bytearray):
                 raise TypeError(
                     f"the stream gave {type(piece).__name__}, not bytes: pass a binary "
